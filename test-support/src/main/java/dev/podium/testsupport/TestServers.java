@@ -1,0 +1,91 @@
+package dev.podium.testsupport;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * The real servers Podium's integration tests run against, started once per test JVM on first use
+ * and stopped when the JVM exits.
+ *
+ * <p>MySQL: {@code -Dpodium.test.mysql=auto|container|embedded} (or {@code PODIUM_TEST_MYSQL}); with
+ * {@code auto}, Testcontainers is used whenever a Docker engine answers, else embedded MariaDB. The
+ * container image comes from {@code -Dpodium.test.mysql.image} (or {@code PODIUM_MYSQL_IMAGE}),
+ * default {@value #DEFAULT_MYSQL_IMAGE}.
+ */
+public final class TestServers {
+
+    public static final String DEFAULT_MYSQL_IMAGE = "mysql:8.4";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TestServers.class);
+
+    private static MySqlServer mysql;
+    private static KafkaTestBroker kafka;
+    private static MailTestServer mail;
+
+    private TestServers() {
+    }
+
+    public static synchronized MySqlServer mysql() {
+        if (mysql == null) {
+            mysql = startMySql();
+            closeOnExit(mysql);
+            LOG.info("[podium-test-servers] MySQL: {}", mysql.description());
+        }
+        return mysql;
+    }
+
+    public static synchronized KafkaTestBroker kafka() {
+        if (kafka == null) {
+            kafka = new KafkaTestBroker();
+            closeOnExit(kafka);
+            LOG.info("[podium-test-servers] Kafka: KRaft broker in this JVM at {}", kafka.bootstrapServers());
+        }
+        return kafka;
+    }
+
+    public static synchronized MailTestServer mail() {
+        if (mail == null) {
+            mail = new MailTestServer();
+            closeOnExit(mail);
+            LOG.info("[podium-test-servers] SMTP: GreenMail at {}:{} (IMAP {})", mail.host(), mail.smtpPort(), mail.imapPort());
+        }
+        return mail;
+    }
+
+    private static MySqlServer startMySql() {
+        String mode = setting("podium.test.mysql", "PODIUM_TEST_MYSQL").orElse("auto").toLowerCase(Locale.ROOT);
+        String image = setting("podium.test.mysql.image", "PODIUM_MYSQL_IMAGE").orElse(DEFAULT_MYSQL_IMAGE);
+        return switch (mode) {
+            case "container" -> new ContainerMySqlServer(image);
+            case "embedded" -> new EmbeddedMariaDbServer();
+            case "auto" -> {
+                if (DockerClientFactory.instance().isDockerAvailable()) {
+                    yield new ContainerMySqlServer(image);
+                }
+                LOG.info("[podium-test-servers] No Docker engine answers: falling back to embedded MariaDB");
+                yield new EmbeddedMariaDbServer();
+            }
+            default -> throw new IllegalArgumentException(
+                    "podium.test.mysql must be auto, container or embedded, not " + mode);
+        };
+    }
+
+    private static Optional<String> setting(String property, String environmentVariable) {
+        return Optional.ofNullable(System.getProperty(property))
+                .or(() -> Optional.ofNullable(System.getenv(environmentVariable)))
+                .filter(value -> !value.isBlank());
+    }
+
+    private static void closeOnExit(AutoCloseable server) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (Exception e) {
+                LOG.warn("Could not stop {}", server, e);
+            }
+        }));
+    }
+}
