@@ -1,0 +1,155 @@
+package dev.podium.messaging.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import dev.podium.messaging.PodiumProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes committed outbox rows to Kafka, in order, and marks them sent.
+ *
+ * <p>Every replica polls, but only the one holding the relay lock row ({@code FOR UPDATE SKIP
+ * LOCKED}) publishes, so one aggregate's messages keep their order across replicas. The rows are
+ * marked sent in the same transaction only after Kafka acknowledged them: a crash in between
+ * publishes them again (at-least-once; consumers drop duplicates by message id).
+ */
+@Singleton
+@Requires(property = "podium.outbox.relay.enabled", notEquals = "false")
+public class OutboxRelay {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private static final String LOCK = "SELECT name FROM outbox_relay_lock WHERE name = 'relay' FOR UPDATE SKIP LOCKED";
+    private static final String PENDING = """
+            SELECT seq, message_id, topic, message_key, type, payload FROM outbox
+            WHERE published_at IS NULL ORDER BY seq LIMIT ?""";
+
+    private final TransactionOperations<Connection> transactions;
+    private final JdbcOperations jdbc;
+    private final PodiumProducer producer;
+    private final Clock clock;
+    private final int batchSize;
+    private final Counter published;
+
+    OutboxRelay(TransactionOperations<Connection> transactions, JdbcOperations jdbc,
+                PodiumProducer producer, Clock clock, MeterRegistry meters,
+                @Value("${podium.outbox.batch-size:500}") int batchSize) {
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.producer = producer;
+        this.clock = clock;
+        this.batchSize = batchSize;
+        this.published = meters.counter("podium.outbox.published");
+    }
+
+    @Scheduled(fixedDelay = "${podium.outbox.poll-interval:100ms}", initialDelay = "1s")
+    void poll() {
+        try {
+            int relayed;
+            do {
+                relayed = relayBatch();
+            } while (relayed == batchSize);
+        } catch (OutboxPublishException e) {
+            LOG.warn("Outbox relay could not publish, will retry: {}", e.getMessage());
+        }
+    }
+
+    /** Publishes up to one batch; returns how many rows were published (0 if another replica holds the lock). */
+    public int relayBatch() {
+        return transactions.executeWrite(status -> {
+            if (!acquireLock()) {
+                return 0;
+            }
+            List<OutboxRow> rows = pending();
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            publish(rows);
+            markPublished(rows);
+            published.increment(rows.size());
+            return rows.size();
+        });
+    }
+
+    private boolean acquireLock() {
+        return jdbc.prepareStatement(LOCK, statement -> {
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next();
+            }
+        });
+    }
+
+    private List<OutboxRow> pending() {
+        return jdbc.prepareStatement(PENDING, statement -> {
+            statement.setInt(1, batchSize);
+            List<OutboxRow> rows = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new OutboxRow(result.getLong(1), result.getString(2), result.getString(3),
+                            result.getString(4), result.getString(5), result.getString(6)));
+                }
+            }
+            return rows;
+        });
+    }
+
+    private void publish(List<OutboxRow> rows) {
+        List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(rows.size());
+        try {
+            for (OutboxRow row : rows) {
+                acknowledgements.add(producer.send(toRecord(row)));
+            }
+            producer.flush();
+            for (Future<RecordMetadata> acknowledgement : acknowledgements) {
+                acknowledgement.get(30, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            throw new OutboxPublishException(rows.size() + " messages not acknowledged by Kafka", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OutboxPublishException("interrupted while publishing", e);
+        }
+    }
+
+    private static ProducerRecord<String, String> toRecord(OutboxRow row) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+        record.headers()
+                .add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8))
+                .add("ce_id", row.messageId().getBytes(StandardCharsets.UTF_8))
+                .add("ce_type", row.type().getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    private void markPublished(List<OutboxRow> rows) {
+        String sql = "UPDATE outbox SET published_at = ? WHERE seq IN ("
+                + String.join(",", Collections.nCopies(rows.size(), "?")) + ")";
+        jdbc.prepareStatement(sql, statement -> {
+            statement.setTimestamp(1, Timestamp.from(clock.instant()));
+            for (int i = 0; i < rows.size(); i++) {
+                statement.setLong(i + 2, rows.get(i).seq());
+            }
+            return statement.executeUpdate();
+        });
+    }
+}

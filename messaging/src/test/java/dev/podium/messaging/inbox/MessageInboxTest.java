@@ -1,0 +1,119 @@
+package dev.podium.messaging.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.podium.contracts.MessageCodec;
+import dev.podium.contracts.PodiumMessage;
+import dev.podium.contracts.Topics;
+import dev.podium.messaging.Samples;
+import dev.podium.testsupport.RealServers;
+import dev.podium.testsupport.TestServers;
+import dev.podium.testsupport.TopicReader;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+@MicronautTest(transactional = false)
+class MessageInboxTest implements RealServers {
+
+    @Inject
+    MessageInbox inbox;
+    @Inject
+    MessageCodec codec;
+    @Inject
+    PeopleTestListener listener;
+
+    @Test
+    void aMessageDeliveredTwiceTakesEffectOncePerConsumer() {
+        ConsumerRecord<String, String> record = record(Topics.PEOPLE, Samples.personErased("twice@example.org"));
+        AtomicInteger effects = new AtomicInteger();
+
+        assertThat(inbox.receive("erasure", record, message -> effects.incrementAndGet())).isTrue();
+        assertThat(inbox.receive("erasure", record, message -> effects.incrementAndGet())).isFalse();
+        assertThat(inbox.receive("another-consumer", record, message -> effects.incrementAndGet())).isTrue();
+
+        assertThat(effects).hasValue(2);
+    }
+
+    @Test
+    void aFailedEffectLeavesTheMessageUnprocessedSoItCanBeRetried() {
+        ConsumerRecord<String, String> record = record(Topics.PEOPLE, Samples.personErased("retry@example.org"));
+        AtomicInteger effects = new AtomicInteger();
+
+        assertThatThrownBy(() -> inbox.receive("erasure", record, message -> {
+            throw new IllegalStateException("database said no");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(inbox.receive("erasure", record, message -> effects.incrementAndGet())).isTrue();
+        assertThat(effects).hasValue(1);
+    }
+
+    @Test
+    void anUnreadableRecordGoesToTheDeadLetterTopic() {
+        String key = UUID.randomUUID().toString();
+        ConsumerRecord<String, String> poison = new ConsumerRecord<>(Topics.PEOPLE, 0, 42L, key, "{not json");
+
+        assertThat(inbox.receive("erasure", poison, message -> {
+            throw new AssertionError("must not be called");
+        })).isFalse();
+
+        try (TopicReader reader = TopicReader.fromBeginning(Topics.deadLetter(Topics.PEOPLE))) {
+            List<ConsumerRecord<String, String>> letters = reader.await(r -> key.equals(r.key()), 1, Duration.ofSeconds(30));
+            assertThat(letters).hasSize(1);
+            assertThat(letters.get(0).value()).isEqualTo("{not json");
+            assertThat(header(letters.get(0), "dlt-original-offset")).isEqualTo("42");
+            assertThat(header(letters.get(0), "dlt-consumer")).isEqualTo("erasure");
+        }
+    }
+
+    @Test
+    void aListenerDeadLettersPoisonAndFailingMessagesAndKeepsConsuming() {
+        String poisonKey = UUID.randomUUID().toString();
+        String failing = "fail-" + UUID.randomUUID() + "@example.org";
+        String good = "good-" + UUID.randomUUID() + "@example.org";
+        PodiumMessage failingMessage = Samples.personErased(failing);
+
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafka().bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            // One partition for all three, so the good message really comes after the bad ones.
+            producer.send(new ProducerRecord<>(Topics.PEOPLE, 0, poisonKey, "{\"type\":\"podium.events.Unknown\"}"));
+            producer.send(new ProducerRecord<>(Topics.PEOPLE, 0, failingMessage.subject(), encode(failingMessage)));
+            PodiumMessage goodMessage = Samples.personErased(good);
+            producer.send(new ProducerRecord<>(Topics.PEOPLE, 0, goodMessage.subject(), encode(goodMessage)));
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> listener.erased.contains(good));
+        assertThat(listener.erased).doesNotContain(failing);
+        try (TopicReader reader = TopicReader.fromBeginning(Topics.deadLetter(Topics.PEOPLE))) {
+            assertThat(reader.await(r -> poisonKey.equals(r.key()) || failingMessage.subject().equals(r.key()), 2,
+                    Duration.ofSeconds(30))).hasSize(2);
+        }
+    }
+
+    private ConsumerRecord<String, String> record(String topic, PodiumMessage message) {
+        return new ConsumerRecord<>(topic, 0, 0L, message.subject(), encode(message));
+    }
+
+    private String encode(PodiumMessage message) {
+        return codec.encode(message, "/podium/test", UUID.randomUUID(), Instant.now());
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}

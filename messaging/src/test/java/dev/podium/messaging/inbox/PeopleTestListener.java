@@ -1,0 +1,36 @@
+package dev.podium.messaging.inbox;
+
+import dev.podium.contracts.Topics;
+import dev.podium.contracts.events.PersonErased;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
+import io.micronaut.configuration.kafka.annotation.KafkaListener;
+import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** A listener written the way services write theirs; fails on addresses that start with "fail". */
+@KafkaListener(groupId = "${podium.kafka.consumer-group}", offsetReset = OffsetReset.EARLIEST,
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR, retryCount = 2, retryDelay = "50ms"))
+class PeopleTestListener {
+
+    final List<String> erased = new CopyOnWriteArrayList<>();
+    private final MessageInbox inbox;
+
+    PeopleTestListener(MessageInbox inbox) {
+        this.inbox = inbox;
+    }
+
+    @Topic(Topics.PEOPLE)
+    void receive(ConsumerRecord<String, String> record) {
+        inbox.receive("people-test", record, message -> {
+            PersonErased erasure = (PersonErased) message.data();
+            if (erasure.email().startsWith("fail")) {
+                throw new IllegalStateException("cannot erase " + erasure.email());
+            }
+            erased.add(erasure.email());
+        });
+    }
+}
