@@ -1,0 +1,112 @@
+package dev.podium.events.agenda;
+
+import dev.podium.api.Conflict;
+import dev.podium.api.RuleViolation;
+import dev.podium.contracts.events.EventSnapshot;
+import dev.podium.events.event.Event;
+import dev.podium.events.event.EventService;
+import dev.podium.events.event.EventSnapshots;
+import dev.podium.events.event.EventStatus;
+import dev.podium.events.support.Ids;
+import dev.podium.events.talks.AcceptedTalk;
+import dev.podium.events.talks.AcceptedTalkRepository;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+@Singleton
+public class AgendaService {
+
+    private final AgendaSlotRepository slots;
+    private final AcceptedTalkRepository talks;
+    private final EventService events;
+    private final EventSnapshots snapshots;
+
+    AgendaService(AgendaSlotRepository slots, AcceptedTalkRepository talks, EventService events, EventSnapshots snapshots) {
+        this.slots = slots;
+        this.talks = talks;
+        this.events = events;
+        this.snapshots = snapshots;
+    }
+
+    /** Replaces the whole agenda, after checking every rule; nothing changes if one fails. */
+    @Transactional
+    public AgendaView replace(String eventId, AgendaRequest request) {
+        Event event = events.lock(eventId);
+        if (event.status() == EventStatus.CANCELLED || event.status() == EventStatus.COMPLETED) {
+            throw new Conflict("event-closed", "The event is closed", "The agenda of a " + event.status() + " event is final");
+        }
+        if (!event.hasDate()) {
+            throw new RuleViolation("event-needs-date", "The event has no date yet", "Give the event a date before its agenda");
+        }
+        List<AgendaRequest.SlotRequest> requested = request.slots();
+        AgendaRules.check(IntStream.range(0, requested.size())
+                .mapToObj(i -> new AgendaRules.TimedSlot(i, requested.get(i).startsAt().atZone(event.zone()).toInstant(),
+                        requested.get(i).endsAt().atZone(event.zone()).toInstant(),
+                        Objects.requireNonNullElse(requested.get(i).track(), "")))
+                .toList(), event.startsAtUtc(), event.endsAtUtc());
+        checkTalks(event, requested);
+
+        EventSnapshot previous = snapshots.snapshot(event);
+        slots.deleteByEventId(eventId);
+        List<AgendaSlot> saved = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            AgendaRequest.SlotRequest slot = requested.get(i);
+            saved.add(new AgendaSlot(Ids.newId(), eventId, i, slot.startsAt().atZone(event.zone()).toInstant(),
+                    slot.endsAt().atZone(event.zone()).toInstant(), slot.track(), slot.room(), slot.kind(),
+                    slot.title(), slot.talkId()));
+        }
+        slots.saveAll(saved);
+        events.agendaChanged(event, previous);
+        return view(event);
+    }
+
+    @Transactional(readOnly = true)
+    public AgendaView get(String eventId) {
+        return view(events.require(eventId));
+    }
+
+    private void checkTalks(Event event, List<AgendaRequest.SlotRequest> requested) {
+        List<String> talkIds = requested.stream().map(AgendaRequest.SlotRequest::talkId).filter(Objects::nonNull).toList();
+        if (talkIds.isEmpty()) {
+            return;
+        }
+        Map<String, AcceptedTalk> known = talks.findByTalkIdIn(talkIds).stream()
+                .collect(Collectors.toMap(AcceptedTalk::talkId, Function.identity()));
+        for (String talkId : talkIds) {
+            AcceptedTalk talk = known.get(talkId);
+            if (talk == null) {
+                throw new RuleViolation("unknown-talk", "Unknown talk", "No accepted talk with id " + talkId);
+            }
+            if (talk.eventId() != null && !talk.eventId().equals(event.id())) {
+                throw new RuleViolation("talk-of-another-event", "Talk accepted for another event",
+                        "Talk " + talkId + " was accepted for another event");
+            }
+        }
+        if (talkIds.stream().distinct().count() != talkIds.size()) {
+            throw new RuleViolation("talk-placed-twice", "Talk placed twice", "A talk can have one slot");
+        }
+    }
+
+    private AgendaView view(Event event) {
+        List<AgendaSlot> eventSlots = slots.findByEventIdOrderByPosition(event.id());
+        List<String> talkIds = eventSlots.stream().map(AgendaSlot::talkId).filter(Objects::nonNull).toList();
+        Map<String, AcceptedTalk> placed = talkIds.isEmpty() ? Map.of() : talks.findByTalkIdIn(talkIds).stream()
+                .collect(Collectors.toMap(AcceptedTalk::talkId, Function.identity()));
+        return new AgendaView(event.id(), event.timeZone(), eventSlots.stream().map(slot -> {
+            LocalDateTime start = LocalDateTime.ofInstant(slot.startsAtUtc(), event.zone());
+            AcceptedTalk talk = slot.talkId() == null ? null : placed.get(slot.talkId());
+            return new AgendaView.Slot(slot.id(), start.toLocalDate(), start,
+                    LocalDateTime.ofInstant(slot.endsAtUtc(), event.zone()), slot.track(), slot.room(),
+                    slot.kind().name(), slot.title(), slot.talkId(),
+                    talk == null ? List.of() : talk.speakers().stream().map(AgendaView.Speaker::of).toList());
+        }).toList());
+    }
+}

@@ -1,0 +1,241 @@
+package dev.podium.events.event;
+
+import dev.podium.api.Conflict;
+import dev.podium.api.NotFound;
+import dev.podium.api.PageQuery;
+import dev.podium.api.PageView;
+import dev.podium.api.RuleViolation;
+import dev.podium.contracts.events.ChangeKind;
+import dev.podium.contracts.events.EventCancelled;
+import dev.podium.contracts.events.EventCreated;
+import dev.podium.contracts.events.EventPublished;
+import dev.podium.contracts.events.EventSnapshot;
+import dev.podium.contracts.events.EventUpdated;
+import dev.podium.events.group.EventGroup;
+import dev.podium.events.group.GroupService;
+import dev.podium.events.registration.RegistrationRepository;
+import dev.podium.events.registration.RegistrationStatus;
+import dev.podium.events.registration.Waitlist;
+import dev.podium.events.support.Ids;
+import dev.podium.events.support.TimeZones;
+import dev.podium.events.venue.Venue;
+import dev.podium.events.venue.VenueRepository;
+import dev.podium.events.venue.VenueView;
+import dev.podium.messaging.outbox.Outbox;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+@Singleton
+public class EventService {
+
+    private static final Set<EventStatus> LISTED = Set.of(EventStatus.PUBLISHED, EventStatus.CANCELLED, EventStatus.COMPLETED);
+
+    private final EventRepository events;
+    private final GroupService groups;
+    private final VenueRepository venues;
+    private final RegistrationRepository registrations;
+    private final Waitlist waitlist;
+    private final EventSnapshots snapshots;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    EventService(EventRepository events, GroupService groups, VenueRepository venues, RegistrationRepository registrations,
+                 Waitlist waitlist, EventSnapshots snapshots, Outbox outbox, Clock clock) {
+        this.events = events;
+        this.groups = groups;
+        this.venues = venues;
+        this.registrations = registrations;
+        this.waitlist = waitlist;
+        this.snapshots = snapshots;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public EventView createDraft(String groupSlug, EventRequest request) {
+        EventGroup group = groups.require(groupSlug);
+        String zoneId = request.timeZone() == null ? group.timeZone() : request.timeZone();
+        ZoneId zone = TimeZones.parse(zoneId);
+        EventTimes.Span span = EventTimes.of(request.startsAt(), request.endsAt(), zone);
+        Venue venue = request.venueId() == null ? null : requireVenue(request.venueId());
+        Integer capacity = request.capacity() != null ? request.capacity() : venue == null ? null : venue.capacity();
+        Instant now = clock.instant();
+        Event event = new Event(Ids.newId(), group.id(), request.number(), request.title(), request.description(),
+                EventStatus.DRAFT, zoneId, span.start(), span.end(), request.venueId(), capacity,
+                EventTimes.instant(request.rsvpOpensAt(), zone), EventTimes.instant(request.rsvpClosesAt(), zone),
+                null, 0, now, now);
+        checkRsvpWindow(event);
+        events.save(event);
+        outbox.append(new EventCreated(snapshots.snapshot(event)));
+        return view(event);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<EventView> find(String id) {
+        return events.findById(id).map(this::view);
+    }
+
+    @Transactional
+    public EventView update(String id, EventPatch patch) {
+        Event before = lockOpen(id);
+        String zoneId = patch.timeZone() == null ? before.timeZone() : patch.timeZone();
+        ZoneId zone = TimeZones.parse(zoneId);
+        LocalDateTime start = patch.startsAt() != null ? patch.startsAt() : localIn(before.startsAtUtc(), zone);
+        LocalDateTime end = patch.endsAt() != null ? patch.endsAt() : localIn(before.endsAtUtc(), zone);
+        EventTimes.Span span = EventTimes.of(start, end, zone);
+        String venueId = Boolean.TRUE.equals(patch.venueToBeAnnounced()) ? null
+                : patch.venueId() != null ? requireVenue(patch.venueId()).id() : before.venueId();
+        EventChanges changes = new EventChanges(
+                patch.number() != null ? patch.number() : before.number(),
+                patch.title() != null ? patch.title() : before.title(),
+                patch.description() != null ? patch.description() : before.description(),
+                zoneId, span.start(), span.end(), venueId,
+                patch.capacity() != null ? patch.capacity() : before.capacity(),
+                patch.rsvpOpensAt() != null ? EventTimes.instant(patch.rsvpOpensAt(), zone) : before.rsvpOpensAt(),
+                patch.rsvpClosesAt() != null ? EventTimes.instant(patch.rsvpClosesAt(), zone) : before.rsvpClosesAt());
+        List<ChangeKind> kinds = changes.comparedTo(before);
+        if (kinds.isEmpty()) {
+            return view(before);
+        }
+        if (before.status() == EventStatus.PUBLISHED && span.start() == null) {
+            throw new RuleViolation("event-needs-date", "A published event needs a date", "Keep startsAt and endsAt");
+        }
+        Event after = before.withChanges(changes, clock.instant());
+        checkRsvpWindow(after);
+        EventSnapshot previous = snapshots.snapshot(before);
+        events.update(after);
+        if (kinds.contains(ChangeKind.CAPACITY)) {
+            waitlist.fillFreeSeats(after);
+        }
+        announceUpdate(after, previous, kinds);
+        return view(after);
+    }
+
+    /** Records an agenda change made by the agenda feature, for consumers of the event topic. */
+    public void agendaChanged(Event event, EventSnapshot previous) {
+        Event touched = events.update(new Event(event.id(), event.groupId(), event.number(), event.title(),
+                event.description(), event.status(), event.timeZone(), event.startsAtUtc(), event.endsAtUtc(),
+                event.venueId(), event.capacity(), event.rsvpOpensAt(), event.rsvpClosesAt(),
+                event.cancellationReason(), event.sequence(), event.createdAt(), clock.instant()));
+        announceUpdate(touched, previous, List.of(ChangeKind.AGENDA));
+    }
+
+    @Transactional
+    public EventView publish(String id) {
+        Event event = lock(id);
+        if (event.status() != EventStatus.DRAFT) {
+            throw new Conflict("not-a-draft", "Only a draft can be published", "The event is " + event.status());
+        }
+        if (!event.hasDate()) {
+            throw new RuleViolation("event-needs-date", "A published event needs a date",
+                    "Set startsAt and endsAt before publishing; the venue may stay to be announced");
+        }
+        Instant now = clock.instant();
+        if (!event.endsAtUtc().isAfter(now)) {
+            throw new RuleViolation("event-in-past", "The event is over", "Only an event that has not ended can be published");
+        }
+        Event published = events.update(event.withStatus(EventStatus.PUBLISHED, null, now));
+        outbox.append(new EventPublished(snapshots.snapshot(published), now));
+        return view(published);
+    }
+
+    @Transactional
+    public EventView cancel(String id, @Nullable String reason) {
+        Event event = lockOpen(id);
+        Instant now = clock.instant();
+        Event cancelled = events.update(event.withStatus(EventStatus.CANCELLED, reason, now));
+        outbox.append(new EventCancelled(snapshots.snapshot(cancelled), reason, now));
+        return view(cancelled);
+    }
+
+    /** Drafts the next event of a series: number + 1, same venue, same weekday and local time, weeks later. */
+    @Transactional
+    public EventView draftNext(String id, int weeksLater) {
+        Event event = events.findById(id).orElseThrow(() -> new NotFound("event", id));
+        if (!event.hasDate()) {
+            throw new RuleViolation("event-needs-date", "No date to count from", "Give this event a date first");
+        }
+        EventGroup group = groups.requireById(event.groupId());
+        EventRequest next = new EventRequest(event.title().replace("#" + event.number(), "#" + nextNumber(event)),
+                nextNumber(event), event.description(), event.localStart().plusWeeks(weeksLater),
+                event.localEnd().plusWeeks(weeksLater), event.timeZone(), event.venueId(), event.capacity(), null, null);
+        return createDraft(group.slug(), next);
+    }
+
+    @Transactional(readOnly = true)
+    public PageView<EventView> list(@Nullable String groupSlug, String when, PageQuery query) {
+        Instant now = clock.instant();
+        Pageable pageable = Pageable.from(query.pageOrFirst(), query.sizeOrDefault());
+        boolean past = "past".equals(when);
+        Page<Event> page;
+        if (groupSlug == null) {
+            page = past ? events.findByStatusInAndStartsAtUtcLessThanOrderByStartsAtUtcDesc(LISTED, now, pageable)
+                    : events.findByStatusInAndStartsAtUtcGreaterThanEqualsOrderByStartsAtUtcAsc(LISTED, now, pageable);
+        } else {
+            String groupId = groups.require(groupSlug).id();
+            page = past ? events.findByGroupIdAndStatusInAndStartsAtUtcLessThanOrderByStartsAtUtcDesc(groupId, LISTED, now, pageable)
+                    : events.findByGroupIdAndStatusInAndStartsAtUtcGreaterThanEqualsOrderByStartsAtUtcAsc(groupId, LISTED, now, pageable);
+        }
+        return new PageView<>(page.getContent().stream().map(this::view).toList(), query.pageOrFirst(),
+                query.sizeOrDefault(), page.getTotalSize());
+    }
+
+    public Event require(String id) {
+        return events.findById(id).orElseThrow(() -> new NotFound("event", id));
+    }
+
+    public Event lock(String id) {
+        return events.findByIdForUpdate(id).orElseThrow(() -> new NotFound("event", id));
+    }
+
+    EventView view(Event event) {
+        EventGroup group = groups.requireById(event.groupId());
+        VenueView venue = event.venueId() == null ? null : venues.findById(event.venueId()).map(VenueView::of).orElse(null);
+        return new EventView(event.id(), group.slug(), event.number(), event.title(), event.description(), event.status(),
+                event.localStart(), event.localEnd(), event.timeZone(), venue, event.capacity(),
+                registrations.countByEventIdAndStatus(event.id(), RegistrationStatus.CONFIRMED),
+                registrations.countByEventIdAndStatus(event.id(), RegistrationStatus.WAITLISTED),
+                localIn(event.rsvpOpensAt(), event.zone()), localIn(event.rsvpClosesAt(), event.zone()),
+                event.cancellationReason(), event.sequence(), snapshots.url(event));
+    }
+
+    private void announceUpdate(Event after, EventSnapshot previous, List<ChangeKind> kinds) {
+        outbox.append(new EventUpdated(snapshots.snapshot(after), previous, kinds, after.updatedAt()));
+    }
+
+    private Event lockOpen(String id) {
+        Event event = lock(id);
+        if (event.status() == EventStatus.CANCELLED || event.status() == EventStatus.COMPLETED) {
+            throw new Conflict("event-closed", "The event is closed", "The event is " + event.status() + " and can no longer change");
+        }
+        return event;
+    }
+
+    private Venue requireVenue(String venueId) {
+        return venues.findById(venueId).orElseThrow(() -> new NotFound("venue", venueId));
+    }
+
+    private static void checkRsvpWindow(Event event) {
+        if (event.rsvpOpensAt() != null && event.rsvpClosesAt() != null && !event.rsvpClosesAt().isAfter(event.rsvpOpensAt())) {
+            throw new RuleViolation("rsvp-window", "RSVPs close before they open", "rsvpClosesAt must be after rsvpOpensAt");
+        }
+    }
+
+    private static Integer nextNumber(Event event) {
+        return event.number() == null ? null : event.number() + 1;
+    }
+
+    private static LocalDateTime localIn(@Nullable Instant instant, ZoneId zone) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, zone);
+    }
+}

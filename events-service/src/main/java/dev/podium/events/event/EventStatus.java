@@ -1,0 +1,5 @@
+package dev.podium.events.event;
+
+public enum EventStatus {
+    DRAFT, PUBLISHED, CANCELLED, COMPLETED
+}

@@ -1,0 +1,209 @@
+package dev.podium.events.group;
+
+import dev.podium.api.Conflict;
+import dev.podium.api.NotFound;
+import dev.podium.api.BadRequest;
+import dev.podium.contracts.common.PersonRef;
+import dev.podium.contracts.events.GroupCreated;
+import dev.podium.contracts.events.LeaveReason;
+import dev.podium.contracts.events.MemberConfirmed;
+import dev.podium.contracts.events.MemberJoined;
+import dev.podium.contracts.events.MemberLeft;
+import dev.podium.contracts.events.MembershipSource;
+import dev.podium.contracts.events.OrganiserAdded;
+import dev.podium.events.links.SignedLinks;
+import dev.podium.events.support.DuplicateKeys;
+import dev.podium.events.support.Ids;
+import dev.podium.events.support.TimeZones;
+import dev.podium.messaging.outbox.Outbox;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@Singleton
+public class GroupService {
+
+    static final String CONFIRM_MEMBERSHIP = "confirm-membership";
+
+    private final GroupRepository groups;
+    private final OrganiserRepository organisers;
+    private final MemberRepository members;
+    private final Outbox outbox;
+    private final SignedLinks links;
+    private final Clock clock;
+
+    GroupService(GroupRepository groups, OrganiserRepository organisers, MemberRepository members, Outbox outbox,
+                 SignedLinks links, Clock clock) {
+        this.groups = groups;
+        this.organisers = organisers;
+        this.members = members;
+        this.outbox = outbox;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public GroupView create(GroupRequest request) {
+        TimeZones.parse(request.timeZone());
+        Instant now = clock.instant();
+        EventGroup group = new EventGroup(Ids.newId(), request.slug(), request.name(), request.description(),
+                request.timeZone(), request.language(), now);
+        try {
+            groups.save(group);
+        } catch (DataAccessException e) {
+            if (DuplicateKeys.isDuplicateKey(e)) {
+                throw new Conflict("slug-taken", "Slug already taken", "A group with slug '" + request.slug() + "' exists");
+            }
+            throw e;
+        }
+        List<Organiser> added = request.organisers().stream()
+                .map(person -> new Organiser(Ids.newId(), group.id(), null, person.name(), person.email(), now))
+                .toList();
+        if (added.stream().map(o -> o.email().toLowerCase()).distinct().count() != added.size()) {
+            throw new BadRequest("duplicate-organiser", "Organiser listed twice", "Each organiser's email must appear once");
+        }
+        organisers.saveAll(added);
+        outbox.append(new GroupCreated(group.id(), group.slug(), group.name(), group.description(), group.timeZone(),
+                group.language(), added.stream().map(GroupService::ref).toList(), now));
+        return view(group);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<GroupView> find(String slug) {
+        return groups.findBySlug(slug).map(this::view);
+    }
+
+    @Transactional
+    public GroupView addOrganiser(String slug, PersonRequest request) {
+        EventGroup group = require(slug);
+        Organiser organiser = new Organiser(Ids.newId(), group.id(), null, request.name(), request.email(), clock.instant());
+        try {
+            organisers.save(organiser);
+        } catch (DataAccessException e) {
+            if (DuplicateKeys.isDuplicateKey(e)) {
+                throw new Conflict("organiser-exists", "Already an organiser", request.email() + " already organises " + slug);
+            }
+            throw e;
+        }
+        outbox.append(new OrganiserAdded(group.id(), group.slug(), ref(organiser), organiser.addedAt()));
+        return view(group);
+    }
+
+    /** Joining through the API is pending until the member follows the emailed opt-in link. */
+    @Transactional
+    public JoinResult join(String slug, PersonRequest request) {
+        EventGroup group = require(slug);
+        Optional<Member> existing = members.findByGroupIdAndEmailAndStatusNotEqual(group.id(), request.email(), MemberStatus.LEFT);
+        if (existing.isPresent()) {
+            return new JoinResult(MemberView.of(existing.get(), slug), false);
+        }
+        Member member = insert(group, request, MembershipSource.JOINED, MemberStatus.PENDING);
+        return new JoinResult(MemberView.of(member, slug), true);
+    }
+
+    /** Members who consented elsewhere (a community moving from another platform) are active at once. */
+    @Transactional
+    public ImportReport importMembers(String slug, String csv) {
+        EventGroup group = require(slug);
+        List<PersonRequest> people = MemberCsv.parse(csv);
+        int imported = 0;
+        for (PersonRequest person : people) {
+            if (members.findByGroupIdAndEmailAndStatusNotEqual(group.id(), person.email(), MemberStatus.LEFT).isEmpty()) {
+                insert(group, person, MembershipSource.IMPORTED, MemberStatus.ACTIVE);
+                imported++;
+            }
+        }
+        return new ImportReport(imported, people.size() - imported);
+    }
+
+    @Transactional
+    public MemberView confirm(String slug, String memberId, String token) {
+        EventGroup group = require(slug);
+        if (!links.verify(CONFIRM_MEMBERSHIP, memberId, token)) {
+            throw new BadRequest("invalid-link", "Invalid or tampered link", "This confirmation link is not valid");
+        }
+        Member member = members.findByIdAndGroupId(memberId, group.id()).orElseThrow(() -> new NotFound("member", memberId));
+        if (member.status() == MemberStatus.LEFT) {
+            throw new Conflict("membership-ended", "Membership ended", "This membership has ended; join again");
+        }
+        if (member.status() == MemberStatus.PENDING) {
+            member = members.update(member.confirm(clock.instant()));
+            outbox.append(new MemberConfirmed(group.id(), group.slug(), member.id(), member.email(), member.confirmedAt()));
+        }
+        return MemberView.of(member, slug);
+    }
+
+    @Transactional
+    public void removeMember(String slug, String memberId) {
+        EventGroup group = require(slug);
+        Member member = members.findByIdAndGroupId(memberId, group.id()).orElseThrow(() -> new NotFound("member", memberId));
+        leave(group, member, LeaveReason.REMOVED);
+    }
+
+    /** An opt-out recorded by notifications-service: for one group, or for every group when groupId is null. */
+    @Transactional
+    public void unsubscribe(String email, String groupId) {
+        for (Member member : members.findByEmailAndStatusNotEqual(email, MemberStatus.LEFT)) {
+            if (groupId == null || groupId.equals(member.groupId())) {
+                groups.findById(member.groupId()).ifPresent(group -> leave(group, member, LeaveReason.UNSUBSCRIBED));
+            }
+        }
+    }
+
+    public EventGroup requireById(String groupId) {
+        return groups.findById(groupId).orElseThrow(() -> new NotFound("group", groupId));
+    }
+
+    public EventGroup require(String slug) {
+        return groups.findBySlug(slug).orElseThrow(() -> new NotFound("group", slug));
+    }
+
+    private void leave(EventGroup group, Member member, LeaveReason reason) {
+        if (member.status() == MemberStatus.LEFT) {
+            return;
+        }
+        Member left = members.update(member.leave(clock.instant()));
+        outbox.append(new MemberLeft(group.id(), group.slug(), left.id(), left.email(), reason, left.leftAt()));
+    }
+
+    private Member insert(EventGroup group, PersonRequest person, MembershipSource source, MemberStatus status) {
+        Instant now = clock.instant();
+        Member member = new Member(Ids.newId(), group.id(), person.name(), person.email(), source, status, now,
+                status == MemberStatus.ACTIVE ? now : null, null);
+        try {
+            members.save(member);
+        } catch (DataAccessException e) {
+            if (DuplicateKeys.isDuplicateKey(e)) {
+                throw new Conflict("already-member", "Already a member", person.email() + " joined at the same moment");
+            }
+            throw e;
+        }
+        boolean pending = status == MemberStatus.PENDING;
+        outbox.append(new MemberJoined(group.id(), group.slug(), group.name(), group.language(), member.id(),
+                member.name(), member.email(), source, !pending,
+                pending ? links.url("/groups/" + group.slug() + "/members/" + member.id() + "/confirmation", CONFIRM_MEMBERSHIP, member.id()) : null,
+                now));
+        return member;
+    }
+
+    private GroupView view(EventGroup group) {
+        List<GroupView.OrganiserView> organiserViews = organisers.findByGroupIdOrderByAddedAt(group.id()).stream()
+                .map(o -> new GroupView.OrganiserView(o.id(), o.name(), o.email()))
+                .toList();
+        return new GroupView(group.id(), group.slug(), group.name(), group.description(), group.timeZone(),
+                group.language(), organiserViews, members.countByGroupIdAndStatus(group.id(), MemberStatus.ACTIVE),
+                group.createdAt());
+    }
+
+    private static PersonRef ref(Organiser organiser) {
+        return new PersonRef(organiser.sub(), organiser.name(), organiser.email());
+    }
+
+    /** A membership and whether this request created it (else it already existed). */
+    public record JoinResult(MemberView member, boolean created) {
+    }
+}

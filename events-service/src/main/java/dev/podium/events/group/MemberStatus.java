@@ -1,0 +1,5 @@
+package dev.podium.events.group;
+
+public enum MemberStatus {
+    PENDING, ACTIVE, LEFT
+}

@@ -1,0 +1,12 @@
+package dev.podium.events.group;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface OrganiserRepository extends CrudRepository<Organiser, String> {
+
+    List<Organiser> findByGroupIdOrderByAddedAt(String groupId);
+}

@@ -1,0 +1,5 @@
+package dev.podium.events.registration;
+
+public enum RegistrationStatus {
+    CONFIRMED, WAITLISTED, CANCELLED
+}

@@ -1,0 +1,9 @@
+package dev.podium.events.venue;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface VenueRepository extends CrudRepository<Venue, String> {
+}

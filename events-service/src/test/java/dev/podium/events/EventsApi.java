@@ -1,0 +1,93 @@
+package dev.podium.events;
+
+import dev.podium.contracts.DecodedMessage;
+import dev.podium.contracts.MessageCodec;
+import dev.podium.contracts.PodiumMessage;
+import dev.podium.events.event.EventView;
+import dev.podium.events.group.GroupView;
+import dev.podium.events.registration.RegistrationView;
+import dev.podium.events.venue.VenueView;
+import dev.podium.testsupport.TopicReader;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.BlockingHttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/** The events-service API as the tests drive it, with realistic defaults from the seeds. */
+public final class EventsApi {
+
+    private final BlockingHttpClient http;
+    private final MessageCodec codec;
+
+    public EventsApi(BlockingHttpClient http, MessageCodec codec) {
+        this.http = http;
+        this.codec = codec;
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public GroupView createGroup(String slug, String timeZone) {
+        return http.retrieve(HttpRequest.POST("/groups", Map.of(
+                "slug", slug, "name", "Paris Deep Learning", "description", "Rencontres mensuelles autour du deep learning",
+                "timeZone", timeZone, "language", "fr",
+                "organisers", List.of(Map.of("name", "Organisatrice", "email", slug + "-orga@example.org")))), GroupView.class);
+    }
+
+    public VenueView createVenue(int capacity) {
+        return http.retrieve(HttpRequest.POST("/venues", Map.of("name", "Heuritech", "address", "248 rue du Faubourg Saint-Antoine",
+                "city", "Paris", "country", "France", "capacity", capacity, "notes", "Pizzas and drinks after the talks")), VenueView.class);
+    }
+
+    public EventView draft(String groupSlug, Map<String, Object> body) {
+        return http.retrieve(HttpRequest.POST("/groups/" + groupSlug + "/events", body), EventView.class);
+    }
+
+    public EventView publish(String eventId) {
+        return http.retrieve(HttpRequest.POST("/events/" + eventId + "/publish", Map.of()), EventView.class);
+    }
+
+    public EventView patch(String eventId, Map<String, Object> body) {
+        return http.retrieve(HttpRequest.PATCH("/events/" + eventId, body), EventView.class);
+    }
+
+    public EventView get(String eventId) {
+        return http.retrieve(HttpRequest.GET("/events/" + eventId), EventView.class);
+    }
+
+    public HttpResponse<RegistrationView> rsvp(String eventId, String name, String email) {
+        return http.exchange(HttpRequest.POST("/events/" + eventId + "/registrations", Map.of("name", name, "email", email)),
+                RegistrationView.class);
+    }
+
+    public RegistrationView cancelRsvp(String eventId, String registrationId) {
+        return http.retrieve(HttpRequest.DELETE("/events/" + eventId + "/registrations/" + registrationId), RegistrationView.class);
+    }
+
+    public List<RegistrationView> registrations(String eventId) {
+        return http.retrieve(HttpRequest.GET("/events/" + eventId + "/registrations"), Argument.listOf(RegistrationView.class));
+    }
+
+    /** Waits for {@code count} messages of a type about one subject on a topic, decoded, in order. */
+    public <T extends PodiumMessage> List<T> messages(String topic, Class<T> type, String subject, int count) {
+        Predicate<DecodedMessage> matches = m -> type.isInstance(m.data()) && subject.equals(m.envelope().subject());
+        try (TopicReader reader = TopicReader.fromBeginning(topic)) {
+            return reader.await(r -> subject.equals(r.key()) && matches.test(codec.decode(r.value())), count, Duration.ofSeconds(30))
+                    .stream().map(r -> type.cast(codec.decode(r.value()).data())).toList();
+        }
+    }
+
+    public <T extends PodiumMessage> T message(String topic, Class<T> type, String subject) {
+        List<T> found = messages(topic, type, subject, 1);
+        if (found.isEmpty()) {
+            throw new AssertionError("no " + type.getSimpleName() + " about " + subject + " on " + topic);
+        }
+        return found.get(0);
+    }
+}
