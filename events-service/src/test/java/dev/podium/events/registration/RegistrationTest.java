@@ -1,0 +1,133 @@
+package dev.podium.events.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.podium.contracts.MessageCodec;
+import dev.podium.contracts.Topics;
+import dev.podium.contracts.events.CancelledBy;
+import dev.podium.contracts.events.RegistrationCancelled;
+import dev.podium.contracts.events.RegistrationConfirmed;
+import dev.podium.contracts.events.RegistrationPromoted;
+import dev.podium.contracts.events.RegistrationWaitlisted;
+import dev.podium.events.EventsApi;
+import dev.podium.events.event.EventView;
+import dev.podium.testsupport.MutableClock;
+import dev.podium.testsupport.ProblemResponse;
+import dev.podium.testsupport.RealServers;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.annotation.MockBean;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@MicronautTest(transactional = false)
+class RegistrationTest implements RealServers {
+
+    private final MutableClock clock = MutableClock.at("2029-01-15T10:00:00Z");
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    MessageCodec codec;
+
+    EventsApi api;
+
+    @MockBean(Clock.class)
+    Clock clock() {
+        return clock;
+    }
+
+    @BeforeAll
+    void api() {
+        api = new EventsApi(client.toBlocking(), codec);
+    }
+
+    @Test
+    void confirmsUpToCapacityThenWaitlistsAndPromotesInArrivalOrder() {
+        EventView event = publishedEvent(3);
+
+        HttpResponse<RegistrationView> ada = api.rsvp(event.id(), "Ada Lovelace", "ada@example.org");
+        api.rsvp(event.id(), "Alan Turing", "alan@example.org");
+        api.rsvp(event.id(), "Grace Hopper", "grace@example.org");
+        RegistrationView edsger = api.rsvp(event.id(), "Edsger Dijkstra", "edsger@example.org").body();
+        RegistrationView barbara = api.rsvp(event.id(), "Barbara Liskov", "barbara@example.org").body();
+
+        assertThat(ada.code()).isEqualTo(201);
+        assertThat(ada.header("Location")).isEqualTo("/events/" + event.id() + "/registrations/" + ada.body().id());
+        assertThat(ada.body().status()).isEqualTo(RegistrationStatus.CONFIRMED);
+        assertThat(edsger.status()).isEqualTo(RegistrationStatus.WAITLISTED);
+        assertThat(edsger.waitlistPosition()).isEqualTo(1);
+        assertThat(barbara.waitlistPosition()).isEqualTo(2);
+        assertThat(api.get(event.id()).confirmed()).isEqualTo(3);
+        assertThat(api.get(event.id()).waitlisted()).isEqualTo(2);
+
+        HttpResponse<RegistrationView> again = api.rsvp(event.id(), "Ada L.", "ADA@example.org");
+        assertThat(again.code()).as("a repeated RSVP returns the existing one").isEqualTo(200);
+        assertThat(again.body().id()).isEqualTo(ada.body().id());
+
+        RegistrationConfirmed confirmed = api.message(Topics.REGISTRATIONS, RegistrationConfirmed.class, ada.body().id());
+        assertThat(confirmed.registration().attendee().email()).isEqualTo("ada@example.org");
+        assertThat(confirmed.registration().manageUrl()).contains("/events/" + event.id() + "/registrations/" + ada.body().id() + "?token=");
+        assertThat(confirmed.event().title()).isEqualTo("Deep Learning Meetup #13");
+        assertThat(confirmed.event().startsAt()).hasToString("2029-03-07T19:00");
+        assertThat(api.message(Topics.REGISTRATIONS, RegistrationWaitlisted.class, barbara.id()).registration().waitlistPosition()).isEqualTo(2);
+
+        RegistrationView cancelled = api.cancelRsvp(event.id(), ada.body().id());
+        assertThat(cancelled.status()).isEqualTo(RegistrationStatus.CANCELLED);
+        assertThat(api.message(Topics.REGISTRATIONS, RegistrationCancelled.class, ada.body().id()).cancelledBy()).isEqualTo(CancelledBy.ATTENDEE);
+        assertThat(status(event, edsger.id())).isEqualTo(RegistrationStatus.CONFIRMED);
+        assertThat(api.message(Topics.REGISTRATIONS, RegistrationPromoted.class, edsger.id()).registration().status()).isEqualTo("CONFIRMED");
+        assertThat(status(event, barbara.id())).isEqualTo(RegistrationStatus.WAITLISTED);
+
+        api.patch(event.id(), Map.of("capacity", 4));
+        assertThat(status(event, barbara.id())).as("raising capacity promotes").isEqualTo(RegistrationStatus.CONFIRMED);
+
+        HttpResponse<RegistrationView> back = api.rsvp(event.id(), "Ada Lovelace", "ada@example.org");
+        assertThat(back.code()).as("after cancelling, one can RSVP again").isEqualTo(201);
+        assertThat(back.body().status()).isEqualTo(RegistrationStatus.WAITLISTED);
+    }
+
+    @Test
+    void refusesRsvpsThatCannotBeTaken() {
+        String group = api.createGroup(EventsApi.unique("paris-rsvp"), "Europe/Paris").slug();
+        EventView draft = api.draft(group, Map.of("title", "Draft", "startsAt", "2029-03-07T19:00:00", "endsAt", "2029-03-07T22:00:00"));
+        ProblemResponse.of(() -> api.rsvp(draft.id(), "Ada", "ada@example.org")).assertProblem(409, "event-not-open");
+
+        EventView published = publishedEvent(10);
+        ProblemResponse.of(() -> api.rsvp(published.id(), "Ada", "not-an-address")).assertStatus(400);
+        ProblemResponse.of(() -> api.rsvp(published.id(), "", "ada@example.org")).assertStatus(400);
+        ProblemResponse.of(() -> api.rsvp("no-such-event", "Ada", "ada@example.org")).assertProblem(404, "not-found");
+        ProblemResponse.of(() -> api.cancelRsvp(published.id(), "no-such-registration")).assertProblem(404, "not-found");
+
+        clock.set(Instant.parse("2029-03-07T18:30:00Z"));
+        try {
+            ProblemResponse.of(() -> api.rsvp(published.id(), "Late", "late@example.org")).assertProblem(409, "event-started");
+        } finally {
+            clock.set(Instant.parse("2029-01-15T10:00:00Z"));
+        }
+
+        client.toBlocking().exchange(HttpRequest.POST("/events/" + published.id() + "/cancel", Map.of("reason", "Speaker ill")));
+        ProblemResponse.of(() -> api.rsvp(published.id(), "Ada", "ada@example.org")).assertProblem(409, "event-not-open");
+        assertThat(api.registrations(published.id())).isEmpty();
+    }
+
+    private RegistrationStatus status(EventView event, String registrationId) {
+        return client.toBlocking().retrieve(HttpRequest.GET("/events/" + event.id() + "/registrations/" + registrationId),
+                RegistrationView.class).status();
+    }
+
+    private EventView publishedEvent(int capacity) {
+        String group = api.createGroup(EventsApi.unique("paris-rsvp"), "Europe/Paris").slug();
+        EventView event = api.draft(group, Map.of("title", "Deep Learning Meetup #13", "number", 13,
+                "startsAt", "2029-03-07T19:00:00", "endsAt", "2029-03-07T22:00:00", "capacity", capacity));
+        return api.publish(event.id());
+    }
+}
