@@ -3,16 +3,12 @@ package dev.podium.events.group;
 import dev.podium.contracts.Topics;
 import dev.podium.contracts.notifications.MemberUnsubscribed;
 import dev.podium.messaging.inbox.MessageInbox;
-import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
-import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
-import io.micronaut.configuration.kafka.annotation.KafkaListener;
-import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import dev.podium.messaging.inbox.PodiumListener;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Opt-outs recorded by notifications-service end the memberships they name. */
-@KafkaListener(groupId = "${podium.kafka.consumer-group}", offsetReset = OffsetReset.EARLIEST,
-        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 5, retryDelay = "200ms"))
+@PodiumListener
 class UnsubscriptionListener {
 
     private final MessageInbox inbox;

@@ -2,18 +2,13 @@ package dev.podium.messaging.inbox;
 
 import dev.podium.contracts.Topics;
 import dev.podium.contracts.events.PersonErased;
-import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
-import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
-import io.micronaut.configuration.kafka.annotation.KafkaListener;
-import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** A listener written the way services write theirs; fails on addresses that start with "fail". */
-@KafkaListener(groupId = "${podium.kafka.consumer-group}", offsetReset = OffsetReset.EARLIEST,
-        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR, retryCount = 2, retryDelay = "50ms"))
+@PodiumListener
 class PeopleTestListener {
 
     final List<String> erased = new CopyOnWriteArrayList<>();
