@@ -1,0 +1,47 @@
+package dev.podium.events.calendar;
+
+import dev.podium.calendar.CalendarMethod;
+import dev.podium.calendar.EventCalendar;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+
+/** iCalendar (RFC 5545) files to download or subscribe to, rendered by the shared calendar module. */
+@Tag(name = "calendars")
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+class CalendarController {
+
+    static final String TEXT_CALENDAR = "text/calendar; charset=utf-8";
+
+    private final PublicEvents events;
+    private final Clock clock;
+
+    CalendarController(PublicEvents events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "The event as an iCalendar file (METHOD:PUBLISH; 404 for a draft)")
+    @Get(uri = "/events/{id}/calendar.ics", produces = TEXT_CALENDAR)
+    HttpResponse<String> event(String id) {
+        return calendar(EventCalendar.single(events.require(id), CalendarMethod.PUBLISH, clock.instant()));
+    }
+
+    @Operation(summary = "A calendar feed of the group's published, cancelled (STATUS:CANCELLED) and completed events")
+    @Get(uri = "/groups/{slug}/calendar.ics", produces = TEXT_CALENDAR)
+    HttpResponse<String> group(String slug) {
+        PublicEvents.GroupEvents group = events.ofGroup(slug);
+        return calendar(EventCalendar.feed(group.groupName(), group.events(), clock.instant()));
+    }
+
+    /** With its charset stated even when the client asked for plain text/calendar. */
+    private static HttpResponse<String> calendar(String text) {
+        return HttpResponse.ok(text).contentType(TEXT_CALENDAR);
+    }
+}

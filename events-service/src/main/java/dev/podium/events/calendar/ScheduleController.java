@@ -1,0 +1,40 @@
+package dev.podium.events.calendar;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * An event's agenda in the c3voc ("frab") schedule format read by schedule apps (Giggity,
+ * EventFahrplan). The XML is served as its registered media type; apps do not look at it.
+ */
+@Tag(name = "calendars")
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ScheduleController {
+
+    static final String C3VOC_SCHEDULE_XML = "application/vnd.c3voc.schedule+xml; charset=utf-8";
+
+    private final PublicEvents events;
+
+    ScheduleController(PublicEvents events) {
+        this.events = events;
+    }
+
+    @Operation(summary = "The event's agenda as c3voc schedule XML (schedule.xsd); 404 for a draft")
+    @Get(uri = "/events/{id}/schedule.xml", produces = C3VOC_SCHEDULE_XML)
+    HttpResponse<String> xml(String id) {
+        return HttpResponse.ok(ScheduleXml.write(ScheduleExport.of(events.require(id)))).contentType(C3VOC_SCHEDULE_XML);
+    }
+
+    @Operation(summary = "The event's agenda as c3voc schedule JSON (schedule.json); 404 for a draft")
+    @Get(uri = "/events/{id}/schedule.json", produces = MediaType.APPLICATION_JSON)
+    C3vocSchedule.Document json(String id) {
+        return ScheduleExport.of(events.require(id));
+    }
+}
