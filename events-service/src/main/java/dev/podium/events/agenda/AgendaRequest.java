@@ -13,8 +13,10 @@ import java.util.List;
 @Serdeable
 public record AgendaRequest(@NotNull @Size(max = 500) List<@Valid @NotNull SlotRequest> slots) {
 
+    /** {@code id}: an existing slot's id keeps that slot's identity (schedule apps key favourites on it). */
     @Serdeable
-    public record SlotRequest(@NotNull LocalDateTime startsAt,
+    public record SlotRequest(@Nullable @Size(max = 36) String id,
+                              @NotNull LocalDateTime startsAt,
                               @NotNull LocalDateTime endsAt,
                               @NotNull SlotKind kind,
                               @NotBlank @Size(max = 300) String title,

@@ -14,9 +14,11 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -55,11 +57,14 @@ public class AgendaService {
         checkTalks(event, requested);
 
         EventSnapshot previous = snapshots.snapshot(event);
+        Set<String> kept = slots.findByEventIdOrderByPosition(eventId).stream().map(AgendaSlot::id).collect(Collectors.toSet());
         slots.deleteByEventId(eventId);
         List<AgendaSlot> saved = new ArrayList<>();
+        Set<String> used = new HashSet<>();
         for (int i = 0; i < requested.size(); i++) {
             AgendaRequest.SlotRequest slot = requested.get(i);
-            saved.add(new AgendaSlot(Ids.newId(), eventId, i, slot.startsAt().atZone(event.zone()).toInstant(),
+            String id = slot.id() != null && kept.contains(slot.id()) && used.add(slot.id()) ? slot.id() : Ids.newId();
+            saved.add(new AgendaSlot(id, eventId, i, slot.startsAt().atZone(event.zone()).toInstant(),
                     slot.endsAt().atZone(event.zone()).toInstant(), slot.track(), slot.room(), slot.kind(),
                     slot.title(), slot.talkId()));
         }

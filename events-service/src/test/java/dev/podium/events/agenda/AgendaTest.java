@@ -76,7 +76,14 @@ class AgendaTest implements RealServers {
         assertThat(agenda.slots().get(0).startsAt()).hasToString("2029-07-02T09:00");
         assertThat(client.toBlocking().retrieve("/events/" + school.id() + "/agenda", AgendaView.class)).isEqualTo(agenda);
 
-        EventUpdated update = api.message(Topics.EVENTS, EventUpdated.class, school.id());
+        Map<String, Object> keynote = slot("2029-07-02T09:15", "2029-07-02T10:30", "KEYNOTE", "Deep learning: past, present, and future", "lectures", "Grand amphi");
+        keynote.put("id", agenda.slots().get(0).id());
+        AgendaView edited = put(school.id(), List.of(keynote, slot("2029-07-03T09:00", "2029-07-03T10:00", "TALK", "New talk", null, null)));
+        assertThat(edited.slots().get(0).id()).as("a slot named by id keeps its identity").isEqualTo(agenda.slots().get(0).id());
+        assertThat(edited.slots().get(0).startsAt()).hasToString("2029-07-02T09:15");
+        assertThat(edited.slots().get(1).id()).isNotIn(agenda.slots().stream().map(AgendaView.Slot::id).toList());
+
+        EventUpdated update = api.messages(Topics.EVENTS, EventUpdated.class, school.id(), 2).get(0);
         assertThat(update.changes()).containsExactly(ChangeKind.AGENDA);
         assertThat(update.previous().agenda()).isEmpty();
         assertThat(update.event().agenda()).hasSize(8);
