@@ -1,12 +1,12 @@
 package dev.podium.api;
 
 import java.util.Map;
-import org.zalando.problem.Status;
+import io.micronaut.http.HttpStatus;
 
 /** 409: the request clashes with the current state (a duplicate, or a state that forbids it). */
 public final class Conflict extends PodiumProblem {
 
     public Conflict(String kind, String title, String detail) {
-        super(kind, title, Status.CONFLICT, detail, Map.of());
+        super(kind, title, HttpStatus.CONFLICT, detail, Map.of());
     }
 }

@@ -2,8 +2,9 @@ package dev.podium.api;
 
 import java.net.URI;
 import java.util.Map;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.problem.HttpStatusType;
 import org.zalando.problem.AbstractThrowableProblem;
-import org.zalando.problem.Status;
 
 /**
  * A typed domain error, answered as RFC 9457 problem+json by micronaut-problem-json. Each error
@@ -14,8 +15,9 @@ public abstract class PodiumProblem extends AbstractThrowableProblem {
 
     public static final String TYPE_BASE = "https://podium.dev/problems/";
 
-    protected PodiumProblem(String kind, String title, Status status, String detail, Map<String, Object> parameters) {
-        super(URI.create(TYPE_BASE + kind), title, status, detail, null, null, parameters);
+    protected PodiumProblem(String kind, String title, HttpStatus status, String detail, Map<String, Object> parameters) {
+        // HttpStatusType serialises as the number RFC 9457 requires (zalando's Status enum would give its name).
+        super(URI.create(TYPE_BASE + kind), title, new HttpStatusType(status), detail, null, null, parameters);
     }
 
     @Override

@@ -1,16 +1,16 @@
 package dev.podium.api;
 
 import java.util.Map;
-import org.zalando.problem.Status;
+import io.micronaut.http.HttpStatus;
 
 /** 422: well-formed input that breaks a domain rule (end before start, overlapping slots …). */
 public final class RuleViolation extends PodiumProblem {
 
     public RuleViolation(String kind, String title, String detail) {
-        super(kind, title, Status.UNPROCESSABLE_ENTITY, detail, Map.of());
+        super(kind, title, HttpStatus.UNPROCESSABLE_ENTITY, detail, Map.of());
     }
 
     public RuleViolation(String kind, String title, String detail, Map<String, Object> parameters) {
-        super(kind, title, Status.UNPROCESSABLE_ENTITY, detail, parameters);
+        super(kind, title, HttpStatus.UNPROCESSABLE_ENTITY, detail, parameters);
     }
 }

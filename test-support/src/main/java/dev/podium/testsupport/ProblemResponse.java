@@ -36,6 +36,7 @@ public record ProblemResponse(int status, String contentType, Map<String, Object
     public ProblemResponse assertProblem(int expectedStatus, String expectedType) {
         assertThat(contentType).as("content type of %s", body).isEqualTo("application/problem+json");
         assertThat(status).as("status of %s", body).isEqualTo(expectedStatus);
+        assertThat(body.get("status")).as("RFC 9457 status member of %s", body).isEqualTo(expectedStatus);
         assertThat(type()).as("type of %s", body).isEqualTo(expectedType);
         return this;
     }
