@@ -1,0 +1,53 @@
+package dev.podium.talks.cfp;
+
+import dev.podium.talks.access.OrganiserAccess;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Calls for papers", description = "When an event or a group's open call takes submissions (organisers)")
+class CfpController {
+
+    private final CallsForPapers calls;
+
+    CfpController(CallsForPapers calls) {
+        this.calls = calls;
+    }
+
+    @Put("/events/{eventId}/cfp")
+    @Operation(summary = "Open (or change) an event's call for papers", description = "404 for an unknown event, 409 event-cancelled, 422 invalid-cfp-window")
+    CfpView putForEvent(@PathVariable String eventId, @Body @Valid CfpRequest request,
+                        @Nullable @Header(OrganiserAccess.HEADER) String organiser) {
+        return calls.putForEvent(eventId, request, organiser);
+    }
+
+    @Get("/events/{eventId}/cfp")
+    @Operation(summary = "An event's call for papers")
+    CfpView getForEvent(@PathVariable String eventId) {
+        return calls.getForEvent(eventId);
+    }
+
+    @Put("/groups/{slug}/cfp")
+    @Operation(summary = "Open (or change) a group's open call for papers", description = "Talks not tied to an event yet")
+    CfpView putForGroup(@PathVariable String slug, @Body @Valid CfpRequest request,
+                        @Nullable @Header(OrganiserAccess.HEADER) String organiser) {
+        return calls.putForGroup(slug, request, organiser);
+    }
+
+    @Get("/groups/{slug}/cfp")
+    @Operation(summary = "A group's open call for papers")
+    CfpView getForGroup(@PathVariable String slug) {
+        return calls.getForGroup(slug);
+    }
+}

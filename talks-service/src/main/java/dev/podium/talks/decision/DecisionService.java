@@ -1,0 +1,94 @@
+package dev.podium.talks.decision;
+
+import dev.podium.contracts.talks.TalkAccepted;
+import dev.podium.contracts.talks.TalkRejected;
+import dev.podium.messaging.outbox.Outbox;
+import dev.podium.talks.access.OrganiserAccess;
+import dev.podium.talks.cfp.Target;
+import dev.podium.talks.cfp.Targets;
+import dev.podium.talks.review.OrganiserSubmissionView;
+import dev.podium.talks.review.ReviewBoard;
+import dev.podium.talks.submission.Outcome;
+import dev.podium.talks.submission.Submission;
+import dev.podium.talks.submission.SubmissionRepository;
+import dev.podium.talks.submission.Talks;
+import dev.podium.talks.support.Times;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Staged decisions (as pretalx does): accepting or rejecting records who decided, why and when, but
+ * speakers hear nothing until the organisers release the decisions of an event (or open call)
+ * together, which publishes one TalkAccepted or TalkRejected per decision, once.
+ */
+@Singleton
+public class DecisionService {
+
+    private final Talks talks;
+    private final SubmissionRepository submissions;
+    private final ReviewBoard board;
+    private final Targets targets;
+    private final OrganiserAccess access;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    DecisionService(Talks talks, SubmissionRepository submissions, ReviewBoard board, Targets targets,
+                    OrganiserAccess access, Outbox outbox, Clock clock) {
+        this.talks = talks;
+        this.submissions = submissions;
+        this.board = board;
+        this.targets = targets;
+        this.access = access;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public OrganiserSubmissionView decide(String submissionId, Outcome outcome, @Nullable String reason,
+                                          @Nullable String organiserHeader) {
+        String organiser = access.requireOrganiser(organiserHeader);
+        Submission submission = talks.lock(submissionId);
+        access.requireOrganiserOf(submission.getGroupId(), organiser);
+        submission.stage(outcome, reason == null || reason.isBlank() ? null : reason, organiser, Times.now(clock));
+        talks.save(submission);
+        return board.one(submissionId);
+    }
+
+    @Transactional
+    public ReleaseView releaseEvent(String eventId, @Nullable String organiser) {
+        Target target = targets.event(eventId);
+        access.requireOrganiserOf(target.groupId(), organiser);
+        return release(target, submissions.findUnreleasedOfEventForUpdate(eventId));
+    }
+
+    @Transactional
+    public ReleaseView releaseOpenCall(String slug, @Nullable String organiser) {
+        Target target = targets.group(slug);
+        access.requireOrganiserOf(target.groupId(), organiser);
+        return release(target, submissions.findUnreleasedOfOpenCallForUpdate(target.groupId()));
+    }
+
+    private ReleaseView release(Target target, List<Submission> staged) {
+        Instant now = Times.now(clock);
+        List<ReleaseView.Released> released = new ArrayList<>();
+        int accepted = 0;
+        for (Submission submission : staged) {
+            submission.release(now);
+            talks.save(submission);
+            if (submission.getStagedDecision() == Outcome.ACCEPTED) {
+                outbox.append(new TalkAccepted(talks.snapshot(submission), submission.getDecisionReason(), submission.getDecidedAt()));
+                accepted++;
+            } else {
+                outbox.append(new TalkRejected(talks.snapshot(submission), submission.getDecisionReason(), submission.getDecidedAt()));
+            }
+            released.add(new ReleaseView.Released(submission.getId(), submission.getStagedDecision().name()));
+        }
+        return new ReleaseView(target.isEvent() ? target.id() : null, target.groupSlug(), accepted,
+                released.size() - accepted, released, now);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.podium.talks.invitation;
+
+import dev.podium.api.Conflict;
+import dev.podium.api.NotFound;
+import dev.podium.api.RuleViolation;
+import dev.podium.contracts.talks.CoSpeakerInvited;
+import dev.podium.contracts.talks.TalkUpdated;
+import dev.podium.messaging.outbox.Outbox;
+import dev.podium.talks.speaker.Speaker;
+import dev.podium.talks.speaker.SpeakerRepository;
+import dev.podium.talks.submission.Submission;
+import dev.podium.talks.submission.SubmissionView;
+import dev.podium.talks.submission.TalkSpeaker;
+import dev.podium.talks.submission.Talks;
+import dev.podium.talks.support.Ids;
+import dev.podium.talks.support.TalksProblem;
+import dev.podium.talks.support.Times;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Co-speakers: the primary speaker invites by email (CoSpeakerInvited, mailed by
+ * notifications-service with a signed link); the invitee accepts with the token and appears on the talk.
+ */
+@Singleton
+public class InvitationService {
+
+    private final InvitationRepository invitations;
+    private final InvitationTokens tokens;
+    private final Talks talks;
+    private final SpeakerRepository speakers;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final Duration ttl;
+    private final String publicBaseUrl;
+
+    InvitationService(InvitationRepository invitations, InvitationTokens tokens, Talks talks, SpeakerRepository speakers,
+                      Outbox outbox, Clock clock,
+                      @Value("${podium.talks.invitation-ttl:14d}") Duration ttl,
+                      @Value("${podium.talks.public-base-url}") String publicBaseUrl) {
+        this.invitations = invitations;
+        this.tokens = tokens;
+        this.talks = talks;
+        this.speakers = speakers;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.ttl = ttl;
+        this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+    }
+
+    @Transactional
+    public InvitationView invite(String submissionId, InvitationRequest request) {
+        Submission submission = talks.lock(submissionId);
+        submission.requireOpenToSpeakers();
+        String email = request.email().strip();
+        if (talks.hasSpeakerWithEmail(submissionId, email)) {
+            throw alreadyASpeaker(email, submissionId);
+        }
+        List<TalkSpeaker> current = talks.speakers(submissionId);
+        TalkSpeaker primary = current.stream().filter(s -> TalkSpeaker.PRIMARY.equals(s.role())).findFirst()
+                .orElse(current.get(0));
+        Instant now = Times.now(clock);
+        Instant expiresAt = now.plus(ttl).truncatedTo(ChronoUnit.SECONDS);
+        Invitation invitation = invitations.save(new Invitation(Ids.newId(), submissionId, email, primary.id(),
+                Invitation.PENDING, expiresAt, now, null, null));
+        String acceptUrl = publicBaseUrl + "/invitations/" + tokens.issue(invitation.id(), expiresAt) + "/accept";
+        outbox.append(new CoSpeakerInvited(talks.snapshot(submission), email, primary.name(), acceptUrl, expiresAt));
+        return InvitationView.of(invitation);
+    }
+
+    @Transactional(readOnly = true)
+    public List<InvitationView> of(String submissionId) {
+        talks.find(submissionId);
+        return invitations.findBySubmissionIdOrderByCreatedAt(submissionId).stream().map(InvitationView::of).toList();
+    }
+
+    @Transactional
+    public SubmissionView accept(String token, @Nullable String speakerId) {
+        Instant now = Times.now(clock);
+        String invitationId = tokens.verify(token, now);
+        Invitation invitation = invitations.findByIdForUpdate(invitationId)
+                .orElseThrow(() -> new NotFound("invitation", invitationId));
+        if (Invitation.ACCEPTED.equals(invitation.status())) {
+            throw new Conflict("invitation-already-accepted", "Invitation already accepted",
+                    "This invitation was accepted at " + invitation.acceptedAt());
+        }
+        if (!now.isBefore(invitation.expiresAt())) {
+            throw InvitationTokens.expired(invitation.expiresAt());
+        }
+        Submission submission = talks.lock(invitation.submissionId());
+        submission.requireOpenToSpeakers();
+        Speaker speaker = speaker(invitation, speakerId);
+        if (talks.hasSpeaker(submission.getId(), speaker.id())) {
+            throw alreadyASpeaker(speaker.name(), submission.getId());
+        }
+        talks.addCoSpeaker(submission, speaker.id(), now);
+        invitations.update(invitation.accepted(speaker.id(), now));
+        outbox.append(new TalkUpdated(talks.snapshot(submission), submission.getRevision(), now));
+        return talks.view(submission);
+    }
+
+    private Speaker speaker(Invitation invitation, @Nullable String speakerId) {
+        if (speakerId != null && !speakerId.isBlank()) {
+            return speakers.findById(speakerId).orElseThrow(() -> TalksProblem.unknown("speaker", speakerId));
+        }
+        if (invitation.email() != null) {
+            return speakers.findByEmail(invitation.email()).orElseThrow(() -> profileRequired(invitation.email()));
+        }
+        throw profileRequired("the invited address");
+    }
+
+    private static RuleViolation profileRequired(String email) {
+        return new RuleViolation("speaker-profile-required", "Speaker profile required",
+                "There is no speaker profile for " + email + ": create one with POST /speakers, or give its speakerId");
+    }
+
+    private static Conflict alreadyASpeaker(String who, String submissionId) {
+        return new Conflict("already-a-speaker", "Already a speaker", who + " already speaks in submission " + submissionId);
+    }
+}

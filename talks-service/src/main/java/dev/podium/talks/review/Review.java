@@ -1,0 +1,17 @@
+package dev.podium.talks.review;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+
+/** An organiser's review of a submission; one per organiser and submission. */
+@MappedEntity("review")
+public record Review(
+        @Id String id,
+        String submissionId,
+        String reviewer,
+        int score,
+        @Nullable String comment,
+        Instant createdAt) {
+}

@@ -1,0 +1,44 @@
+package dev.podium.talks.review;
+
+import dev.podium.talks.access.OrganiserAccess;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+@Controller("/submissions/{id}/reviews")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Reviews", description = "Organisers' scores and comments")
+class ReviewController {
+
+    private final ReviewService reviews;
+
+    ReviewController(ReviewService reviews) {
+        this.reviews = reviews;
+    }
+
+    @Post
+    @Operation(summary = "Review a submission (score 1-5, comment)",
+            description = "The reviewer is named by the X-Podium-Organiser header; a second review by the same organiser is 409 duplicate-review")
+    HttpResponse<ReviewView> review(@PathVariable String id, @Body @Valid ReviewRequest request,
+                                    @Nullable @Header(OrganiserAccess.HEADER) String organiser) {
+        ReviewView review = reviews.review(id, request, organiser);
+        return HttpResponse.created(review, UriBuilder.of("/submissions").path(id).path("reviews").build());
+    }
+
+    @Get
+    @Operation(summary = "A submission's reviews, average score and count")
+    ReviewsView reviews(@PathVariable String id, @Nullable @Header(OrganiserAccess.HEADER) String organiser) {
+        return reviews.reviews(id, organiser);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.podium.talks.review;
+
+import dev.podium.api.Conflict;
+import dev.podium.talks.access.OrganiserAccess;
+import dev.podium.talks.submission.Submission;
+import dev.podium.talks.submission.Talks;
+import dev.podium.talks.support.DuplicateKey;
+import dev.podium.talks.support.Ids;
+import dev.podium.talks.support.Times;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.List;
+
+/** Organisers score submissions; each organiser reviews a submission once. */
+@Singleton
+public class ReviewService {
+
+    private final ReviewRepository reviews;
+    private final Talks talks;
+    private final OrganiserAccess access;
+    private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
+
+    ReviewService(ReviewRepository reviews, Talks talks, OrganiserAccess access,
+                  TransactionOperations<Connection> transactions, Clock clock) {
+        this.reviews = reviews;
+        this.talks = talks;
+        this.access = access;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** @throws Conflict duplicate-review (409) when this organiser already reviewed it (the unique key decides) */
+    public ReviewView review(String submissionId, ReviewRequest request, @Nullable String organiserHeader) {
+        String reviewer = access.requireOrganiser(organiserHeader);
+        return DuplicateKey.refused("uk_review_reviewer",
+                () -> new Conflict("duplicate-review", "Already reviewed",
+                        reviewer + " has already reviewed submission " + submissionId),
+                () -> transactions.executeWrite(status -> {
+                    Submission submission = talks.find(submissionId);
+                    access.requireOrganiserOf(submission.getGroupId(), reviewer);
+                    submission.requireNotWithdrawn();
+                    Review review = new Review(Ids.newId(), submissionId, reviewer, request.score(),
+                            blankToNull(request.comment()), Times.now(clock));
+                    return ReviewView.of(reviews.save(review));
+                }));
+    }
+
+    public ReviewsView reviews(String submissionId, @Nullable String organiser) {
+        return transactions.executeRead(status -> {
+            Submission submission = talks.find(submissionId);
+            access.requireOrganiserOf(submission.getGroupId(), organiser);
+            List<ReviewView> all = reviews.findBySubmission(submissionId).stream().map(ReviewView::of).toList();
+            Double average = all.isEmpty() ? null
+                    : Math.round(all.stream().mapToInt(ReviewView::score).average().orElseThrow() * 100) / 100.0;
+            return new ReviewsView(submissionId, average, all.size(), all);
+        });
+    }
+
+    private static String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

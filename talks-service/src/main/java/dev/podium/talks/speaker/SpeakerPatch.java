@@ -1,0 +1,23 @@
+package dev.podium.talks.speaker;
+
+import dev.podium.talks.support.CodePoints;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Changes to a speaker profile: an absent (or null) field is left as it is, an empty string clears
+ * an optional field; {@code links}, when present, replaces all links.
+ */
+@Serdeable
+public record SpeakerPatch(
+        @Nullable @Pattern(regexp = ".*\\S.*", message = "must not be blank") @CodePoints(max = 200) String name,
+        @Nullable @Email @Size(min = 3, max = 320) String email,
+        @Nullable @CodePoints(max = 300) String affiliation,
+        @Nullable @CodePoints(max = 200) String position,
+        @Nullable @CodePoints(max = 5000) String bio,
+        @Nullable @Valid SpeakerLinks links) {
+}

@@ -1,0 +1,187 @@
+package dev.podium.talks.submission;
+
+import dev.podium.api.BadRequest;
+import dev.podium.contracts.talks.TalkConfirmed;
+import dev.podium.contracts.talks.TalkSubmitted;
+import dev.podium.contracts.talks.TalkUpdated;
+import dev.podium.contracts.talks.TalkWithdrawn;
+import dev.podium.messaging.outbox.Outbox;
+import dev.podium.talks.catalog.Catalog;
+import dev.podium.talks.catalog.KnownEvent;
+import dev.podium.talks.cfp.CallsForPapers;
+import dev.podium.talks.cfp.Target;
+import dev.podium.talks.cfp.Targets;
+import dev.podium.talks.speaker.Speaker;
+import dev.podium.talks.speaker.SpeakerRepository;
+import dev.podium.talks.support.Ids;
+import dev.podium.talks.support.TalksProblem;
+import dev.podium.talks.support.Times;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The speakers' side of a submission: submit, edit (with revision history), withdraw, confirm. */
+@Singleton
+public class SubmissionService {
+
+    private final SubmissionRepository submissions;
+    private final SubmissionSpeakers submissionSpeakers;
+    private final SubmissionTags tags;
+    private final SubmissionRevisions revisions;
+    private final SpeakerRepository speakers;
+    private final Targets targets;
+    private final CallsForPapers calls;
+    private final Catalog catalog;
+    private final Talks talks;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    SubmissionService(SubmissionRepository submissions, SubmissionSpeakers submissionSpeakers, SubmissionTags tags,
+                      SubmissionRevisions revisions, SpeakerRepository speakers, Targets targets, CallsForPapers calls,
+                      Catalog catalog, Talks talks, Outbox outbox, Clock clock) {
+        this.submissions = submissions;
+        this.submissionSpeakers = submissionSpeakers;
+        this.tags = tags;
+        this.revisions = revisions;
+        this.speakers = speakers;
+        this.targets = targets;
+        this.calls = calls;
+        this.catalog = catalog;
+        this.talks = talks;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public SubmissionView submit(SubmissionRequest request) {
+        Instant now = Times.now(clock);
+        TalkContent content = new TalkContent(request.title(), request.abstractText(), TalkFormat.valueOf(request.format()),
+                request.durationMinutes(), blankToNull(request.language()), blankToNull(request.level()), blankToNull(request.notes()));
+        content.format().requireDuration(content.durationMinutes());
+        List<Speaker> speakersInOrder = speakers(request.speakerIds());
+        Target target = target(request.eventId(), request.groupSlug());
+        calls.requireOpen(target, now);
+
+        List<TalkSpeaker> talkSpeakers = new ArrayList<>();
+        for (int i = 0; i < speakersInOrder.size(); i++) {
+            Speaker speaker = speakersInOrder.get(i);
+            talkSpeakers.add(new TalkSpeaker(speaker.id(), speaker.name(), speaker.email(), speaker.affiliation(),
+                    i == 0 ? TalkSpeaker.PRIMARY : TalkSpeaker.CO_SPEAKER));
+        }
+        Submission submission = Submission.submitted(Ids.newId(), target.isEvent() ? target.id() : null, target.groupId(),
+                content, SubmissionSpeakers.searchText(talkSpeakers), now);
+        submissions.save(submission);
+        for (TalkSpeaker speaker : talkSpeakers) {
+            submissionSpeakers.add(submission.getId(), speaker.id(), speaker.role(), now);
+        }
+        List<String> tagList = SubmissionTags.normalise(request.tags() == null ? List.of() : request.tags());
+        tags.replace(submission.getId(), tagList);
+        revisions.record(submission.getId(), 0, content, tagList, now);
+        outbox.append(new TalkSubmitted(Talks.snapshot(submission, talkSpeakers, tagList), now));
+        return SubmissionView.of(submission, talkSpeakers, tagList);
+    }
+
+    @Transactional(readOnly = true)
+    public SubmissionView get(String id) {
+        return talks.view(talks.find(id));
+    }
+
+    @Transactional
+    public SubmissionView edit(String id, SubmissionPatch patch) {
+        Submission submission = talks.lock(id);
+        TalkContent current = submission.content();
+        TalkContent edited = new TalkContent(
+                patch.title() == null ? current.title() : patch.title(),
+                patch.abstractText() == null ? current.abstractText() : patch.abstractText(),
+                patch.format() == null ? current.format() : TalkFormat.valueOf(patch.format()),
+                patch.durationMinutes() == null ? current.durationMinutes() : patch.durationMinutes(),
+                patch.language() == null ? current.language() : blankToNull(patch.language()),
+                patch.level() == null ? current.level() : blankToNull(patch.level()),
+                patch.notes() == null ? current.notes() : blankToNull(patch.notes()));
+        List<String> currentTags = tags.of(id);
+        List<String> editedTags = patch.tags() == null ? currentTags : SubmissionTags.normalise(patch.tags());
+        if (edited.equals(current) && editedTags.equals(currentTags)) {
+            submission.requireNotWithdrawn();
+            return talks.view(submission);
+        }
+        edited.format().requireDuration(edited.durationMinutes());
+        Instant now = Times.now(clock);
+        int revision = submission.edit(edited, now);
+        submissions.update(submission);
+        if (!editedTags.equals(currentTags)) {
+            tags.replace(id, editedTags);
+        }
+        revisions.record(id, revision, edited, editedTags, now);
+        List<TalkSpeaker> talkSpeakers = submissionSpeakers.of(id);
+        outbox.append(new TalkUpdated(Talks.snapshot(submission, talkSpeakers, editedTags), revision, now));
+        return SubmissionView.of(submission, talkSpeakers, editedTags);
+    }
+
+    @Transactional(readOnly = true)
+    public List<RevisionView> revisions(String id) {
+        talks.find(id);
+        return revisions.of(id);
+    }
+
+    @Transactional
+    public SubmissionView withdraw(String id) {
+        Submission submission = talks.lock(id);
+        Instant now = Times.now(clock);
+        Instant eventStartsAt = submission.getEventId() == null ? null
+                : catalog.event(submission.getEventId()).map(KnownEvent::startsAtUtc).orElse(null);
+        submission.withdraw(now, eventStartsAt);
+        submissions.update(submission);
+        outbox.append(new TalkWithdrawn(talks.snapshot(submission), now));
+        return talks.view(submission);
+    }
+
+    @Transactional
+    public SubmissionView confirm(String id) {
+        Submission submission = talks.lock(id);
+        Instant now = Times.now(clock);
+        submission.confirm(now);
+        submissions.update(submission);
+        outbox.append(new TalkConfirmed(talks.snapshot(submission), now));
+        return talks.view(submission);
+    }
+
+    private List<Speaker> speakers(List<String> ids) {
+        Set<String> seen = new HashSet<>();
+        for (String id : ids) {
+            if (!seen.add(id)) {
+                throw new BadRequest("duplicate-speaker", "Duplicate speaker", "Speaker " + id + " is listed twice");
+            }
+        }
+        Map<String, Speaker> found = speakers.findByIdIn(ids).stream().collect(Collectors.toMap(Speaker::id, Function.identity()));
+        return ids.stream().map(id -> {
+            Speaker speaker = found.get(id);
+            if (speaker == null) {
+                throw TalksProblem.unknown("speaker", id);
+            }
+            return speaker;
+        }).toList();
+    }
+
+    private Target target(@Nullable String eventId, @Nullable String groupSlug) {
+        boolean event = eventId != null && !eventId.isBlank();
+        boolean group = groupSlug != null && !groupSlug.isBlank();
+        if (event == group) {
+            throw new BadRequest("invalid-target", "Invalid target",
+                    "Submit to exactly one of an event (eventId) or a group's open call (groupSlug)");
+        }
+        return event ? targets.eventToSubmitTo(eventId) : targets.groupToSubmitTo(groupSlug);
+    }
+
+    private static String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.podium.talks.submission;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A submission as its speakers see it: a decision appears only once released.
+ *
+ * @param status   SUBMITTED, ACCEPTED, REJECTED, WITHDRAWN or CONFIRMED
+ * @param revision 0 as submitted, incremented by each edit
+ */
+@Serdeable
+public record SubmissionView(
+        String id,
+        String status,
+        @Nullable String eventId,
+        @Nullable String groupId,
+        String title,
+        @JsonProperty("abstract") String abstractText,
+        String format,
+        int durationMinutes,
+        @Nullable String language,
+        @Nullable String level,
+        List<String> tags,
+        @Nullable String notes,
+        List<TalkSpeaker> speakers,
+        int revision,
+        Instant submittedAt,
+        Instant updatedAt,
+        @Nullable ReleasedDecision decision,
+        @Nullable Instant confirmedAt,
+        @Nullable Instant withdrawnAt) {
+
+    /** The organisers' decision, once released. */
+    @Serdeable
+    public record ReleasedDecision(String outcome, @Nullable String reason, Instant decidedAt, Instant releasedAt) {
+    }
+
+    static SubmissionView of(Submission submission, List<TalkSpeaker> speakers, List<String> tags) {
+        ReleasedDecision decision = submission.getReleasedAt() == null ? null
+                : new ReleasedDecision(submission.getStagedDecision().name(), submission.getDecisionReason(),
+                submission.getDecidedAt(), submission.getReleasedAt());
+        return new SubmissionView(submission.getId(), submission.getStatus().name(), submission.getEventId(),
+                submission.getGroupId(), submission.getTitle(), submission.getAbstractText(), submission.getFormat().name(),
+                submission.getDurationMinutes(), submission.getLanguage(), submission.getLevel(), tags, submission.getNotes(),
+                speakers, submission.getRevision(), submission.getSubmittedAt(), submission.getUpdatedAt(), decision,
+                submission.getConfirmedAt(), submission.getWithdrawnAt());
+    }
+}

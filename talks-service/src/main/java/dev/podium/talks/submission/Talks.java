@@ -1,0 +1,76 @@
+package dev.podium.talks.submission;
+
+import dev.podium.api.NotFound;
+import dev.podium.contracts.talks.TalkSnapshot;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the other features (reviews, decisions, invitations, materials, archive) use of submissions:
+ * loading and locking them, their speakers and tags, and the snapshot every message carries.
+ */
+@Singleton
+public class Talks {
+
+    private final SubmissionRepository submissions;
+    private final SubmissionSpeakers speakers;
+    private final SubmissionTags tags;
+
+    Talks(SubmissionRepository submissions, SubmissionSpeakers speakers, SubmissionTags tags) {
+        this.submissions = submissions;
+        this.speakers = speakers;
+        this.tags = tags;
+    }
+
+    public Submission find(String id) {
+        return submissions.findById(id).orElseThrow(() -> new NotFound("submission", id));
+    }
+
+    /** The submission, locked until the end of the transaction (SELECT … FOR UPDATE). */
+    public Submission lock(String id) {
+        return submissions.findByIdForUpdate(id).orElseThrow(() -> new NotFound("submission", id));
+    }
+
+    public void save(Submission submission) {
+        submissions.update(submission);
+    }
+
+    public List<TalkSpeaker> speakers(String submissionId) {
+        return speakers.of(submissionId);
+    }
+
+    public List<String> tags(String submissionId) {
+        return tags.of(submissionId);
+    }
+
+    public SubmissionView view(Submission submission) {
+        return SubmissionView.of(submission, speakers.of(submission.getId()), tags.of(submission.getId()));
+    }
+
+    public TalkSnapshot snapshot(Submission submission) {
+        return snapshot(submission, speakers.of(submission.getId()), tags.of(submission.getId()));
+    }
+
+    static TalkSnapshot snapshot(Submission submission, List<TalkSpeaker> speakers, List<String> tags) {
+        return new TalkSnapshot(submission.getId(), submission.getEventId(), submission.getGroupId(), submission.getTitle(),
+                submission.getAbstractText(), submission.getFormat().name(), submission.getDurationMinutes(),
+                submission.getLanguage(), submission.getLevel(), tags,
+                speakers.stream().map(TalkSpeaker::ref).toList(), submission.getStatus().name());
+    }
+
+    public boolean hasSpeaker(String submissionId, String speakerId) {
+        return speakers.isSpeaker(submissionId, speakerId);
+    }
+
+    public boolean hasSpeakerWithEmail(String submissionId, String email) {
+        return speakers.hasSpeakerWithEmail(submissionId, email);
+    }
+
+    /** Adds a co-speaker to a (locked) submission and refreshes what the archive searches. */
+    public void addCoSpeaker(Submission submission, String speakerId, Instant now) {
+        speakers.add(submission.getId(), speakerId, TalkSpeaker.CO_SPEAKER, now);
+        submission.speakersChanged(SubmissionSpeakers.searchText(speakers.of(submission.getId())), now);
+        submissions.update(submission);
+    }
+}

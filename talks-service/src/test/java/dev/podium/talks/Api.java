@@ -1,0 +1,123 @@
+package dev.podium.talks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.BlockingHttpClient;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/** Calls talks-service over HTTP and reads any answer, success or problem, as JSON maps. */
+final class Api {
+
+    static final String ORGANISER = "X-Podium-Organiser";
+
+    private final BlockingHttpClient http;
+    private final JsonMapper json;
+
+    Api(HttpClient http, JsonMapper json) {
+        this.http = http.toBlocking();
+        this.json = json;
+    }
+
+    record Response(int status, String contentType, String text, Map<String, Object> body, String location) {
+
+        Object get(String field) {
+            return body.get(field);
+        }
+
+        String string(String field) {
+            return (String) body.get(field);
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> list(String field) {
+            return (List<Map<String, Object>>) body.get(field);
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map(String field) {
+            return (Map<String, Object>) body.get(field);
+        }
+
+        /** Asserts a problem+json answer with this status and type {@code https://podium.dev/problems/<kind>}. */
+        Response isProblem(int expectedStatus, String kind) {
+            assertThat(status).as("status of %s", text).isEqualTo(expectedStatus);
+            assertThat(contentType).as("content type of %s", text).startsWith("application/problem+json");
+            assertThat(body.get("type")).as("type of %s", text).isEqualTo("https://podium.dev/problems/" + kind);
+            return this;
+        }
+
+        /** Asserts a 400 bean-validation problem naming {@code field} among its violations. */
+        Response isViolationOf(String field) {
+            assertThat(status).as("status of %s", text).isEqualTo(400);
+            assertThat(contentType).as("content type of %s", text).startsWith("application/problem+json");
+            assertThat(text).as("violations of %s", text).contains(field);
+            return this;
+        }
+
+        Response isOk(int expectedStatus) {
+            assertThat(status).as("status of %s", text).isEqualTo(expectedStatus);
+            return this;
+        }
+    }
+
+    Response get(String uri) {
+        return call(HttpRequest.GET(uri));
+    }
+
+    Response post(String uri, Object body) {
+        return call(HttpRequest.POST(uri, body));
+    }
+
+    Response post(String uri, Object body, String organiser) {
+        return call(HttpRequest.POST(uri, body).header(ORGANISER, organiser));
+    }
+
+    Response patch(String uri, Object body) {
+        return call(HttpRequest.PATCH(uri, body));
+    }
+
+    Response put(String uri, Object body) {
+        return call(HttpRequest.PUT(uri, body));
+    }
+
+    Response call(MutableHttpRequest<?> request) {
+        if (request.getBody().isPresent() && request.getContentType().isEmpty()) {
+            request.contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        try {
+            HttpResponse<String> response = http.exchange(request, String.class);
+            return response(response.code(), response.getContentType(), response.getBody().orElse(""),
+                    response.getHeaders().get("Location"));
+        } catch (HttpClientResponseException e) {
+            HttpResponse<?> response = e.getResponse();
+            return response(response.code(), response.getContentType(), response.getBody(String.class).orElse(""),
+                    response.getHeaders().get("Location"));
+        }
+    }
+
+    private Response response(int status, java.util.Optional<MediaType> contentType, String text, String location) {
+        return new Response(status, contentType.map(MediaType::toString).orElse(""), text, parse(text), location);
+    }
+
+    private Map<String, Object> parse(String text) {
+        if (text.isBlank() || !text.startsWith("{")) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(text, Argument.mapOf(String.class, Object.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package dev.podium.talks;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.podium.contracts.MessageCatalog;
+import dev.podium.contracts.MessageCodec;
+import dev.podium.contracts.PodiumMessage;
+import dev.podium.contracts.common.PersonRef;
+import dev.podium.contracts.events.EventCreated;
+import dev.podium.contracts.events.EventSnapshot;
+import dev.podium.contracts.events.GroupCreated;
+import dev.podium.talks.catalog.Catalog;
+import dev.podium.testsupport.TestServers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Test data: events-service's messages fed through Kafka, requests, and the seed talks. */
+final class Fixtures {
+
+    private static KafkaProducer<String, String> producer;
+
+    private Fixtures() {
+    }
+
+    // --- events-service's side, through Kafka ---
+
+    static void publish(MessageCodec codec, PodiumMessage message, UUID messageId) {
+        publish(codec, message, messageId, null);
+    }
+
+    /** @param partition null to let the key choose it */
+    static synchronized void publish(MessageCodec codec, PodiumMessage message, UUID messageId, Integer partition) {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafka().bootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+        }
+        String topic = MessageCatalog.byClass(message.getClass()).topic();
+        String value = codec.encode(message, "/podium/events-service", messageId, Instant.now());
+        try {
+            producer.send(new ProducerRecord<>(topic, partition, message.subject(), value)).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("Could not publish " + message, e);
+        }
+    }
+
+    static void publish(MessageCodec codec, PodiumMessage message) {
+        publish(codec, message, UUID.randomUUID());
+    }
+
+    static EventSnapshot event(String groupSlug, String title, String status, LocalDateTime startsAt, String timeZone) {
+        return event(UUID.randomUUID().toString(), UUID.nameUUIDFromBytes(groupSlug.getBytes(StandardCharsets.UTF_8)).toString(),
+                groupSlug, title, status, startsAt, timeZone);
+    }
+
+    static EventSnapshot event(String eventId, String groupId, String groupSlug, String title, String status,
+                               LocalDateTime startsAt, String timeZone) {
+        ZoneId zone = ZoneId.of(timeZone);
+        return new EventSnapshot(eventId, groupId, groupSlug, groupSlug + " group", "en", 13, title, null, status,
+                startsAt, startsAt.plusHours(3), timeZone, startsAt.atZone(zone).toInstant(),
+                startsAt.plusHours(3).atZone(zone).toInstant(), null, 120, 0, null, List.of());
+    }
+
+    static String groupId(String slug) {
+        return UUID.nameUUIDFromBytes(slug.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    static GroupCreated group(String slug, String... organiserEmails) {
+        List<PersonRef> organisers = new ArrayList<>();
+        for (String email : organiserEmails) {
+            organisers.add(new PersonRef(null, email.substring(0, email.indexOf('@')), email));
+        }
+        return new GroupCreated(groupId(slug), slug, slug + " group", null, "Europe/Paris", "en", organisers, Instant.parse("2018-01-01T00:00:00Z"));
+    }
+
+    /** Publishes an event and waits until the read model has it. */
+    static EventSnapshot knownEvent(MessageCodec codec, Catalog catalog, EventSnapshot event) {
+        knownEvents(codec, catalog, event);
+        return event;
+    }
+
+    /** Publishes events and waits until the read model has them all. */
+    static void knownEvents(MessageCodec codec, Catalog catalog, EventSnapshot... events) {
+        for (EventSnapshot event : events) {
+            publish(codec, new EventCreated(event));
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> java.util.Arrays.stream(events).allMatch(event -> catalog.event(event.eventId()).isPresent()));
+    }
+
+    static void knownGroup(MessageCodec codec, Catalog catalog, GroupCreated group) {
+        publish(codec, group);
+        await().atMost(Duration.ofSeconds(60)).until(() -> catalog.groupBySlug(group.slug()).isPresent());
+    }
+
+    // --- requests ---
+
+    static Map<String, Object> speaker(String name, String affiliation) {
+        Map<String, Object> speaker = new LinkedHashMap<>();
+        speaker.put("name", name);
+        speaker.put("email", UUID.randomUUID() + "@speakers.example.org");
+        speaker.put("affiliation", affiliation);
+        speaker.put("position", "Researcher");
+        speaker.put("bio", "Works on machine learning.");
+        speaker.put("links", Map.of("site", "https://example.org/" + UUID.randomUUID(), "github", "https://github.com/example"));
+        return speaker;
+    }
+
+    static Map<String, Object> submission(String speakerId, String eventId, String title, String abstractText) {
+        Map<String, Object> submission = new LinkedHashMap<>();
+        submission.put("speakerIds", List.of(speakerId));
+        submission.put("eventId", eventId);
+        submission.put("title", title);
+        submission.put("abstract", abstractText);
+        submission.put("format", "TALK");
+        submission.put("durationMinutes", 30);
+        submission.put("language", "en");
+        submission.put("level", "ADVANCED");
+        submission.put("tags", List.of("deep-learning"));
+        submission.put("notes", "Needs a projector with HDMI.");
+        return submission;
+    }
+
+    static Map<String, Object> with(Map<String, Object> request, String field, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(request);
+        copy.put(field, value);
+        return copy;
+    }
+
+    static Map<String, Object> cfp(Instant opensAt, Instant closesAt) {
+        return Map.of("opensAt", opensAt.toString(), "closesAt", closesAt.toString());
+    }
+
+    // --- the seeds ---
+
+    /** A talk of Deep Learning Meetup #13 (seeds/000_2e23afdd145b62ce.txt). */
+    record SeedTalk(String speaker, String affiliation, String title, String abstractText) {
+    }
+
+    private static final Pattern TALK_LINE = Pattern.compile("^(.+?) \\((.+)\\) - (.+)$");
+
+    static List<SeedTalk> deepLearningMeetup13() {
+        String text;
+        try (var in = Fixtures.class.getResourceAsStream("/seeds/000_2e23afdd145b62ce.txt")) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<SeedTalk> talks = new ArrayList<>();
+        String[] lines = text.split("\n", -1);
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].startsWith("Abstract: ")) {
+                Matcher talk = TALK_LINE.matcher(lines[i - 1]);
+                if (!talk.matches()) {
+                    throw new IllegalStateException("Unexpected seed line: " + lines[i - 1]);
+                }
+                talks.add(new SeedTalk(talk.group(1), talk.group(2), talk.group(3), lines[i].substring("Abstract: ".length())));
+            }
+        }
+        if (talks.size() != 3) {
+            throw new IllegalStateException("Expected the three talks of Deep Learning Meetup #13, found " + talks.size());
+        }
+        return talks;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.podium.talks.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.podium.api.PodiumProblem;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The lifecycle rules of a submission, without a server. */
+class SubmissionRulesTest {
+
+    static final Instant T0 = Instant.parse("2026-02-01T10:00:00Z");
+    static final Instant EVENT = Instant.parse("2026-03-07T18:00:00Z");
+
+    private static Submission submitted() {
+        return Submission.submitted("s1", "e1", "g1",
+                new TalkContent("Generalization in Deep networks", "Abstract", TalkFormat.TALK, 30, "en", null, null), "Olivier Grisel", T0);
+    }
+
+    private static String kind(Throwable problem) {
+        return ((PodiumProblem) problem).getType().toString().replace(PodiumProblem.TYPE_BASE, "");
+    }
+
+    @Test
+    void durationsDependOnTheFormat() {
+        assertThatCode(() -> TalkFormat.LIGHTNING.requireDuration(1)).doesNotThrowAnyException();
+        assertThatCode(() -> TalkFormat.LIGHTNING.requireDuration(15)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> TalkFormat.LIGHTNING.requireDuration(16)).satisfies(e -> assertThat(kind(e)).isEqualTo("duration-out-of-range"));
+        assertThatThrownBy(() -> TalkFormat.TALK.requireDuration(4)).satisfies(e -> assertThat(kind(e)).isEqualTo("duration-out-of-range"));
+        assertThatCode(() -> TalkFormat.WORKSHOP.requireDuration(480)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> TalkFormat.KEYNOTE.requireDuration(121)).hasMessageContaining("15 to 120 minutes");
+    }
+
+    @Test
+    void editsAreAllowedUntilADecisionAndCountRevisions() {
+        Submission submission = submitted();
+        TalkContent edited = new TalkContent("New title", "Abstract", TalkFormat.TALK, 40, "en", null, null);
+        assertThat(submission.edit(edited, T0.plusSeconds(1))).isEqualTo(1);
+        assertThat(submission.edit(edited, T0.plusSeconds(2))).isEqualTo(2);
+        assertThat(submission.content()).isEqualTo(edited);
+
+        submission.stage(Outcome.REJECTED, "Off topic", "alice@example.org", T0.plusSeconds(3));
+        assertThatThrownBy(() -> submission.edit(edited, T0.plusSeconds(4))).satisfies(e -> assertThat(kind(e)).isEqualTo("submission-decided"));
+    }
+
+    @Test
+    void aStagedDecisionIsInvisibleUntilReleasedThenFinal() {
+        Submission submission = submitted();
+        submission.stage(Outcome.REJECTED, "Off topic", "alice@example.org", T0);
+        submission.stage(Outcome.ACCEPTED, "On second thoughts", "bob@example.org", T0.plusSeconds(60));
+        assertThat(submission.getStatus()).isEqualTo(SubmissionStatus.SUBMITTED);
+        assertThat(submission.hasUnreleasedDecision()).isTrue();
+
+        submission.release(T0.plusSeconds(120));
+        assertThat(submission.getStatus()).isEqualTo(SubmissionStatus.ACCEPTED);
+        assertThat(submission.getDecidedBy()).isEqualTo("bob@example.org");
+        assertThat(submission.hasUnreleasedDecision()).isFalse();
+        assertThatThrownBy(() -> submission.release(T0.plusSeconds(180))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> submission.stage(Outcome.REJECTED, "No", "carol@example.org", T0.plusSeconds(240)))
+                .satisfies(e -> assertThat(kind(e)).isEqualTo("decision-released"));
+
+        submission.confirm(T0.plusSeconds(300));
+        assertThat(submission.getStatus()).isEqualTo(SubmissionStatus.CONFIRMED);
+        assertThatThrownBy(() -> submission.confirm(T0.plusSeconds(360))).satisfies(e -> assertThat(kind(e)).isEqualTo("already-confirmed"));
+    }
+
+    @Test
+    void withdrawingBeforeTheEventDropsAStagedDecision() {
+        Submission submission = submitted();
+        submission.stage(Outcome.ACCEPTED, null, "alice@example.org", T0);
+        submission.withdraw(T0.plusSeconds(60), EVENT);
+        assertThat(submission.getStatus()).isEqualTo(SubmissionStatus.WITHDRAWN);
+        assertThat(submission.getStagedDecision()).isNull();
+        assertThat(submission.hasUnreleasedDecision()).isFalse();
+        assertThatThrownBy(() -> submission.stage(Outcome.ACCEPTED, null, "alice@example.org", T0))
+                .satisfies(e -> assertThat(kind(e)).isEqualTo("submission-withdrawn"));
+
+        Submission late = submitted();
+        assertThatThrownBy(() -> late.withdraw(EVENT, EVENT)).satisfies(e -> assertThat(kind(e)).isEqualTo("event-started"));
+        assertThatCode(() -> late.withdraw(EVENT.minusNanos(1000), EVENT)).doesNotThrowAnyException();
+
+        Submission rejected = submitted();
+        rejected.stage(Outcome.REJECTED, "No", "alice@example.org", T0);
+        rejected.release(T0);
+        assertThatThrownBy(() -> rejected.withdraw(T0, EVENT)).satisfies(e -> assertThat(kind(e)).isEqualTo("submission-rejected"));
+        assertThatThrownBy(() -> rejected.confirm(T0)).satisfies(e -> assertThat(kind(e)).isEqualTo("not-accepted"));
+        assertThatThrownBy(rejected::requireAccepted).satisfies(e -> assertThat(kind(e)).isEqualTo("not-accepted"));
+    }
+}
