@@ -1,6 +1,7 @@
 package dev.podium.events.group;
 
 import dev.podium.api.Conflict;
+import dev.podium.api.DuplicateKey;
 import dev.podium.api.NotFound;
 import dev.podium.api.BadRequest;
 import dev.podium.contracts.common.PersonRef;
@@ -12,7 +13,6 @@ import dev.podium.contracts.events.MemberLeft;
 import dev.podium.contracts.events.MembershipSource;
 import dev.podium.contracts.events.OrganiserAdded;
 import dev.podium.events.links.SignedLinks;
-import dev.podium.events.support.DuplicateKeys;
 import dev.podium.events.support.Ids;
 import dev.podium.events.support.TimeZones;
 import dev.podium.messaging.outbox.Outbox;
@@ -55,7 +55,7 @@ public class GroupService {
         try {
             groups.save(group);
         } catch (DataAccessException e) {
-            if (DuplicateKeys.isDuplicateKey(e)) {
+            if (DuplicateKey.any(e)) {
                 throw new Conflict("slug-taken", "Slug already taken", "A group with slug '" + request.slug() + "' exists");
             }
             throw e;
@@ -84,7 +84,7 @@ public class GroupService {
         try {
             organisers.save(organiser);
         } catch (DataAccessException e) {
-            if (DuplicateKeys.isDuplicateKey(e)) {
+            if (DuplicateKey.any(e)) {
                 throw new Conflict("organiser-exists", "Already an organiser", request.email() + " already organises " + slug);
             }
             throw e;
@@ -177,7 +177,7 @@ public class GroupService {
         try {
             members.save(member);
         } catch (DataAccessException e) {
-            if (DuplicateKeys.isDuplicateKey(e)) {
+            if (DuplicateKey.any(e)) {
                 throw new Conflict("already-member", "Already a member", person.email() + " joined at the same moment");
             }
             throw e;

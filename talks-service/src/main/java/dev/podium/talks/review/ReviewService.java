@@ -4,7 +4,7 @@ import dev.podium.api.Conflict;
 import dev.podium.talks.access.OrganiserAccess;
 import dev.podium.talks.submission.Submission;
 import dev.podium.talks.submission.Talks;
-import dev.podium.talks.support.DuplicateKey;
+import dev.podium.api.DuplicateKey;
 import dev.podium.talks.support.Ids;
 import dev.podium.talks.support.Times;
 import io.micronaut.core.annotation.Nullable;

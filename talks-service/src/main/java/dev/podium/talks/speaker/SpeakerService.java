@@ -2,7 +2,7 @@ package dev.podium.talks.speaker;
 
 import dev.podium.api.Conflict;
 import dev.podium.api.NotFound;
-import dev.podium.talks.support.DuplicateKey;
+import dev.podium.api.DuplicateKey;
 import dev.podium.talks.support.Ids;
 import dev.podium.talks.support.Times;
 import io.micronaut.context.event.ApplicationEventPublisher;

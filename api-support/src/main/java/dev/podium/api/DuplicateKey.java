@@ -1,9 +1,9 @@
-package dev.podium.talks.support;
+package dev.podium.api;
 
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.function.Supplier;
 
-/** Recognises MySQL/MariaDB's duplicate-key error (1062) on one named unique key. */
+/** Recognises MySQL/MariaDB's duplicate-key error (1062), the database's way of saying "that already exists". */
 public final class DuplicateKey {
 
     private static final int ER_DUP_ENTRY = 1062;
@@ -25,6 +25,16 @@ public final class DuplicateKey {
             }
             throw e;
         }
+    }
+
+    /** True if the failure is a duplicate-key error on any unique key. */
+    public static boolean any(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLIntegrityConstraintViolationException violation && violation.getErrorCode() == ER_DUP_ENTRY) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static boolean on(Throwable failure, String keyName) {
