@@ -31,7 +31,6 @@ public final class TestServers {
     public static synchronized MySqlServer mysql() {
         if (mysql == null) {
             mysql = startMySql();
-            closeOnExit(mysql);
             LOG.info("[podium-test-servers] MySQL: {}", mysql.description());
         }
         return mysql;
@@ -40,7 +39,6 @@ public final class TestServers {
     public static synchronized KafkaTestBroker kafka() {
         if (kafka == null) {
             kafka = new KafkaTestBroker();
-            closeOnExit(kafka);
             LOG.info("[podium-test-servers] Kafka: KRaft broker in this JVM at {}", kafka.bootstrapServers());
         }
         return kafka;
@@ -49,7 +47,6 @@ public final class TestServers {
     public static synchronized MailTestServer mail() {
         if (mail == null) {
             mail = new MailTestServer();
-            closeOnExit(mail);
             LOG.info("[podium-test-servers] SMTP: GreenMail at {}:{} (IMAP {})", mail.host(), mail.smtpPort(), mail.imapPort());
         }
         return mail;
@@ -79,13 +76,23 @@ public final class TestServers {
                 .filter(value -> !value.isBlank());
     }
 
-    private static void closeOnExit(AutoCloseable server) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.close();
-            } catch (Exception e) {
-                LOG.warn("Could not stop {}", server, e);
+    /**
+     * One hook stops everything in order (Kafka, then mail, then MySQL) instead of three hooks
+     * racing each other while the JVM exits.
+     */
+    private static synchronized void stopAll() {
+        for (AutoCloseable server : new AutoCloseable[] {kafka, mail, mysql}) {
+            if (server != null) {
+                try {
+                    server.close();
+                } catch (Exception e) {
+                    LOG.warn("Could not stop {}", server, e);
+                }
             }
-        }));
+        }
+    }
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(TestServers::stopAll, "podium-test-servers-stop"));
     }
 }
