@@ -10,7 +10,7 @@ import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.events.EventCancelled;
 import dev.podium.contracts.events.EventSnapshot;
 import dev.podium.talks.catalog.Catalog;
-import dev.podium.talks.support.Sql;
+import dev.podium.messaging.sql.Sql;
 import dev.podium.testsupport.RealServers;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;

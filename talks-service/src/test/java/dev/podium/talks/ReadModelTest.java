@@ -17,7 +17,7 @@ import dev.podium.contracts.events.OrganiserAdded;
 import dev.podium.contracts.events.PersonErased;
 import dev.podium.talks.catalog.Catalog;
 import dev.podium.talks.catalog.KnownEvent;
-import dev.podium.talks.support.Sql;
+import dev.podium.messaging.sql.Sql;
 import dev.podium.testsupport.RealServers;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;

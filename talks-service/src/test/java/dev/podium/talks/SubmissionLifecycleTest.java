@@ -23,7 +23,7 @@ import dev.podium.contracts.talks.TalkSubmitted;
 import dev.podium.contracts.talks.TalkUpdated;
 import dev.podium.contracts.talks.TalkWithdrawn;
 import dev.podium.talks.catalog.Catalog;
-import dev.podium.talks.support.Sql;
+import dev.podium.messaging.sql.Sql;
 import dev.podium.testsupport.MutableClock;
 import dev.podium.testsupport.RealServers;
 import dev.podium.testsupport.TopicReader;

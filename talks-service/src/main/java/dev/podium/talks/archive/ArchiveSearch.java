@@ -7,7 +7,7 @@ import dev.podium.talks.materials.MaterialsView;
 import dev.podium.talks.submission.SubmissionSpeakers;
 import dev.podium.talks.submission.SubmissionTags;
 import dev.podium.talks.submission.TalkSpeaker;
-import dev.podium.talks.support.Sql;
+import dev.podium.messaging.sql.Sql;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;

@@ -4,7 +4,7 @@ import dev.podium.api.Conflict;
 import dev.podium.api.NotFound;
 import dev.podium.api.RuleViolation;
 import dev.podium.talks.access.OrganiserAccess;
-import dev.podium.talks.support.Sql;
+import dev.podium.messaging.sql.Sql;
 import dev.podium.talks.support.Times;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;

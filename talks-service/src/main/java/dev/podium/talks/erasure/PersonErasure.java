@@ -3,7 +3,7 @@ package dev.podium.talks.erasure;
 import dev.podium.contracts.DecodedMessage;
 import dev.podium.contracts.events.PersonErased;
 import dev.podium.talks.speaker.SpeakerProfileChanged;
-import dev.podium.talks.support.Sql;
+import dev.podium.messaging.sql.Sql;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.util.List;

@@ -1,18 +1,13 @@
 package dev.podium.talks.invitation;
 
 import dev.podium.api.BadRequest;
+import dev.podium.api.HmacSigner;
 import dev.podium.talks.support.TalksProblem;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,11 +23,10 @@ public class InvitationTokens {
     /** The value application.yml falls back to: fine on a laptop, never in a deployment. */
     static final String DEV_SECRET_MARKER = "dev-only";
     private static final Logger LOG = LoggerFactory.getLogger(InvitationTokens.class);
-    private static final String ALGORITHM = "HmacSHA256";
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final int MIN_SECRET_BYTES = 32;
 
-    private final SecretKeySpec key;
+    private final HmacSigner signer;
 
     InvitationTokens(@Value("${podium.talks.invitation-secret}") String secret) {
         byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
@@ -43,12 +37,12 @@ public class InvitationTokens {
         if (secret.startsWith(DEV_SECRET_MARKER)) {
             LOG.warn("Invitation tokens are signed with the development secret: set TALKS_INVITATION_SECRET outside a laptop");
         }
-        this.key = new SecretKeySpec(bytes, ALGORITHM);
+        this.signer = new HmacSigner(secret);
     }
 
     public String issue(String invitationId, Instant expiresAt) {
         String payload = invitationId + "." + expiresAt.getEpochSecond();
-        return payload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(sign(payload));
+        return payload + "." + signer.sign(payload);
     }
 
     /**
@@ -61,13 +55,7 @@ public class InvitationTokens {
         if (parts.length != 3 || !ID.matcher(parts[0]).matches() || !parts[1].matches("\\d{1,12}")) {
             throw invalid();
         }
-        byte[] signature;
-        try {
-            signature = Base64.getUrlDecoder().decode(parts[2]);
-        } catch (IllegalArgumentException e) {
-            throw invalid();
-        }
-        if (!MessageDigest.isEqual(sign(parts[0] + "." + parts[1]), signature)) {
+        if (!signer.verify(parts[0] + "." + parts[1], parts[2])) {
             throw invalid();
         }
         Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(parts[1]));
@@ -84,15 +72,5 @@ public class InvitationTokens {
     private static BadRequest invalid() {
         return new BadRequest("invalid-invitation-token", "Invalid invitation token",
                 "This invitation link is not valid: it may have been mistyped or altered");
-    }
-
-    private byte[] sign(String payload) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
     }
 }

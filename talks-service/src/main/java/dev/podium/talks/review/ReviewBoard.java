@@ -11,7 +11,7 @@ import dev.podium.talks.submission.SubmissionSpeakers;
 import dev.podium.talks.submission.SubmissionStatus;
 import dev.podium.talks.submission.SubmissionTags;
 import dev.podium.talks.submission.TalkSpeaker;
-import dev.podium.talks.support.Sql;
+import dev.podium.messaging.sql.Sql;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;

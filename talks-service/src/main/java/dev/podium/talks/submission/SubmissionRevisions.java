@@ -1,6 +1,6 @@
 package dev.podium.talks.submission;
 
-import dev.podium.talks.support.Sql;
+import dev.podium.messaging.sql.Sql;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;

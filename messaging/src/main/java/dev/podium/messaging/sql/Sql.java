@@ -1,4 +1,4 @@
-package dev.podium.talks.support;
+package dev.podium.messaging.sql;
 
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
