@@ -2,7 +2,6 @@ package dev.podium.talks;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.podium.contracts.MessageCatalog;
 import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.PodiumMessage;
 import dev.podium.contracts.common.PersonRef;
@@ -10,7 +9,7 @@ import dev.podium.contracts.events.EventCreated;
 import dev.podium.contracts.events.EventSnapshot;
 import dev.podium.contracts.events.GroupCreated;
 import dev.podium.talks.catalog.Catalog;
-import dev.podium.testsupport.TestServers;
+import dev.podium.testsupport.TopicWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,18 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Test data: events-service's messages fed through Kafka, requests, and the seed talks. */
 final class Fixtures {
-
-    private static KafkaProducer<String, String> producer;
 
     private Fixtures() {
     }
@@ -46,18 +38,8 @@ final class Fixtures {
     }
 
     /** @param partition null to let the key choose it */
-    static synchronized void publish(MessageCodec codec, PodiumMessage message, UUID messageId, Integer partition) {
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafka().bootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
-        }
-        String topic = MessageCatalog.byClass(message.getClass()).topic();
-        String value = codec.encode(message, "/podium/events-service", messageId, Instant.now());
-        try {
-            producer.send(new ProducerRecord<>(topic, partition, message.subject(), value)).get();
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException("Could not publish " + message, e);
-        }
+    static void publish(MessageCodec codec, PodiumMessage message, UUID messageId, Integer partition) {
+        TopicWriter.publish(codec, message, messageId, partition);
     }
 
     static void publish(MessageCodec codec, PodiumMessage message) {

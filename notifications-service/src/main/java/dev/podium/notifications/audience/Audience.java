@@ -1,0 +1,61 @@
+package dev.podium.notifications.audience;
+
+import dev.podium.messaging.sql.Sql;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Who can be told about what: the groups, their organisers and members, and each event's attendees,
+ * as last heard from the topics (see {@link AudienceUpdates}). Opt-outs and suppressed addresses are
+ * left out of every list meant for a bulk send.
+ */
+@Singleton
+public class Audience {
+
+    private static final String NOT_OPTED_OUT =
+            " AND NOT EXISTS (SELECT 1 FROM unsubscription u WHERE u.email = %1$s.email AND u.scope IN (?, '*'))"
+            + " AND NOT EXISTS (SELECT 1 FROM suppression s WHERE s.email = %1$s.email)";
+
+    private final Sql sql;
+
+    Audience(Sql sql) {
+        this.sql = sql;
+    }
+
+    public Optional<GroupInfo> group(String groupId) {
+        return sql.one("SELECT group_id, slug, name, language, time_zone FROM audience_group WHERE group_id = ?",
+                row -> new GroupInfo(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5)),
+                groupId);
+    }
+
+    /** Confirmed (double opt-in done) members who have not opted out of the group's email. */
+    public List<Recipient> members(String groupId) {
+        return sql.list("SELECT m.email, m.name FROM group_member m WHERE m.group_id = ? AND m.confirmed"
+                        + NOT_OPTED_OUT.formatted("m") + " ORDER BY m.email",
+                row -> Recipient.of(row.getString(1), row.getString(2)), groupId, groupId);
+    }
+
+    /** Attendees with one of the given statuses, each with the signed link that manages their RSVP. */
+    public List<Recipient> attendees(String eventId, String groupId, List<String> statuses) {
+        String placeholders = String.join(", ", statuses.stream().map(status -> "?").toList());
+        Object[] parameters = new Object[statuses.size() + 2];
+        parameters[0] = eventId;
+        for (int i = 0; i < statuses.size(); i++) {
+            parameters[i + 1] = statuses.get(i);
+        }
+        parameters[parameters.length - 1] = groupId;
+        return sql.list("SELECT a.email, a.name, a.manage_url FROM event_attendee a WHERE a.event_id = ? AND a.status IN ("
+                        + placeholders + ")" + NOT_OPTED_OUT.formatted("a") + " ORDER BY a.email",
+                row -> new Recipient(row.getString(1), row.getString(2), row.getString(3)), parameters);
+    }
+
+    public List<Recipient> organisers(String groupId) {
+        return sql.list("SELECT email, name FROM group_organiser WHERE group_id = ? ORDER BY email",
+                row -> Recipient.of(row.getString(1), row.getString(2)), groupId);
+    }
+
+    public boolean isSuppressed(String email) {
+        return sql.count("SELECT COUNT(*) FROM suppression WHERE email = ?", Recipient.normalise(email)) > 0;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.podium.notifications.audience;
+
+import io.micronaut.core.annotation.Nullable;
+import java.util.Locale;
+
+/** One person to write to, with the signed link that manages their RSVP when they have one. */
+public record Recipient(String email, @Nullable String name, @Nullable String manageUrl) {
+
+    public Recipient {
+        email = normalise(email);
+    }
+
+    public static Recipient of(String email, @Nullable String name) {
+        return new Recipient(email, name, null);
+    }
+
+    /** Addresses compare case-insensitively everywhere in this service (unique keys, opt-outs, suppressions). */
+    public static String normalise(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+}

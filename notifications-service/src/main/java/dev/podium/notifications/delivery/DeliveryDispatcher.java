@@ -1,0 +1,237 @@
+package dev.podium.notifications.delivery;
+
+import dev.podium.notifications.notification.StoredNotification;
+import dev.podium.notifications.notification.NotificationStore;
+import dev.podium.notifications.unsubscribe.Unsubscriptions;
+import dev.podium.notifications.audience.Audience;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives sending from the delivery table: one feeder thread claims due deliveries, never more than
+ * twice the parallelism ahead, and a fixed pool of senders sends them, each on its own SMTP
+ * connection kept open across sends, at the configured rate. Every outcome is written as soon as
+ * the server answered, so a crash can repeat at most the sends in flight (one per sender). If the
+ * SMTP server cannot be reached, claiming pauses (0.5 s, doubling up to 30 s, on the monotonic
+ * clock) instead of burning through the queue's attempts.
+ */
+@Singleton
+public class DeliveryDispatcher implements ApplicationEventListener<ServerStartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryDispatcher.class);
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(500);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
+
+    private final DeliveryQueue queue;
+    private final NotificationStore notifications;
+    private final EmailComposer composer;
+    private final Unsubscriptions unsubscriptions;
+    private final Audience audience;
+    private final MailSettings settings;
+    private final Clock clock;
+    private final RetryDelay retryDelay;
+    private final SendRate rate;
+    private final Semaphore claimable;
+    private final Queue<SmtpConnection> connections = new ConcurrentLinkedQueue<>();
+    private final ThreadLocal<SmtpConnection> connection;
+    private final AtomicInteger unreachableStreak = new AtomicInteger();
+    private volatile long pausedUntilNanos = System.nanoTime();
+    private volatile boolean running;
+    private ExecutorService senders;
+    private Thread feeder;
+
+    DeliveryDispatcher(DeliveryQueue queue, NotificationStore notifications, EmailComposer composer,
+                       Unsubscriptions unsubscriptions, Audience audience, MailSettings settings, Clock clock) {
+        this.queue = queue;
+        this.notifications = notifications;
+        this.composer = composer;
+        this.unsubscriptions = unsubscriptions;
+        this.audience = audience;
+        this.settings = settings;
+        this.clock = clock;
+        this.retryDelay = new RetryDelay(settings.getRetryDelay(), settings.getMaxRetryDelay());
+        this.rate = new SendRate(settings.getRatePerSecond());
+        this.claimable = new Semaphore(settings.getParallelism() * 2);
+        this.connection = ThreadLocal.withInitial(() -> {
+            SmtpConnection opened = new SmtpConnection(settings);
+            connections.add(opened);
+            return opened;
+        });
+    }
+
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
+        if (!settings.isSending()) {
+            LOG.info("Sending is off on this replica (podium.mail.sending=false)");
+            return;
+        }
+        start();
+    }
+
+    synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        AtomicInteger number = new AtomicInteger();
+        senders = Executors.newFixedThreadPool(settings.getParallelism(),
+                task -> new Thread(task, "smtp-sender-" + number.incrementAndGet()));
+        feeder = new Thread(this::feed, "delivery-feeder");
+        feeder.setDaemon(true);
+        feeder.start();
+        LOG.info("Sending through {}:{} with {} senders{}", settings.getSmtpHost(), settings.getSmtpPort(),
+                settings.getParallelism(), settings.getRatePerSecond() > 0 ? " at " + settings.getRatePerSecond() + " messages/s" : "");
+    }
+
+    @PreDestroy
+    synchronized void stop() throws InterruptedException {
+        if (!running) {
+            return;
+        }
+        running = false;
+        feeder.interrupt();
+        feeder.join(TimeUnit.SECONDS.toMillis(10));
+        senders.shutdown();
+        if (!senders.awaitTermination(30, TimeUnit.SECONDS)) {
+            senders.shutdownNow();
+        }
+        connections.forEach(SmtpConnection::close);
+        connections.clear();
+    }
+
+    private void feed() {
+        while (running) {
+            try {
+                if (!feedOnce()) {
+                    Thread.sleep(settings.getPollInterval().toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // The database may be briefly unreachable; claims resume when it answers again.
+                LOG.warn("Could not claim deliveries: {}", e.toString());
+                sleepQuietly(settings.getPollInterval().multipliedBy(5));
+            }
+        }
+    }
+
+    /** Claims what the senders have room for; false when there was nothing to do. */
+    private boolean feedOnce() throws InterruptedException {
+        if (System.nanoTime() - pausedUntilNanos < 0) {
+            return false;
+        }
+        queue.releaseExpiredLeases();
+        claimable.acquire();
+        int room = 1 + claimable.drainPermits();
+        List<ClaimedDelivery> claimed;
+        try {
+            claimed = queue.claim(room);
+        } catch (RuntimeException e) {
+            claimable.release(room);
+            throw e;
+        }
+        claimable.release(room - claimed.size());
+        for (ClaimedDelivery delivery : claimed) {
+            senders.execute(() -> {
+                try {
+                    send(delivery);
+                } finally {
+                    claimable.release();
+                }
+            });
+        }
+        return !claimed.isEmpty();
+    }
+
+    private void send(ClaimedDelivery delivery) {
+        try {
+            Optional<StoredNotification> found = notifications.find(delivery.notificationId());
+            if (found.isEmpty()) {
+                queue.dead(delivery, "notification " + delivery.notificationId() + " not found");
+                return;
+            }
+            StoredNotification notification = found.get();
+            Optional<String> skip = reasonToSkip(notification, delivery);
+            if (skip.isPresent()) {
+                queue.skipped(delivery, skip.get());
+                return;
+            }
+            SmtpConnection smtp = connection.get();
+            MimeMessage message = composer.compose(smtp.session(), notification, delivery);
+            rate.acquire();
+            smtp.send(message);
+            unreachableStreak.set(0);
+            queue.sent(delivery);
+        } catch (MessagingException e) {
+            failed(delivery, SmtpFailure.of(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // A delivery that cannot be rendered or recorded must not stop its sender; its lease
+            // expires and it is retried, up to the attempt limit.
+            LOG.error("Delivery {} failed unexpectedly", delivery.id(), e);
+        }
+    }
+
+    private Optional<String> reasonToSkip(StoredNotification notification, ClaimedDelivery delivery) {
+        if (audience.isSuppressed(delivery.email())) {
+            return Optional.of("address suppressed after a permanent failure");
+        }
+        if (notification.kind().bulk() && unsubscriptions.isUnsubscribed(delivery.email(), notification.groupId())) {
+            return Optional.of("recipient unsubscribed");
+        }
+        return Optional.empty();
+    }
+
+    private void failed(ClaimedDelivery delivery, SmtpFailure failure) {
+        if (failure.permanent()) {
+            LOG.info("Delivery {} refused for good: {}", delivery.id(), failure.reply());
+            queue.failed(delivery, failure.reply());
+            return;
+        }
+        if (failure.connection()) {
+            pauseClaims();
+        }
+        if (delivery.attempt() >= settings.getMaxAttempts()) {
+            LOG.warn("Delivery {} dead after {} attempts: {}", delivery.id(), delivery.attempt(), failure.reply());
+            queue.dead(delivery, failure.reply());
+        } else {
+            LOG.info("Delivery {} failed (attempt {}), will retry: {}", delivery.id(), delivery.attempt(), failure.reply());
+            queue.retryLater(delivery, clock.instant().plus(retryDelay.after(delivery.attempt(), ThreadLocalRandom.current())),
+                    failure.reply());
+        }
+    }
+
+    private void pauseClaims() {
+        int streak = unreachableStreak.incrementAndGet();
+        Duration pause = FIRST_PAUSE.multipliedBy(1L << Math.min(streak - 1, 6));
+        pausedUntilNanos = System.nanoTime() + (pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause).toNanos();
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.podium.notifications.delivery;
+
+import dev.podium.messaging.sql.Sql;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The delivery table as a work queue shared by every replica: due rows are claimed with
+ * {@code FOR UPDATE SKIP LOCKED} and leased to one sender; each outcome is written as soon as the
+ * SMTP server answered, so after a crash only the sends that were in flight can go out twice.
+ */
+@Singleton
+public class DeliveryQueue {
+
+    private static final int MAX_ERROR = 1000;
+
+    private final Sql sql;
+    private final Clock clock;
+    private final MailSettings settings;
+
+    DeliveryQueue(Sql sql, Clock clock, MailSettings settings) {
+        this.sql = sql;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** Claims up to {@code max} due deliveries, oldest due first, for the length of a lease. */
+    @Transactional
+    public List<ClaimedDelivery> claim(int max) {
+        Instant now = clock.instant();
+        List<Long> ids = sql.list("""
+                SELECT id FROM delivery WHERE status = 'PENDING' AND next_attempt_at <= ?
+                ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED""",
+                row -> row.getLong(1), now, max);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String idList = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+        sql.update("UPDATE delivery SET status = 'SENDING', attempts = attempts + 1, lease_until = ?, updated_at = ? WHERE id IN ("
+                + idList + ")", now.plus(settings.getLease()), now);
+        return sql.list("SELECT id, notification_id, email, name, manage_url, attempts FROM delivery WHERE id IN ("
+                        + idList + ") ORDER BY next_attempt_at, id",
+                row -> new ClaimedDelivery(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getString(5), row.getInt(6)));
+    }
+
+    /** Hands the deliveries of senders that died mid-lease back to the queue. */
+    public int releaseExpiredLeases() {
+        Instant now = clock.instant();
+        return sql.update("UPDATE delivery SET status = 'PENDING', lease_until = NULL, updated_at = ? "
+                + "WHERE status = 'SENDING' AND lease_until < ?", now, now);
+    }
+
+    public void sent(ClaimedDelivery delivery) {
+        Instant now = clock.instant();
+        finish(delivery, "status = 'SENT', sent_at = ?, last_error = NULL", now);
+    }
+
+    public void retryLater(ClaimedDelivery delivery, Instant nextAttemptAt, String error) {
+        finish(delivery, "status = 'PENDING', next_attempt_at = ?, last_error = ?", nextAttemptAt, trim(error));
+    }
+
+    public void dead(ClaimedDelivery delivery, String error) {
+        finish(delivery, "status = 'DEAD', last_error = ?", trim(error));
+    }
+
+    public void skipped(ClaimedDelivery delivery, String reason) {
+        finish(delivery, "status = 'SKIPPED', last_error = ?", trim(reason));
+    }
+
+    /** A permanent refusal: the delivery fails and the address is suppressed for every later send. */
+    @Transactional
+    public void failed(ClaimedDelivery delivery, String reply) {
+        finish(delivery, "status = 'FAILED', last_error = ?", trim(reply));
+        sql.update("INSERT IGNORE INTO suppression (email, reason, created_at) VALUES (?, ?, ?)",
+                delivery.email(), trim(reply), clock.instant());
+    }
+
+    private void finish(ClaimedDelivery delivery, String assignments, Object... values) {
+        Object[] parameters = new Object[values.length + 2];
+        System.arraycopy(values, 0, parameters, 0, values.length);
+        parameters[values.length] = clock.instant();
+        parameters[values.length + 1] = delivery.id();
+        sql.update("UPDATE delivery SET " + assignments + ", lease_until = NULL, updated_at = ? WHERE id = ? AND status = 'SENDING'",
+                parameters);
+    }
+
+    private static String trim(String text) {
+        if (text == null) {
+            return null;
+        }
+        return text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.podium.notifications.delivery;
+
+import dev.podium.notifications.email.EmailLanguage;
+import dev.podium.notifications.email.EmailTemplates;
+import dev.podium.notifications.email.EmailTemplates.RenderedEmail;
+import dev.podium.notifications.notification.StoredNotification;
+import dev.podium.notifications.unsubscribe.UnsubscribeTokens;
+import io.micronaut.context.annotation.Value;
+import jakarta.activation.DataHandler;
+import jakarta.inject.Singleton;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns one delivery into the MIME message its recipient gets: HTML and plain text rendered in the
+ * group's language, the event's iCalendar file when there is one, and for bulk email the RFC 8058
+ * one-click List-Unsubscribe headers. The Message-ID is derived from the delivery, so a copy sent
+ * twice after a crash is recognisable as the same message.
+ */
+@Singleton
+public class EmailComposer {
+
+    private final EmailTemplates templates;
+    private final UnsubscribeTokens unsubscribeTokens;
+    private final MailSettings settings;
+    private final String publicUrl;
+    private final Clock clock;
+
+    EmailComposer(EmailTemplates templates, UnsubscribeTokens unsubscribeTokens, MailSettings settings,
+                  @Value("${podium.notifications.public-url}") String publicUrl, Clock clock) {
+        this.templates = templates;
+        this.unsubscribeTokens = unsubscribeTokens;
+        this.settings = settings;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.clock = clock;
+    }
+
+    public MimeMessage compose(Session session, StoredNotification notification, ClaimedDelivery delivery)
+            throws MessagingException {
+        Locale locale = EmailLanguage.locale(notification.language());
+        Map<String, Object> variables = new HashMap<>(notification.model());
+        variables.put("subject", notification.subject());
+        variables.put("recipientName", delivery.name());
+        variables.put("recipientEmail", delivery.email());
+        variables.put("manageUrl", delivery.manageUrl());
+        String unsubscribeUrl = null;
+        if (notification.kind().bulk()) {
+            String scope = notification.groupId() == null ? UnsubscribeTokens.ALL_GROUPS : notification.groupId();
+            unsubscribeUrl = publicUrl + "/unsubscribe?token=" + unsubscribeTokens.issue(scope, delivery.email());
+            variables.put("unsubscribeUrl", unsubscribeUrl);
+            variables.put("unsubscribeAllUrl",
+                    publicUrl + "/unsubscribe?token=" + unsubscribeTokens.issue(UnsubscribeTokens.ALL_GROUPS, delivery.email()));
+        }
+        RenderedEmail rendered = templates.render(notification.kind().template(), locale, variables);
+
+        MimeMessage message = new IdentifiedMessage(session, "<" + notification.id() + "." + delivery.id() + "@" + settings.getDomain() + ">");
+        message.setFrom(address(settings.getFromAddress(), settings.getFromName()));
+        message.setRecipient(MimeMessage.RecipientType.TO, address(delivery.email(), delivery.name()));
+        message.setSubject(notification.subject(), StandardCharsets.UTF_8.name());
+        message.setSentDate(Date.from(clock.instant()));
+        message.setHeader("Content-Language", locale.getLanguage());
+        message.setHeader("X-Podium-Notification", notification.id());
+        if (unsubscribeUrl != null) {
+            message.setHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        if (notification.groupId() != null) {
+            message.setHeader("List-Id", "<" + notification.groupId() + "." + settings.getDomain() + ">");
+        } else {
+            message.setHeader("Auto-Submitted", "auto-generated");
+        }
+        message.setContent(body(rendered, notification.calendar()));
+        message.saveChanges();
+        return message;
+    }
+
+    private static MimeMultipart body(RenderedEmail rendered, String calendar) throws MessagingException {
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(rendered.text(), StandardCharsets.UTF_8.name(), "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(rendered.html(), StandardCharsets.UTF_8.name(), "html");
+        alternative.addBodyPart(text);
+        alternative.addBodyPart(html);
+        if (calendar == null) {
+            return alternative;
+        }
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        MimeBodyPart content = new MimeBodyPart();
+        content.setContent(alternative);
+        mixed.addBodyPart(content);
+        MimeBodyPart invite = new MimeBodyPart();
+        String method = calendar.contains("METHOD:CANCEL") ? "CANCEL" : "REQUEST";
+        invite.setDataHandler(new DataHandler(new ByteArrayDataSource(calendar.getBytes(StandardCharsets.UTF_8),
+                "text/calendar; charset=UTF-8; method=" + method)));
+        invite.setFileName(method.equals("CANCEL") ? "cancel.ics" : "invite.ics");
+        invite.setHeader("Content-Type", "text/calendar; charset=UTF-8; method=" + method + "; name=\""
+                + invite.getFileName() + "\"");
+        mixed.addBodyPart(invite);
+        return mixed;
+    }
+
+    private static InternetAddress address(String email, String name) throws MessagingException {
+        try {
+            return new InternetAddress(email, name, StandardCharsets.UTF_8.name());
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException("UTF-8 is always supported", e);
+        }
+    }
+
+    /** A message whose Message-ID is chosen, not generated at random by saveChanges(). */
+    private static final class IdentifiedMessage extends MimeMessage {
+
+        private final String messageId;
+
+        IdentifiedMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}

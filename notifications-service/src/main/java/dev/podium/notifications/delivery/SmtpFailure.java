@@ -1,0 +1,65 @@
+package dev.podium.notifications.delivery;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import java.io.IOException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+
+/**
+ * What an SMTP failure means for a delivery: a 5xx reply is permanent (the address will not work
+ * later either), a 4xx reply or a connection problem is transient and worth retrying.
+ */
+public record SmtpFailure(boolean permanent, boolean connection, String reply) {
+
+    public static SmtpFailure of(MessagingException failure) {
+        Integer code = replyCode(failure);
+        if (code != null) {
+            return new SmtpFailure(code >= 500, false, code + " " + describe(failure));
+        }
+        return new SmtpFailure(false, causedByIo(failure), describe(failure));
+    }
+
+    private static Integer replyCode(Exception failure) {
+        for (Exception current = failure; current != null; current = next(current)) {
+            if (current instanceof SMTPAddressFailedException address) {
+                return address.getReturnCode();
+            }
+            if (current instanceof SMTPSenderFailedException sender) {
+                return sender.getReturnCode();
+            }
+            if (current instanceof SMTPSendFailedException send) {
+                return send.getReturnCode();
+            }
+        }
+        return null;
+    }
+
+    private static Exception next(Exception current) {
+        if (current instanceof SendFailedException send && send.getNextException() != null) {
+            return send.getNextException();
+        }
+        if (current instanceof MessagingException messaging && messaging.getNextException() != null) {
+            return messaging.getNextException();
+        }
+        return current.getCause() instanceof Exception cause && cause != current ? cause : null;
+    }
+
+    private static boolean causedByIo(Throwable failure) {
+        for (Throwable current = failure; current != null; current = current.getCause()) {
+            if (current instanceof IOException) {
+                return true;
+            }
+            if (current.getCause() == current) {
+                return false;
+            }
+        }
+        return failure.getMessage() != null && failure.getMessage().contains("connect");
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null ? failure.getClass().getSimpleName() : message.strip();
+    }
+}

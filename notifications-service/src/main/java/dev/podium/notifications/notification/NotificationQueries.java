@@ -1,0 +1,91 @@
+package dev.podium.notifications.notification;
+
+import dev.podium.api.PageQuery;
+import dev.podium.api.PageView;
+import dev.podium.messaging.sql.Sql;
+import dev.podium.notifications.notification.NotificationViews.DeliveryView;
+import dev.podium.notifications.notification.NotificationViews.NotificationView;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What operators see of notifications and their deliveries, and the retry of dead deliveries. */
+@Singleton
+public class NotificationQueries {
+
+    private final Sql sql;
+    private final Clock clock;
+
+    NotificationQueries(Sql sql, Clock clock) {
+        this.sql = sql;
+        this.clock = clock;
+    }
+
+    public PageView<NotificationView> list(@Nullable String eventId, @Nullable NotificationKind type, PageQuery page) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        if (eventId != null) {
+            where.append(" AND event_id = ?");
+            parameters.add(eventId);
+        }
+        if (type != null) {
+            where.append(" AND kind = ?");
+            parameters.add(type);
+        }
+        long total = sql.count("SELECT COUNT(*) FROM notification" + where, parameters.toArray());
+        List<Object> paged = new ArrayList<>(parameters);
+        paged.add(page.sizeOrDefault());
+        paged.add(page.offset());
+        List<NotificationView> items = sql.list("SELECT id, kind, event_id, group_id, language, subject, bulk, calendar IS NOT NULL, created_at "
+                        + "FROM notification" + where + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?",
+                row -> view(row.getString(1), NotificationKind.valueOf(row.getString(2)), row.getString(3), row.getString(4),
+                        row.getString(5), row.getString(6), row.getBoolean(7), row.getBoolean(8), Sql.instant(row, "created_at")),
+                paged.toArray());
+        return new PageView<>(items, page.pageOrFirst(), page.sizeOrDefault(), total);
+    }
+
+    public Optional<NotificationView> find(String id) {
+        return sql.one("SELECT id, kind, event_id, group_id, language, subject, bulk, calendar IS NOT NULL, created_at FROM notification WHERE id = ?",
+                row -> view(row.getString(1), NotificationKind.valueOf(row.getString(2)), row.getString(3), row.getString(4),
+                        row.getString(5), row.getString(6), row.getBoolean(7), row.getBoolean(8), Sql.instant(row, "created_at")),
+                id);
+    }
+
+    public PageView<DeliveryView> deliveries(String notificationId, @Nullable DeliveryStatus status, PageQuery page) {
+        String where = " WHERE notification_id = ?" + (status == null ? "" : " AND status = ?");
+        Object[] parameters = status == null ? new Object[] {notificationId} : new Object[] {notificationId, status};
+        long total = sql.count("SELECT COUNT(*) FROM delivery" + where, parameters);
+        Object[] paged = new Object[parameters.length + 2];
+        System.arraycopy(parameters, 0, paged, 0, parameters.length);
+        paged[parameters.length] = page.sizeOrDefault();
+        paged[parameters.length + 1] = page.offset();
+        List<DeliveryView> items = sql.list("SELECT id, email, status, attempts, next_attempt_at, sent_at, last_error FROM delivery"
+                        + where + " ORDER BY id LIMIT ? OFFSET ?",
+                row -> new DeliveryView(row.getLong(1), row.getString(2), DeliveryStatus.valueOf(row.getString(3)), row.getInt(4),
+                        Sql.instant(row, "next_attempt_at"), Sql.instant(row, "sent_at"), row.getString(7)),
+                paged);
+        return new PageView<>(items, page.pageOrFirst(), page.sizeOrDefault(), total);
+    }
+
+    /** Gives dead deliveries a fresh set of attempts, due now. */
+    public int retryDead(String notificationId) {
+        return sql.update("UPDATE delivery SET status = 'PENDING', attempts = 0, next_attempt_at = ?, updated_at = ? "
+                + "WHERE notification_id = ? AND status = 'DEAD'", clock.instant(), clock.instant(), notificationId);
+    }
+
+    private NotificationView view(String id, NotificationKind kind, String eventId, String groupId, String language,
+                                  String subject, boolean bulk, boolean hasCalendar, java.time.Instant createdAt) {
+        Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+        for (DeliveryStatus status : DeliveryStatus.values()) {
+            counts.put(status, 0L);
+        }
+        sql.list("SELECT status, COUNT(*) FROM delivery WHERE notification_id = ? GROUP BY status",
+                row -> counts.put(DeliveryStatus.valueOf(row.getString(1)), row.getLong(2)), id);
+        return new NotificationView(id, kind, eventId, groupId, language, subject, bulk, hasCalendar, createdAt, counts);
+    }
+}

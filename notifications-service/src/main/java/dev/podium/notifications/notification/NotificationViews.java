@@ -1,0 +1,29 @@
+package dev.podium.notifications.notification;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.Map;
+
+/** The notifications API's responses. */
+public final class NotificationViews {
+
+    private NotificationViews() {
+    }
+
+    /** A notification with how many of its deliveries are in each status. */
+    @Serdeable
+    public record NotificationView(String id, NotificationKind type, @Nullable String eventId, @Nullable String groupId,
+                                   String language, String subject, boolean bulk, boolean hasCalendar, Instant createdAt,
+                                   Map<DeliveryStatus, Long> deliveries) {
+    }
+
+    @Serdeable
+    public record DeliveryView(long id, String email, DeliveryStatus status, int attempts, Instant nextAttemptAt,
+                               @Nullable Instant sentAt, @Nullable String lastError) {
+    }
+
+    @Serdeable
+    public record RetryView(String notificationId, int requeued) {
+    }
+}

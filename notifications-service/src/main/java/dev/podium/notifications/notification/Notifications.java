@@ -1,0 +1,99 @@
+package dev.podium.notifications.notification;
+
+import dev.podium.messaging.sql.Sql;
+import dev.podium.notifications.audience.Recipient;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Records notifications and their deliveries, in the caller's transaction (the Kafka consumer's or
+ * a scheduled job's). Sending happens later, driven from the delivery rows.
+ */
+@Singleton
+public class Notifications {
+
+    private static final int ROWS_PER_INSERT = 500;
+
+    private final Sql sql;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Notifications(Sql sql, JsonMapper json, Clock clock) {
+        this.sql = sql;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Records the notification and one delivery per distinct recipient, unless its trigger key was
+     * recorded before. The first recipient listed for an address wins (attendees before members, so
+     * their RSVP link is kept).
+     *
+     * @return the new notification's id, or empty if this trigger was already handled
+     */
+    public Optional<String> record(NewNotification notification, Collection<Recipient> recipients) {
+        String id = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        int inserted = sql.update("""
+                INSERT IGNORE INTO notification (id, trigger_key, kind, event_id, group_id, language, subject, model, bulk,
+                                                 calendar, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                id, notification.triggerKey(), notification.kind(), notification.eventId(), notification.groupId(),
+                notification.language(), notification.subject(), write(notification.model()), notification.kind().bulk(),
+                notification.calendar(), now);
+        if (inserted == 0) {
+            return Optional.empty();
+        }
+        Map<String, Recipient> distinct = new LinkedHashMap<>();
+        recipients.forEach(recipient -> distinct.putIfAbsent(recipient.email(), recipient));
+        List<Recipient> all = new ArrayList<>(distinct.values());
+        for (int from = 0; from < all.size(); from += ROWS_PER_INSERT) {
+            insertDeliveries(id, all.subList(from, Math.min(all.size(), from + ROWS_PER_INSERT)), now);
+        }
+        return Optional.of(id);
+    }
+
+    public boolean exists(String triggerKey) {
+        return sql.count("SELECT COUNT(*) FROM notification WHERE trigger_key = ?", triggerKey) > 0;
+    }
+
+    private void insertDeliveries(String notificationId, List<Recipient> recipients, Instant now) {
+        if (recipients.isEmpty()) {
+            return;
+        }
+        StringBuilder statement = new StringBuilder("""
+                INSERT IGNORE INTO delivery (notification_id, email, name, manage_url, status, attempts, next_attempt_at, updated_at)
+                VALUES """);
+        List<Object> parameters = new ArrayList<>(recipients.size() * 7);
+        for (int i = 0; i < recipients.size(); i++) {
+            Recipient recipient = recipients.get(i);
+            statement.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, 'PENDING', 0, ?, ?)");
+            parameters.add(notificationId);
+            parameters.add(recipient.email());
+            parameters.add(recipient.name());
+            parameters.add(recipient.manageUrl());
+            parameters.add(now);
+            parameters.add(now);
+        }
+        sql.update(statement.toString(), parameters.toArray());
+    }
+
+    private String write(Map<String, Object> model) {
+        try {
+            return json.writeValueAsString(model);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.podium.notifications.schedule;
+
+import dev.podium.contracts.events.ChangeKind;
+import dev.podium.contracts.events.EventUpdated;
+import dev.podium.messaging.sql.Sql;
+import dev.podium.notifications.audience.KnownEvents;
+import dev.podium.notifications.notification.NotificationSettings;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Changes to an event waiting to go out as one update email. The first change of a window records
+ * the event as it was before it; later changes within the window only move the event's current
+ * snapshot, so the email compares before-the-first with after-the-last change.
+ */
+@Singleton
+public class PendingUpdates {
+
+    /** What attendees and speakers are told about; a new description or capacity does not warrant an email. */
+    static final Set<ChangeKind> WORTH_TELLING = EnumSet.of(ChangeKind.TIME, ChangeKind.VENUE, ChangeKind.AGENDA);
+
+    private final Sql sql;
+    private final KnownEvents events;
+    private final NotificationSettings settings;
+    private final Clock clock;
+
+    PendingUpdates(Sql sql, KnownEvents events, NotificationSettings settings, Clock clock) {
+        this.sql = sql;
+        this.events = events;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public void collect(EventUpdated updated) {
+        if (updated.changes().stream().noneMatch(WORTH_TELLING::contains)) {
+            return;
+        }
+        sql.update("INSERT IGNORE INTO pending_update (event_id, trigger_id, previous, send_after) VALUES (?, ?, ?, ?)",
+                updated.event().eventId(), UUID.randomUUID().toString(), events.write(updated.previous()),
+                updated.updatedAt().plus(settings.getUpdateWindow()));
+    }
+
+    public void discard(String eventId) {
+        sql.update("DELETE FROM pending_update WHERE event_id = ?", eventId);
+    }
+
+    /** Locks and returns the updates whose window closed; the caller sends and discards them in the same transaction. */
+    public List<DueUpdate> lockDue(int max) {
+        return sql.list("SELECT event_id, trigger_id, previous FROM pending_update WHERE send_after <= ? "
+                        + "ORDER BY send_after LIMIT ? FOR UPDATE SKIP LOCKED",
+                row -> new DueUpdate(row.getString(1), row.getString(2), row.getString(3)), clock.instant(), max);
+    }
+
+    public record DueUpdate(String eventId, String triggerId, String previousSnapshot) {
+    }
+}

@@ -1,0 +1,47 @@
+package dev.podium.notifications.unsubscribe;
+
+import dev.podium.contracts.notifications.MemberUnsubscribed;
+import dev.podium.messaging.outbox.Outbox;
+import dev.podium.messaging.sql.Sql;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Records opt-outs. Every later send leaves the address out (see {@code Audience} and the sender's
+ * last check), and events-service hears of it through {@link MemberUnsubscribed} on the outbox.
+ */
+@Singleton
+public class Unsubscriptions {
+
+    private final Sql sql;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    Unsubscriptions(Sql sql, Outbox outbox, Clock clock) {
+        this.sql = sql;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Records the opt-out once; a second click on the same link changes nothing and publishes nothing. */
+    @Transactional
+    public boolean unsubscribe(UnsubscribeTokens.Optout optout) {
+        String id = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        int inserted = sql.update("INSERT IGNORE INTO unsubscription (email, scope, id, unsubscribed_at) VALUES (?, ?, ?, ?)",
+                optout.email(), optout.scope(), id, now);
+        if (inserted == 0) {
+            return false;
+        }
+        outbox.append(new MemberUnsubscribed(id, optout.allGroups() ? null : optout.scope(), optout.email(), now));
+        return true;
+    }
+
+    public boolean isUnsubscribed(String email, String groupId) {
+        return sql.count("SELECT COUNT(*) FROM unsubscription WHERE email = ? AND scope IN (?, ?)",
+                email, groupId == null ? UnsubscribeTokens.ALL_GROUPS : groupId, UnsubscribeTokens.ALL_GROUPS) > 0;
+    }
+}

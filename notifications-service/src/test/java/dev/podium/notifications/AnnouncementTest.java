@@ -1,0 +1,96 @@
+package dev.podium.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.podium.contracts.MessageCodec;
+import dev.podium.contracts.events.EventPublished;
+import dev.podium.contracts.events.EventSnapshot;
+import dev.podium.notifications.audience.Audience;
+import dev.podium.testsupport.MailTestServer;
+import dev.podium.testsupport.RealServers;
+import dev.podium.testsupport.TestServers;
+import dev.podium.testsupport.TopicWriter;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.UUID;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.DtStart;
+import org.junit.jupiter.api.Test;
+
+@MicronautTest(transactional = false)
+class AnnouncementTest implements RealServers {
+
+    @Inject
+    MessageCodec codec;
+
+    @Inject
+    Audience audience;
+
+    @Inject
+    dev.podium.notifications.notification.NotificationQueries notifications;
+
+    private final MailTestServer mail = TestServers.mail();
+
+    @Test
+    void everyConfirmedMemberGetsOneAnnouncementWithTheThreeAbstractsAndACalendarEntryAt19hParisTime() throws Exception {
+        String groupId = UUID.randomUUID().toString();
+        List<String> members = List.of(Fixtures.address("ada"), Fixtures.address("bob"), Fixtures.address("chloe"));
+        String pending = Fixtures.address("pending");
+        List<String> speakers = List.of(Fixtures.address("olivier"), Fixtures.address("arthur"), Fixtures.address("diogo"));
+        TopicWriter.publish(codec, Fixtures.group(groupId, "fr", Fixtures.address("orla")));
+        members.forEach(member -> TopicWriter.publish(codec, Fixtures.member(groupId, member, true)));
+        TopicWriter.publish(codec, Fixtures.member(groupId, pending, false));
+        await().atMost(Duration.ofSeconds(30)).until(() -> audience.members(groupId).size() == 3);
+
+        EventSnapshot event = Fixtures.meetup13(UUID.randomUUID().toString(), groupId, speakers);
+        EventPublished published = new EventPublished(event, Instant.now());
+        TopicWriter.publish(codec, published);
+        TopicWriter.publish(codec, published); // a redelivery with another message id: still one announcement
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                java.util.stream.Stream.concat(members.stream(), speakers.stream()).map(address -> mail.messagesTo(address).size()))
+                .as(() -> "messages per member and speaker; notifications: " + notifications.list(event.eventId(), null,
+                        new dev.podium.api.PageQuery(0, 50)))
+                .containsOnly(1));
+        Thread.sleep(1000);
+        for (String member : members) {
+            assertThat(mail.messagesTo(member)).hasSize(1);
+        }
+        assertThat(mail.messagesTo(pending)).as("pending members get the opt-in email only, not announcements")
+                .allMatch(message -> !ReceivedMail.of(message).subject().contains("Meetup #13"));
+
+        ReceivedMail announcement = ReceivedMail.of(mail.messagesTo(members.get(0)).get(0));
+        assertThat(announcement.subject()).isEqualTo("Paris Deep Learning : Deep Learning Meetup #13");
+        for (Fixtures.SeedTalk talk : Fixtures.meetup13Talks()) {
+            assertThat(announcement.text()).contains(talk.title(), talk.abstractText(), talk.speaker() + " (" + talk.affiliation() + ")");
+            assertThat(announcement.html()).contains(talk.abstractText().replace("'", "&#39;"), talk.affiliation());
+        }
+        assertThat(announcement.text()).contains("mercredi 7 mars 2029, 19:00 – 22:00 (Europe/Paris)", "Université de Cergy",
+                "Pizzas 🍕 et boissons", "🧮", "Heuritech, 248 rue du Faubourg Saint-Antoine, Paris");
+        assertThat(announcement.html()).contains("Université de Cergy", "🍕", "Programme");
+        assertThat(announcement.header("List-Unsubscribe")).startsWith("<http://localhost:8083/unsubscribe?token=");
+        assertThat(announcement.header("List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
+
+        Calendar calendar = new CalendarBuilder().build(new StringReader(announcement.calendar()));
+        assertThat(calendar.getProperty("METHOD").orElseThrow().getValue()).isEqualTo("REQUEST");
+        VEvent vEvent = (VEvent) calendar.getComponent("VEVENT").orElseThrow();
+        assertThat(vEvent.getProperty("UID").orElseThrow().getValue()).contains(event.eventId());
+        assertThat(vEvent.getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo("1");
+        DtStart<?> start = vEvent.getProperty("DTSTART").map(DtStart.class::cast).orElseThrow();
+        assertThat(start.getParameter("TZID").orElseThrow().getValue()).isEqualTo("Europe/Paris");
+        assertThat(start.getValue()).isEqualTo("20290307T190000");
+
+        ReceivedMail slot = ReceivedMail.of(mail.messagesTo(speakers.get(1)).get(0));
+        assertThat(slot.subject()).isEqualTo("Votre talk « Differentiable Dynamic Programming for Structured Prediction and Attention » est à 19:40–20:20");
+        assertThat(slot.text()).contains("mercredi 7 mars 2029, 19:40–20:20");
+    }
+}
