@@ -56,10 +56,8 @@ class AnnouncementTest implements RealServers {
                 Stream.concat(members.stream(), speakers.stream()).map(address -> mail.messagesTo(address).size()))
                 .as("messages per member and speaker")
                 .containsOnly(1));
-        Thread.sleep(1000);
-        for (String member : members) {
-            assertThat(mail.messagesTo(member)).hasSize(1);
-        }
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> members.stream().allMatch(member -> mail.messagesTo(member).size() == 1));
         assertThat(mail.messagesTo(pending)).as("pending members get the opt-in email only, not announcements")
                 .allMatch(message -> !ReceivedMail.of(message).subject().contains("Meetup #13"));
 

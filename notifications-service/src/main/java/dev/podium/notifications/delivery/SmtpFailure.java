@@ -14,24 +14,24 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 public record SmtpFailure(boolean permanent, boolean connection, String reply) {
 
     public static SmtpFailure of(MessagingException failure) {
-        Integer code = replyCode(failure);
-        if (code != null) {
-            return new SmtpFailure(code >= 500, false, code + " " + describe(failure));
+        for (Exception current = failure; current != null; current = next(current)) {
+            Integer code = replyCode(current);
+            if (code != null) {
+                return new SmtpFailure(code >= 500, false, code + " " + describe(current));
+            }
         }
         return new SmtpFailure(false, causedByIo(failure), describe(failure));
     }
 
     private static Integer replyCode(Exception failure) {
-        for (Exception current = failure; current != null; current = next(current)) {
-            if (current instanceof SMTPAddressFailedException address) {
-                return address.getReturnCode();
-            }
-            if (current instanceof SMTPSenderFailedException sender) {
-                return sender.getReturnCode();
-            }
-            if (current instanceof SMTPSendFailedException send) {
-                return send.getReturnCode();
-            }
+        if (failure instanceof SMTPAddressFailedException address) {
+            return address.getReturnCode();
+        }
+        if (failure instanceof SMTPSenderFailedException sender) {
+            return sender.getReturnCode();
+        }
+        if (failure instanceof SMTPSendFailedException send) {
+            return send.getReturnCode();
         }
         return null;
     }
