@@ -221,7 +221,13 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
         }
     }
 
-    private void pauseClaims() {
+    private synchronized void pauseClaims() {
+        if (System.nanoTime() - pausedUntilNanos < 0) {
+            // Already paused: the other sends in flight when the server went away fail too, and must
+            // not each double the pause (16 of them took it straight to the longest). It doubles
+            // once per round of claims that still finds the server unreachable.
+            return;
+        }
         int streak = unreachableStreak.incrementAndGet();
         Duration pause = FIRST_PAUSE.multipliedBy(1L << Math.min(streak - 1, 6));
         pausedUntilNanos = System.nanoTime() + (pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause).toNanos();

@@ -48,11 +48,23 @@ public class DeliveryQueue {
                         row.getString(5), row.getInt(6)));
     }
 
-    /** Hands the deliveries of senders that died mid-lease back to the queue. */
+    /**
+     * Hands the deliveries of senders that died mid-lease back to the queue. The expired leases are
+     * found with a plain read and released one by one by primary key: an UPDATE ranging over the
+     * lease index would lock the index entries of deliveries being sent at that moment (and the
+     * entry past the range) and deadlock with a sender recording its outcome; a delivery whose SENT
+     * is lost that way goes out a second time when its lease ends.
+     */
     public int releaseExpiredLeases() {
         Instant now = clock.instant();
-        return sql.update("UPDATE delivery SET status = 'PENDING', lease_until = NULL, updated_at = ? "
-                + "WHERE status = 'SENDING' AND lease_until < ?", now, now);
+        List<Long> expired = sql.list("SELECT id FROM delivery WHERE status = 'SENDING' AND lease_until < ?",
+                row -> row.getLong(1), now);
+        int released = 0;
+        for (long id : expired) {
+            released += sql.update("UPDATE delivery SET status = 'PENDING', lease_until = NULL, updated_at = ? "
+                    + "WHERE id = ? AND status = 'SENDING' AND lease_until < ?", now, id, now);
+        }
+        return released;
     }
 
     public void sent(ClaimedDelivery delivery) {
