@@ -150,10 +150,11 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
             throw e;
         }
         claimable.release(room - claimed.size());
+        long claimedAt = System.nanoTime();
         for (ClaimedDelivery delivery : claimed) {
             senders.execute(() -> {
                 try {
-                    send(delivery);
+                    send(delivery, claimedAt);
                 } finally {
                     claimable.release();
                 }
@@ -162,7 +163,7 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
         return !claimed.isEmpty();
     }
 
-    private void send(ClaimedDelivery delivery) {
+    private void send(ClaimedDelivery delivery, long claimedAt) {
         try {
             Optional<StoredNotification> found = notifications.find(delivery.notificationId());
             if (found.isEmpty()) {
@@ -178,9 +179,15 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
             SmtpConnection smtp = connection.get();
             MimeMessage message = composer.compose(smtp.session(), notification, delivery);
             rate.acquire();
+            if (leaseEndsSoon(claimedAt)) {
+                // Waited so long (a slow start, a rate limit) that another sender may retake it:
+                // leave it to whoever holds it once the lease has ended rather than risk two copies.
+                LOG.warn("Delivery {} not sent: its lease ends before the send could finish", delivery.id());
+                return;
+            }
             smtp.send(message);
             unreachableStreak.set(0);
-            queue.sent(delivery);
+            recordSent(delivery);
         } catch (MessagingException e) {
             failed(delivery, SmtpFailure.of(e));
         } catch (InterruptedException e) {
@@ -189,6 +196,30 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
             // A delivery that cannot be rendered or recorded must not stop its sender; its lease
             // expires and it is retried, up to the attempt limit.
             LOG.error("Delivery {} failed unexpectedly", delivery.id(), e);
+        }
+    }
+
+    private boolean leaseEndsSoon(long claimedAt) {
+        Duration lease = settings.getLease();
+        return System.nanoTime() - claimedAt > lease.minus(lease.dividedBy(5)).toNanos();
+    }
+
+    /**
+     * The server has the message: losing this write would send it again when the lease ends, so a
+     * transient database failure (a deadlock victim, a failover) is retried a few times.
+     */
+    private void recordSent(ClaimedDelivery delivery) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                queue.sent(delivery);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                LOG.warn("Could not record delivery {} as sent (attempt {}): {}", delivery.id(), attempt, e.toString());
+                Thread.sleep(100L * attempt);
+            }
         }
     }
 

@@ -16,6 +16,10 @@ public record SmtpFailure(boolean permanent, boolean connection, String reply) {
     public static SmtpFailure of(MessagingException failure) {
         for (Exception current = failure; current != null; current = next(current)) {
             Integer code = replyCode(current);
+            if (code != null && code < 0) {
+                // -1: the connection ended before the server replied.
+                return new SmtpFailure(false, true, describe(current));
+            }
             if (code != null) {
                 return new SmtpFailure(code >= 500, false, code + " " + describe(current));
             }

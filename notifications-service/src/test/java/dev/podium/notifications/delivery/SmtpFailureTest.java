@@ -49,6 +49,16 @@ class SmtpFailureTest {
     }
 
     @Test
+    void aConnectionLostBeforeTheReplyIsAConnectionFailure() {
+        SMTPSendFailedException lost = new SMTPSendFailedException("DATA", -1, "[EOF]", null, null, null, null);
+
+        SmtpFailure failure = SmtpFailure.of(lost);
+
+        assertThat(failure.permanent()).isFalse();
+        assertThat(failure.connection()).isTrue();
+    }
+
+    @Test
     void retriesBackOffExponentiallyWithJitterUpToTheMaximum() {
         RetryDelay delay = new RetryDelay(Duration.ofSeconds(2), Duration.ofMinutes(10));
         Random random = new Random(42);
