@@ -10,9 +10,14 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -50,6 +55,7 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
     private final RetryDelay retryDelay;
     private final SendRate rate;
     private final Semaphore claimable;
+    private final Map<Outcome, Counter> outcomes;
     private final Queue<SmtpConnection> connections = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<SmtpConnection> connection;
     private final AtomicInteger unreachableStreak = new AtomicInteger();
@@ -59,7 +65,8 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
     private Thread feeder;
 
     DeliveryDispatcher(DeliveryQueue queue, NotificationStore notifications, EmailComposer composer,
-                       Unsubscriptions unsubscriptions, Audience audience, MailSettings settings, Clock clock) {
+                       Unsubscriptions unsubscriptions, Audience audience, MailSettings settings, Clock clock,
+                       MeterRegistry meters) {
         this.queue = queue;
         this.notifications = notifications;
         this.composer = composer;
@@ -70,6 +77,11 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
         this.retryDelay = new RetryDelay(settings.getRetryDelay(), settings.getMaxRetryDelay());
         this.rate = new SendRate(settings.getRatePerSecond());
         this.claimable = new Semaphore(settings.getParallelism() * 2);
+        this.outcomes = new EnumMap<>(Outcome.class);
+        for (Outcome outcome : Outcome.values()) {
+            outcomes.put(outcome, Counter.builder("podium.mail.deliveries").tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+                    .description("Delivery attempts of this replica, by outcome").register(meters));
+        }
         this.connection = ThreadLocal.withInitial(() -> {
             SmtpConnection opened = new SmtpConnection(settings);
             connections.add(opened);
@@ -174,6 +186,7 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
             Optional<String> skip = reasonToSkip(notification, delivery);
             if (skip.isPresent()) {
                 queue.skipped(delivery, skip.get());
+                outcomes.get(Outcome.SKIPPED).increment();
                 return;
             }
             SmtpConnection smtp = connection.get();
@@ -188,6 +201,7 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
             smtp.send(message);
             unreachableStreak.set(0);
             recordSent(delivery);
+            outcomes.get(Outcome.SENT).increment();
         } catch (MessagingException e) {
             failed(delivery, SmtpFailure.of(e));
         } catch (InterruptedException e) {
@@ -237,6 +251,7 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
         if (failure.permanent()) {
             LOG.info("Delivery {} refused for good: {}", delivery.id(), failure.reply());
             queue.failed(delivery, failure.reply());
+            outcomes.get(Outcome.FAILED).increment();
             return;
         }
         if (failure.connection()) {
@@ -245,7 +260,9 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
         if (delivery.attempt() >= settings.getMaxAttempts()) {
             LOG.warn("Delivery {} dead after {} attempts: {}", delivery.id(), delivery.attempt(), failure.reply());
             queue.dead(delivery, failure.reply());
+            outcomes.get(Outcome.DEAD).increment();
         } else {
+            outcomes.get(Outcome.RETRIED).increment();
             LOG.info("Delivery {} failed (attempt {}), will retry: {}", delivery.id(), delivery.attempt(), failure.reply());
             queue.retryLater(delivery, clock.instant().plus(retryDelay.after(delivery.attempt(), ThreadLocalRandom.current())),
                     failure.reply());
@@ -271,4 +288,6 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
             Thread.currentThread().interrupt();
         }
     }
+
+    private enum Outcome { SENT, RETRIED, FAILED, DEAD, SKIPPED }
 }
