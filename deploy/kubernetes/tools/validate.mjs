@@ -38,13 +38,14 @@ let env = 'any';
 let topicsJava = null;
 const files = [];
 const envOf = new Map();
+let badUsage = false;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--env') env = args[++i];
   else if (args[i] === '--topics') topicsJava = args[++i];
   else { files.push(args[i]); envOf.set(args[i], env); }
-  if (!['dev', 'prod', 'any'].includes(env)) files.length = 0;
+  if (!['dev', 'prod', 'any'].includes(env)) badUsage = true;
 }
-if (files.length === 0) {
+if (files.length === 0 || badUsage) {
   console.error('usage: validate.mjs [--topics Topics.java] [--env dev|prod|any] FILE.yaml... [--env ... FILE.yaml...]');
   process.exit(2);
 }
@@ -277,8 +278,9 @@ for (const { file, docs } of perFile) {
   }
 
   for (const s of of('Service')) {
+    if (!s.spec || !s.spec.selector) continue; // a Service without selector has its endpoints set by hand
     const target = of('Deployment').find((d) => matches(s.spec.selector, d.spec.template.metadata.labels));
-    if (!target && s.spec.selector) { fail(where(s), 'selector matches no Deployment'); continue; }
+    if (!target) { fail(where(s), 'selector matches no Deployment'); continue; }
     const portNames = target.spec.template.spec.containers.flatMap((c) => (c.ports || []).map((p) => p.name));
     for (const p of s.spec.ports || []) {
       if (typeof p.targetPort === 'string' && !portNames.includes(p.targetPort)) {
