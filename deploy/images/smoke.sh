@@ -121,6 +121,10 @@ if [ "${PODIUM_SMOKE_SKIP_BUILD:-0}" != 1 ]; then
 
   stage "service images with Maven/Jib (podium/<service>:$version on docker://podium-jre:local)"
   revision="$(git -C "$root" rev-parse HEAD 2>/dev/null || echo unknown)"
+  # Ids of the images this build replaces, removed afterwards once untagged (module jars carry
+  # build timestamps, so a rebuild usually yields new images and would leave the old ones dangling).
+  old_ids="$(docker image inspect -f '{{.Id}}' "podium/events-service:$version" "podium/talks-service:$version" \
+    "podium/notifications-service:$version" 2>/dev/null || true)"
   mvn_log="$(mktemp /tmp/podium-smoke-mvn.XXXXXX)"
   if ! (cd "$root" && ./mvnw -B -ntp ${MVNW_OPTS:-} -Pimages -Dmaven.test.skip=true package \
           -pl events-service,talks-service,notifications-service -am \
@@ -131,6 +135,11 @@ if [ "${PODIUM_SMOKE_SKIP_BUILD:-0}" != 1 ]; then
   fi
   grep -E '^\[INFO\] (Built image to Docker daemon as|Using base image|BUILD|Total time)|^\[(WARNING|ERROR)\].*[Jj]ib' "$mvn_log" || true
   rm -f "$mvn_log"
+  for id in $old_ids; do
+    if [ -z "$(docker image inspect -f '{{.RepoTags}}' "$id" 2>/dev/null | tr -d '[]')" ]; then
+      docker rmi "$id" >/dev/null 2>&1 || true
+    fi
+  done
 fi
 for s in events-service talks-service notifications-service; do
   user="$(docker image inspect -f '{{.Config.User}}' "podium/$s:$version" 2>/dev/null)" || fail "image podium/$s:$version missing"
