@@ -194,10 +194,13 @@ class EventChangesTest implements RealServers {
             return snapshot;
         }
 
-        /** Announcement to the member, and each attendee's RSVP email, are in. */
+        /**
+         * Announcement to the member, and each attendee's RSVP email, are in (an event starting
+         * within the reminder offset may already have sent its reminder too).
+         */
         void awaitAnnounced() {
-            await().atMost(Duration.ofSeconds(30)).until(() -> mail.messagesTo(member).size() == 1
-                    && mail.messagesTo(confirmed).size() == 1 && mail.messagesTo(waitlisted).size() == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> mail.messagesTo(member).size() >= 1
+                    && !mail.messagesTo(confirmed).isEmpty() && !mail.messagesTo(waitlisted).isEmpty());
         }
 
         List<String> attendeesAndMembers() {
