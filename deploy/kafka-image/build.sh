@@ -14,27 +14,24 @@ force=0
 if [ "${1:-}" = "--force" ]; then force=1; shift; fi
 image="${1:-podium-kafka:local}"
 here="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source=../lib/local-image.sh
+. "$here/../lib/local-image.sh"
 root="$(cd "$here/../.." && pwd)"
 jre="${PODIUM_JRE_IMAGE:-podium-jre:local}"
 
 t0=$(date +%s)
 step() { echo "[kafka-image] $(( $(date +%s) - t0 ))s: $*"; }
 
-docker info >/dev/null 2>&1 || { echo "no Docker engine answers: run deploy/mysql-image/start-dockerd.sh" >&2; exit 1; }
+require_docker
 if [ "$jre" = podium-jre:local ]; then
   "$root/deploy/jre-image/build.sh" "$jre"
 fi
 jre_id="$(docker image inspect -f '{{.Id}}' "$jre")"
-kafka_version="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$root/pom.xml" | head -n 1)"
-[ -n "$kafka_version" ] || { echo "no <kafka.version> in $root/pom.xml" >&2; exit 1; }
+kafka_version="$(pom_property kafka.version "$root/pom.xml")"
 
 sum="$( (cd "$here" && cat Dockerfile build.sh pom.xml run.sh kafka-broker-api-versions.sh log4j2.properties tools-log4j2.properties; echo "$kafka_version $jre_id") | sha256sum | cut -c1-16)"
-label='{{index .Config.Labels "podium.source-sum"}}'
-if [ "$force" = 0 ] && [ "$(docker image inspect -f "$label" "$image" 2>/dev/null)" = "$sum" ]; then
-  step "$image is up to date (use --force to rebuild)"
-  exit 0
-fi
-old="$(docker image inspect -f '{{.Id}}' "$image" 2>/dev/null || true)"
+image_is_current "$sum" && exit 0
+old="$(image_ids "$image")"
 
 step "Kafka $kafka_version jars from Maven Central -> $here/target/libs"
 rm -rf "$here/target/libs"
@@ -46,7 +43,6 @@ DOCKER_BUILDKIT=0 docker build -q --build-arg "BASE=$jre" \
   --label "podium.source-sum=$sum" --label "org.opencontainers.image.title=podium-kafka" \
   --label "org.opencontainers.image.version=$kafka_version" \
   -t "$image" "$here" >/dev/null
-if [ -n "$old" ] && [ -z "$(docker image inspect -f '{{.RepoTags}}' "$old" 2>/dev/null | tr -d '[]')" ]; then
-  docker rmi "$old" >/dev/null 2>&1 || true
-fi
-step "done: $image (Kafka $kafka_version, $(docker image inspect -f '{{.Size}}' "$image" | awk '{printf "%.0f MB", $1/1e6}'))"
+# shellcheck disable=SC2086 # one id per word
+remove_untagged $old
+step "done: $image (Kafka $kafka_version, $(image_size "$image"))"

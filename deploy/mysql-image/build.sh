@@ -16,6 +16,8 @@ if [ "${1:-}" = "--force" ]; then force=1; shift; fi
 image="${1:-podium-mysql:local}"
 base="podium-base:bookworm-mariadb"
 here="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source=../lib/local-image.sh
+. "$here/../lib/local-image.sh"
 cache="${PODIUM_IMAGE_CACHE:-/var/cache/podium-image}"
 mirror="${PODIUM_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 rootfs="$cache/bookworm-mariadb"
@@ -23,15 +25,11 @@ rootfs="$cache/bookworm-mariadb"
 t0=$(date +%s)
 step() { echo "[build.sh] $(( $(date +%s) - t0 ))s: $*"; }
 
-docker info >/dev/null 2>&1 || { echo "no Docker engine answers: run start-dockerd.sh" >&2; exit 1; }
+require_docker
 sum="$(cd "$here" && cat Dockerfile entrypoint.sh mariadb.cnf | sha256sum | cut -c1-16)"
-label='{{index .Config.Labels "podium.source-sum"}}'
-if [ "$force" = 0 ] && [ "$(docker image inspect -f "$label" "$image" 2>/dev/null)" = "$sum" ]; then
-  step "$image is up to date (use --force to rebuild)"
-  exit 0
-fi
+image_is_current "$sum" && exit 0
 # Ids of what this run replaces, removed at the end if nothing uses them any more.
-old="$(docker image inspect -f '{{.Id}}' "$image" "$base" 2>/dev/null || true)"
+old="$(image_ids "$image" "$base")"
 
 # 1. Root file system. A finished one is renamed into place, so a half-done run is never reused.
 if [ ! -d "$rootfs" ]; then
@@ -42,32 +40,19 @@ if [ ! -d "$rootfs" ]; then
   step "debootstrap into $tmp"
   debootstrap --variant=minbase --include=mariadb-server bookworm "$tmp" "$mirror"
   step "trimming the root file system"
-  # Drop what a server container never needs: apt caches/lists, docs, man pages, locales,
-  # the data dir made by the package's postinst (the entrypoint initialises its own),
-  # and the host's resolv.conf/hostname that debootstrap copied (Docker supplies its own).
-  rm -rf "$tmp"/var/cache/apt/* "$tmp"/var/lib/apt/lists/* "$tmp"/var/cache/debconf/*-old \
-    "$tmp"/usr/share/doc/* "$tmp"/usr/share/man/* "$tmp"/usr/share/info/* \
-    "$tmp"/usr/share/locale/* "$tmp"/var/log/*.log "$tmp"/var/log/apt/* \
-    "$tmp"/var/lib/mysql/* "$tmp"/etc/resolv.conf "$tmp"/etc/hostname
+  # Also the data dir made by the package's postinst: the entrypoint initialises its own.
+  trim_rootfs "$tmp" 'var/lib/mysql/*'
   mv "$tmp" "$rootfs"
 else
   step "reusing $rootfs"
 fi
 
 # 2. Base image from the root file system.
-if [ "$force" = 1 ] || ! docker image inspect "$base" >/dev/null 2>&1; then
-  step "docker import -> $base"
-  tar --numeric-owner -C "$rootfs" -c . | docker import - "$base" >/dev/null
-else
-  step "reusing $base"
-fi
+import_rootfs "$rootfs" "$base"
 
 # 3. The image with the entrypoint. BuildKit is off: the legacy builder needs no extra images.
 step "docker build -> $image"
 DOCKER_BUILDKIT=0 docker build -q --label "podium.source-sum=$sum" -t "$image" "$here" >/dev/null
-for id in $old; do
-  if [ -z "$(docker image inspect -f '{{.RepoTags}}' "$id" 2>/dev/null | tr -d '[]')" ]; then
-    docker rmi "$id" >/dev/null 2>&1 || true
-  fi
-done
-step "done: $image ($(docker image inspect -f '{{.Size}}' "$image" | awk '{printf "%.0f MB", $1/1e6}'))"
+# shellcheck disable=SC2086 # one id per word
+remove_untagged $old
+step "done: $image ($(image_size "$image"))"
