@@ -1,5 +1,6 @@
 package dev.podium.testsupport;
 
+import dev.podium.devissuer.DevIssuerServer;
 import io.micronaut.test.support.TestPropertyProvider;
 import java.util.Locale;
 import java.util.Map;
@@ -20,15 +21,18 @@ public interface RealServers extends TestPropertyProvider {
         TestDatabase database = TestServers.mysql().createDatabase(prefix.substring(0, Math.min(40, prefix.length())));
         KafkaTestBroker kafka = TestServers.kafka();
         MailTestServer mail = TestServers.mail();
+        DevIssuerServer issuer = TestServers.issuer();
         kafka.startConsumerGroupAtEnd(database.name());
-        return Map.of(
-                "datasources.default.url", database.jdbcUrl(),
-                "datasources.default.username", database.username(),
-                "datasources.default.password", database.password(),
-                "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                "podium.kafka.consumer-group", database.name(),
-                "podium.smtp.host", mail.host(),
-                "podium.smtp.port", String.valueOf(mail.smtpPort()),
-                "micronaut.server.port", "-1");
+        return Map.ofEntries(
+                Map.entry("micronaut.security.token.jwt.signatures.jwks.podium.url", issuer.jwksUrl()),
+                Map.entry("micronaut.security.token.jwt.claims-validators.issuer", issuer.issuer().issuerUrl()),
+                Map.entry("datasources.default.url", database.jdbcUrl()),
+                Map.entry("datasources.default.username", database.username()),
+                Map.entry("datasources.default.password", database.password()),
+                Map.entry("kafka.bootstrap.servers", kafka.bootstrapServers()),
+                Map.entry("podium.kafka.consumer-group", database.name()),
+                Map.entry("podium.smtp.host", mail.host()),
+                Map.entry("podium.smtp.port", String.valueOf(mail.smtpPort())),
+                Map.entry("micronaut.server.port", "-1"));
     }
 }

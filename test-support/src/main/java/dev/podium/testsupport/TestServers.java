@@ -1,5 +1,8 @@
 package dev.podium.testsupport;
 
+import dev.podium.devissuer.DevIssuerServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -24,6 +27,7 @@ public final class TestServers {
     private static MySqlServer mysql;
     private static KafkaTestBroker kafka;
     private static MailTestServer mail;
+    private static DevIssuerServer issuer;
 
     private TestServers() {
     }
@@ -42,6 +46,19 @@ public final class TestServers {
             LOG.info("[podium-test-servers] Kafka: KRaft broker in this JVM at {}", kafka.bootstrapServers());
         }
         return kafka;
+    }
+
+    /** The development token issuer every test application trusts (JWKS on a free local port). */
+    public static synchronized DevIssuerServer issuer() {
+        if (issuer == null) {
+            try {
+                issuer = DevIssuerServer.start("127.0.0.1", 0, null);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start the development token issuer", e);
+            }
+            LOG.info("[podium-test-servers] Tokens: development issuer at {}", issuer.issuer().issuerUrl());
+        }
+        return issuer;
     }
 
     public static synchronized MailTestServer mail() {
@@ -81,7 +98,7 @@ public final class TestServers {
      * racing each other while the JVM exits.
      */
     private static synchronized void stopAll() {
-        for (AutoCloseable server : new AutoCloseable[] {kafka, mail, mysql}) {
+        for (AutoCloseable server : new AutoCloseable[] {issuer, kafka, mail, mysql}) {
             if (server != null) {
                 try {
                     server.close();

@@ -1,0 +1,51 @@
+package dev.podium.security;
+
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.time.Instant;
+
+/**
+ * Counts hits per (limit, client, window) in the {@code rate_limit_hit} table. The increment and its
+ * result are one statement (MySQL's {@code LAST_INSERT_ID(expr)}), so concurrent replicas never
+ * both see the last free hit.
+ */
+@Singleton
+public class RateLimitCounter {
+
+    private final JdbcOperations jdbc;
+
+    RateLimitCounter(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records one hit and returns the window's count including it. */
+    @Connectable
+    public long hit(String limit, String client, Instant windowStart) {
+        jdbc.prepareStatement("""
+                INSERT INTO rate_limit_hit (limit_name, client, window_start, hits)
+                VALUES (?, ?, ?, LAST_INSERT_ID(1))
+                ON DUPLICATE KEY UPDATE hits = LAST_INSERT_ID(hits + 1)""", statement -> {
+            statement.setString(1, limit);
+            statement.setString(2, client);
+            statement.setLong(3, windowStart.getEpochSecond());
+            return statement.executeUpdate();
+        });
+        return jdbc.prepareStatement("SELECT LAST_INSERT_ID()", statement -> {
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        });
+    }
+
+    /** Forgets windows that ended before {@code before}. */
+    @Connectable
+    public int forgetBefore(Instant before) {
+        return jdbc.prepareStatement("DELETE FROM rate_limit_hit WHERE window_start < ?", statement -> {
+            statement.setLong(1, before.getEpochSecond());
+            return statement.executeUpdate();
+        });
+    }
+}
