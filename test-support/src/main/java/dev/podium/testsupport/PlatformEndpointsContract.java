@@ -3,7 +3,11 @@ package dev.podium.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.podium.devissuer.DevIssuer;
+import dev.podium.devissuer.Identity;
 import io.micronaut.core.type.Argument;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -12,6 +16,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +34,57 @@ public abstract class PlatformEndpointsContract implements RealServers {
 
     protected PlatformEndpointsContract(String serviceName) {
         this.serviceName = serviceName;
+    }
+
+    /**
+     * A request that needs an account and that any signed-in person may make (for instance creating
+     * their own resource): with a valid token it must not answer 401; with a hostile one it must.
+     */
+    protected abstract MutableHttpRequest<?> requestNeedingAnAccount();
+
+    @Test
+    void aValidTokenIsAccepted() {
+        Identity someone = Identity.of("someone-" + UUID.randomUUID());
+        int status = statusOf(requestNeedingAnAccount().bearerAuth(TestServers.issuer().issuer().token(someone)));
+        assertThat(status).as("status with a valid token").isNotEqualTo(401).isLessThan(500);
+    }
+
+    @Test
+    void hostileTokensAreRefusedWith401() {
+        DevIssuer issuer = TestServers.issuer().issuer();
+        Identity admin = Identity.admin("admin-" + UUID.randomUUID());
+        Map<String, String> hostile = Map.of(
+                "no token", "",
+                "expired", issuer.expiredToken(admin),
+                "signed by another key under the issuer's key id", issuer.tokenSignedByAnotherKey(admin),
+                "alg:none", issuer.unsignedToken(admin),
+                "not a JWT", "not-a-jwt");
+        hostile.forEach((kind, token) -> {
+            MutableHttpRequest<?> request = requestNeedingAnAccount();
+            if (!token.isEmpty()) {
+                request.bearerAuth(token);
+            }
+            ProblemResponse.of(() -> http.toBlocking().exchange(request, String.class))
+                    .assertProblem(401, "authentication-required");
+        });
+    }
+
+    @Test
+    void oversizedBodiesAreRefusedWith413() {
+        MutableHttpRequest<?> request = requestNeedingAnAccount();
+        String huge = "{\"padding\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        int status = statusOf(HttpRequest.POST(request.getPath(), huge)
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .bearerAuth(TestServers.issuer().issuer().token(Identity.of("big-" + UUID.randomUUID()))));
+        assertThat(status).isEqualTo(413);
+    }
+
+    private int statusOf(MutableHttpRequest<?> request) {
+        try {
+            return http.toBlocking().exchange(request, String.class).code();
+        } catch (HttpClientResponseException e) {
+            return e.getStatus().getCode();
+        }
     }
 
     @Test

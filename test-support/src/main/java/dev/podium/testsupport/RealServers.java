@@ -33,6 +33,7 @@ public interface RealServers extends TestPropertyProvider {
                 Map.entry("podium.kafka.consumer-group", database.name()),
                 Map.entry("podium.smtp.host", mail.host()),
                 Map.entry("podium.smtp.port", String.valueOf(mail.smtpPort())),
+                Map.entry("podium.rate-limits.public-writes.requests", "1000000"),
                 Map.entry("micronaut.server.port", "-1"));
     }
 }
