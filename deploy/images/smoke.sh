@@ -23,7 +23,8 @@
 #      PODIUM_SMOKE_JAVA_TOOL_OPTIONS  JVM options of the services (default -XX:TieredStopAtLevel=1,
 #                             a faster start on small machines; set it empty for the images' defaults),
 #      PODIUM_SMOKE_PORT_BASE ports on 127.0.0.1: base+81/82/83 for the services, base+25 for
-#                             GreenMail's API (default 18000 -> 18081, 18082, 18083, 18025),
+#                             GreenMail's API, base+90 for the token issuer (default 18000 ->
+#                             18081, 18082, 18083, 18025, 18090),
 #      MVNW_OPTS              extra options for ./mvnw (e.g. -o).
 set -euo pipefail
 
@@ -37,6 +38,7 @@ events_url="http://127.0.0.1:$((port_base + 81))"
 talks_url="http://127.0.0.1:$((port_base + 82))"
 notifications_url="http://127.0.0.1:$((port_base + 83))"
 mail_api_url="http://127.0.0.1:$((port_base + 25))"
+issuer_url="http://127.0.0.1:$((port_base + 90))"
 export DOCKER_BUILDKIT=0 TESTCONTAINERS_RYUK_DISABLED=true
 
 started=$(date +%s)
@@ -124,10 +126,10 @@ if [ "${PODIUM_SMOKE_SKIP_BUILD:-0}" != 1 ]; then
   # Ids of the images this build replaces, removed afterwards once untagged (module jars carry
   # build timestamps, so a rebuild usually yields new images and would leave the old ones dangling).
   old_ids="$(docker image inspect -f '{{.Id}}' "podium/events-service:$version" "podium/talks-service:$version" \
-    "podium/notifications-service:$version" 2>/dev/null || true)"
+    "podium/notifications-service:$version" "podium/dev-issuer:$version" 2>/dev/null || true)"
   mvn_log="$(mktemp /tmp/podium-smoke-mvn.XXXXXX)"
   if ! (cd "$root" && ./mvnw -B -ntp ${MVNW_OPTS:-} -Pimages -Dmaven.test.skip=true package \
-          -pl events-service,talks-service,notifications-service -am \
+          -pl events-service,talks-service,notifications-service,dev-issuer -am \
           -Dpodium.image.base=docker://podium-jre:local -Dpodium.image.prefix=podium \
           -Dpodium.image.tag="$version" -Dpodium.image.revision="$revision" -Dpodium.image.skipShade=true) >"$mvn_log" 2>&1; then
     tail -n 80 "$mvn_log" >&2
@@ -141,7 +143,7 @@ if [ "${PODIUM_SMOKE_SKIP_BUILD:-0}" != 1 ]; then
     fi
   done
 fi
-for s in events-service talks-service notifications-service; do
+for s in events-service talks-service notifications-service dev-issuer; do
   user="$(docker image inspect -f '{{.Config.User}}' "podium/$s:$version" 2>/dev/null)" || fail "image podium/$s:$version missing"
   case "$user" in ""|0|0:*|root|root:*) fail "podium/$s:$version runs as root (user '$user')" ;; esac
 done
@@ -153,7 +155,10 @@ stage "compose up until every service is healthy"
 env_file="$(mktemp /tmp/podium-smoke-env.XXXXXX)"
 secret() { head -c 36 /dev/urandom | base64 | tr -d '/+=' | cut -c1-40; }
 cat >"$env_file" <<EOF
-COMPOSE_PROFILES=mailcatcher
+COMPOSE_PROFILES=mailcatcher,dev-issuer
+AUTH_JWKS_URL=http://issuer:8090/.well-known/jwks.json
+AUTH_ISSUER=http://issuer:8090
+PODIUM_ISSUER_PORT=$((port_base + 90))
 PODIUM_MYSQL_IMAGE=podium-mysql:local
 PODIUM_KAFKA_IMAGE=podium-kafka:local
 PODIUM_MAIL_IMAGE=podium-greenmail:local
@@ -204,9 +209,18 @@ stage "platform checks (events -> Kafka -> talks, notifications -> SMTP)"
 run_id="$(date +%s)$RANDOM"
 slug="smoke-$run_id"
 email="smoke-$run_id@example.org"
+group_json="{\"slug\":\"$slug\",\"name\":\"Smoke test $run_id\",\"timeZone\":\"Europe/Paris\",\"language\":\"en\"}"
+code=$(curl -sS -o /dev/null -w '%{http_code}' -X POST "$events_url/groups" -H 'Content-Type: application/json' -d "$group_json")
+[ "$code" = 401 ] || fail "POST /groups without a token answered $code, not 401"
+token=""
+for _ in $(seq 30); do
+  token=$(curl -fsS "$issuer_url/token?sub=smoke-orga-$run_id&name=Orga&email=orga-$run_id@example.org" 2>/dev/null) && break
+  sleep 1
+done
+[ -n "$token" ] || fail "the development issuer at $issuer_url gave no token within 30s"
+echo "[smoke] without a token: 401; token for smoke-orga-$run_id from the development issuer"
 code=$(curl -sS -o /tmp/podium-smoke-group.json -w '%{http_code}' -X POST "$events_url/groups" \
-  -H 'Content-Type: application/json' \
-  -d "{\"slug\":\"$slug\",\"name\":\"Smoke test $run_id\",\"timeZone\":\"Europe/Paris\",\"language\":\"en\",\"organisers\":[{\"name\":\"Orga\",\"email\":\"orga@example.org\"}]}")
+  -H 'Content-Type: application/json' -H "Authorization: Bearer $token" -d "$group_json")
 [ "$code" = 201 ] || fail "POST /groups answered $code: $(cat /tmp/podium-smoke-group.json)"
 curl -fsS "$events_url/groups/$slug" | grep -q "\"slug\":\"$slug\"" || fail "GET /groups/$slug does not return the group"
 echo "[smoke] events-service: group $slug created and read back"
@@ -214,7 +228,7 @@ checks_started=$(date +%s)
 
 deadline=$(($(date +%s) + 90))
 until code=$(curl -sS -o /tmp/podium-smoke-cfp.json -w '%{http_code}' -X PUT "$talks_url/groups/$slug/cfp" \
-      -H 'Content-Type: application/json' -H 'X-Podium-Organiser: orga@example.org' \
+      -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
       -d '{"opensAt":"2026-01-01T00:00:00Z","closesAt":"2099-01-01T00:00:00Z"}') && [ "$code" = 200 ]; do
   [ "$(date +%s)" -lt "$deadline" ] || fail "talks-service never learnt of group $slug (PUT cfp: $code $(cat /tmp/podium-smoke-cfp.json))"
   sleep 1

@@ -22,15 +22,19 @@ public class ClientAddresses {
 
     public String of(HttpRequest<?> request) {
         InetSocketAddress remote = request.getRemoteAddress();
-        InetAddress peer = remote.getAddress();
-        if (peer == null) {
+        if (remote.getAddress() == null) {
             return remote.getHostString();
         }
+        return resolve(remote.getAddress(), request.getHeaders().getAll(header)).getHostAddress();
+    }
+
+    /** The client behind {@code peer}, given the values of the forwarding header. */
+    InetAddress resolve(InetAddress peer, List<String> forwardedValues) {
         if (!trusted(peer)) {
-            return peer.getHostAddress();
+            return peer;
         }
         List<String> hops = new ArrayList<>();
-        for (String value : request.getHeaders().getAll(header)) {
+        for (String value : forwardedValues) {
             for (String hop : value.split(",")) {
                 hops.add(hop.strip());
             }
@@ -47,7 +51,7 @@ public class ClientAddresses {
                 break;
             }
         }
-        return client.getHostAddress();
+        return client;
     }
 
     private boolean trusted(InetAddress address) {

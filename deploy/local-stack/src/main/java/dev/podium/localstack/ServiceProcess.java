@@ -72,6 +72,10 @@ final class ServiceProcess {
         env.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
         env.put("SMTP_HOST", StackSettings.HOST);
         env.put("SMTP_PORT", Integer.toString(settings.smtpPort()));
+        env.put("AUTH_JWKS_URL", settings.issuerUrl() + "/.well-known/jwks.json");
+        env.put("AUTH_ISSUER", settings.issuerUrl());
+        // Load tests run from one address: the local stack's public-write limit is out of their way.
+        env.put("RATE_LIMIT_PUBLIC_WRITES", "1000000");
         env.put("MICRONAUT_ENVIRONMENTS", "dev");
         return env;
     }

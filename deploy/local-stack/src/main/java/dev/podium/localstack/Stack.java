@@ -30,6 +30,7 @@ final class Stack {
     private final EmbeddedDatabase database;
     private final KafkaBroker kafka;
     private final MailServer mail;
+    private final TokenIssuer issuer;
     private final List<ServiceProcess> services = new ArrayList<>();
 
     /** Starts hold the read side, stop takes the write side: stop waits for a start in progress. */
@@ -47,6 +48,7 @@ final class Stack {
         this.database = new EmbeddedDatabase(home, settings);
         this.kafka = new KafkaBroker(home, settings);
         this.mail = new MailServer(settings);
+        this.issuer = new TokenIssuer(settings);
         for (PodiumService service : PodiumService.values()) {
             services.add(new ServiceProcess(service, home, settings));
         }
@@ -74,6 +76,8 @@ final class Stack {
             mailStarted = true;
         });
         Terminal.say("GreenMail: SMTP on port " + settings.smtpPort() + ", IMAP on port " + settings.imapPort());
+        guarded(issuer::start);
+        Terminal.say("Token issuer (development only): " + settings.issuerUrl() + "/token?sub=<you>");
         // Services start once the broker answers: started earlier they only log a screen of
         // "connection refused" warnings, for a gain of a few seconds at most on two cores.
         awaitKafka(kafkaReady);
@@ -112,6 +116,7 @@ final class Stack {
                 stopChild(kafkaProcess);
                 kafkaProcess = null;
             }
+            issuer.stop();
             if (mailStarted) {
                 mail.stop();
                 mailStarted = false;

@@ -23,6 +23,7 @@ final class StackSettings {
     private final int kafkaControllerPort;
     private final int smtpPort;
     private final int imapPort;
+    private final int issuerPort;
     private final Map<PodiumService, Integer> servicePorts = new EnumMap<>(PodiumService.class);
     private final Duration healthTimeout;
 
@@ -33,6 +34,7 @@ final class StackSettings {
         this.kafkaControllerPort = port("PODIUM_KAFKA_CONTROLLER_PORT", 9093);
         this.smtpPort = port("PODIUM_SMTP_PORT", 3025);
         this.imapPort = port("PODIUM_IMAP_PORT", 3143);
+        this.issuerPort = port("PODIUM_ISSUER_PORT", 8090);
         for (PodiumService service : PodiumService.values()) {
             servicePorts.put(service, port(service.portVariable(), service.defaultPort()));
         }
@@ -61,6 +63,15 @@ final class StackSettings {
 
     int imapPort() {
         return imapPort;
+    }
+
+    int issuerPort() {
+        return issuerPort;
+    }
+
+    /** The development token issuer's URL, written into its tokens and checked by the services. */
+    String issuerUrl() {
+        return "http://" + HOST + ":" + issuerPort;
     }
 
     int port(PodiumService service) {
@@ -94,6 +105,7 @@ final class StackSettings {
         ports.put("PODIUM_KAFKA_CONTROLLER_PORT (Kafka controller)", kafkaControllerPort);
         ports.put("PODIUM_SMTP_PORT (GreenMail SMTP)", smtpPort);
         ports.put("PODIUM_IMAP_PORT (GreenMail IMAP)", imapPort);
+        ports.put("PODIUM_ISSUER_PORT (development token issuer)", issuerPort);
         for (PodiumService service : PodiumService.values()) {
             ports.put(service.portVariable() + " (" + service.module() + ")", servicePorts.get(service));
         }

@@ -44,6 +44,7 @@ final class StackSummary {
                 + home.kafka().resolve("server.properties") + ")");
         row(text, "SMTP", StackSettings.HOST + ":" + settings.smtpPort());
         row(text, "IMAP", StackSettings.HOST + ":" + settings.imapPort() + "   (login and password: the recipient's address)");
+        row(text, "Tokens", settings.issuerUrl() + "/token?sub=alice   (&role=admin; development only)");
         row(text, "Logs", home.logs().toString());
         text.append('\n').append("Ctrl-C stops everything.\n").append(rule);
         Terminal.say(text.toString());
