@@ -27,7 +27,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceProcess.class);
 
-    private final String mainClass;
+    private final String name;
+    private final List<String> launch;
     private final Map<String, String> environment;
     private final Map<String, String> systemProperties;
     private final Path log;
@@ -35,9 +36,10 @@ public final class ServiceProcess implements AutoCloseable {
     private volatile Process process;
     private int starts;
 
-    private ServiceProcess(String mainClass, Map<String, String> environment, Map<String, String> systemProperties,
+    private ServiceProcess(String name, List<String> launch, Map<String, String> environment, Map<String, String> systemProperties,
                            Path log, int httpPort) {
-        this.mainClass = mainClass;
+        this.name = name;
+        this.launch = List.copyOf(launch);
         this.environment = Map.copyOf(environment);
         this.systemProperties = new LinkedHashMap<>(systemProperties);
         this.log = log;
@@ -58,15 +60,36 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(String mainClass, Map<String, String> environment, Map<String, String> systemProperties,
                                        Path log, int httpPort) {
-        ServiceProcess service = new ServiceProcess(mainClass, environment, systemProperties, log, httpPort);
+        ServiceProcess service = new ServiceProcess(mainClass, List.of("-cp", classPath(), mainClass),
+                environment, systemProperties, log, httpPort);
         service.start();
         return service;
+    }
+
+    /** Starts a service's packaged jar ({@code java -jar}), the way the local stack and the images run it. */
+    public static ServiceProcess startJar(Path jar, Map<String, String> environment, Map<String, String> systemProperties,
+                                          Path log, int httpPort) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar.toAbsolutePath() + " is missing: package the service first (./mvnw package)");
+        }
+        ServiceProcess service = new ServiceProcess(jar.getFileName().toString(), List.of("-jar", jar.toAbsolutePath().toString()),
+                environment, systemProperties, log, httpPort);
+        service.start();
+        return service;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
     }
 
     /** Starts the service again, with the same configuration, after {@link #kill()}. */
     public synchronized void start() {
         if (process != null && process.isAlive()) {
-            throw new IllegalStateException(mainClass + " is still running (pid " + process.pid() + ")");
+            throw new IllegalStateException(name + " is still running (pid " + process.pid() + ")");
         }
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
@@ -74,21 +97,19 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-XX:+UseSerialGC");
         command.add("-Dmicronaut.server.port=" + httpPort);
         systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
-        command.add("-cp");
-        command.add(classPath());
-        command.add(mainClass);
+        command.addAll(launch);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
-            Files.writeString(log, System.lineSeparator() + "===== start " + (++starts) + " of " + mainClass + " ====="
+            Files.writeString(log, System.lineSeparator() + "===== start " + (++starts) + " of " + name + " ====="
                     + System.lineSeparator(), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             process = builder.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start " + mainClass, e);
+            throw new UncheckedIOException("Could not start " + name, e);
         }
-        LOG.info("Started {} as pid {} (HTTP port {}, output in {})", mainClass, process.pid(), httpPort, log.toAbsolutePath());
+        LOG.info("Started {} as pid {} (HTTP port {}, output in {})", name, process.pid(), httpPort, log.toAbsolutePath());
     }
 
     /** Waits until {@code /health} answers 200, or fails when the process exits or the time is up. */
@@ -100,7 +121,7 @@ public final class ServiceProcess implements AutoCloseable {
         int lastStatus = -1;
         while (System.nanoTime() - deadline < 0) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(mainClass + " exited with status " + process.exitValue()
+                throw new IllegalStateException(name + " exited with status " + process.exitValue()
                         + " before it was healthy; see " + log.toAbsolutePath());
             }
             try {
@@ -112,16 +133,16 @@ public final class ServiceProcess implements AutoCloseable {
                 // Not listening yet.
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + mainClass, e);
+                throw new IllegalStateException("Interrupted while waiting for " + name, e);
             }
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + mainClass, e);
+                throw new IllegalStateException("Interrupted while waiting for " + name, e);
             }
         }
-        throw new IllegalStateException(mainClass + " not healthy after " + timeout + " (last /health status " + lastStatus
+        throw new IllegalStateException(name + " not healthy after " + timeout + " (last /health status " + lastStatus
                 + "); see " + log.toAbsolutePath());
     }
 
@@ -155,13 +176,13 @@ public final class ServiceProcess implements AutoCloseable {
         process.destroyForcibly();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException(mainClass + " (pid " + process.pid() + ") still runs 30 s after SIGKILL");
+                throw new IllegalStateException(name + " (pid " + process.pid() + ") still runs 30 s after SIGKILL");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while killing " + mainClass, e);
+            throw new IllegalStateException("Interrupted while killing " + name, e);
         }
-        LOG.info("Killed {} (pid {}, exit status {})", mainClass, process.pid(), process.exitValue());
+        LOG.info("Killed {} (pid {}, exit status {})", name, process.pid(), process.exitValue());
     }
 
     @Override
