@@ -7,26 +7,49 @@ import dev.podium.events.event.EventView;
 import dev.podium.events.group.GroupView;
 import dev.podium.events.registration.RegistrationView;
 import dev.podium.events.venue.VenueView;
+import dev.podium.devissuer.Identity;
+import dev.podium.testsupport.Tokens;
 import dev.podium.testsupport.TopicReader;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.BlockingHttpClient;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-/** The events-service API as the tests drive it, with realistic defaults from the seeds. */
+/**
+ * The events-service API as the tests drive it, with realistic defaults from the seeds. Groups are
+ * created, and events managed, by one organiser (a signed-in account); RSVPs are sent anonymously.
+ */
 public final class EventsApi {
 
     private final BlockingHttpClient http;
     private final MessageCodec codec;
+    private final Identity organiser;
 
     public EventsApi(BlockingHttpClient http, MessageCodec codec) {
+        this(http, codec, Identity.of(unique("organiser")));
+    }
+
+    public EventsApi(BlockingHttpClient http, MessageCodec codec, Identity organiser) {
         this.http = http;
         this.codec = codec;
+        this.organiser = organiser;
+    }
+
+    /** Who creates the groups of this API and organises them. */
+    public Identity organiser() {
+        return organiser;
+    }
+
+    /** The request, sent by this API's organiser. */
+    public <T> MutableHttpRequest<T> asOrganiser(MutableHttpRequest<T> request) {
+        return Tokens.as(organiser, request);
     }
 
     public static String unique(String prefix) {
@@ -34,31 +57,32 @@ public final class EventsApi {
     }
 
     public GroupView createGroup(String slug, String timeZone) {
-        return http.retrieve(HttpRequest.POST("/groups", Map.of(
+        return http.retrieve(asOrganiser(HttpRequest.POST("/groups", Map.of(
                 "slug", slug, "name", "Paris Deep Learning", "description", "Rencontres mensuelles autour du deep learning",
-                "timeZone", timeZone, "language", "fr",
-                "organisers", List.of(Map.of("name", "Organisatrice", "email", slug + "-orga@example.org")))), GroupView.class);
+                "timeZone", timeZone, "language", "fr"))), GroupView.class);
     }
 
+    /** Needs this API's organiser to organise a group already (venues are added by organisers). */
     public VenueView createVenue(int capacity) {
-        return http.retrieve(HttpRequest.POST("/venues", Map.of("name", "Heuritech", "address", "248 rue du Faubourg Saint-Antoine",
-                "city", "Paris", "country", "France", "capacity", capacity, "notes", "Pizzas and drinks after the talks")), VenueView.class);
+        return http.retrieve(asOrganiser(HttpRequest.POST("/venues", Map.of("name", "Heuritech", "address", "248 rue du Faubourg Saint-Antoine",
+                "city", "Paris", "country", "France", "capacity", capacity, "notes", "Pizzas and drinks after the talks"))), VenueView.class);
     }
 
     public EventView draft(String groupSlug, Map<String, Object> body) {
-        return http.retrieve(HttpRequest.POST("/groups/" + groupSlug + "/events", body), EventView.class);
+        return http.retrieve(asOrganiser(HttpRequest.POST("/groups/" + groupSlug + "/events", body)), EventView.class);
     }
 
     public EventView publish(String eventId) {
-        return http.retrieve(HttpRequest.POST("/events/" + eventId + "/publish", Map.of()), EventView.class);
+        return http.retrieve(asOrganiser(HttpRequest.POST("/events/" + eventId + "/publish", Map.of())), EventView.class);
     }
 
     public EventView patch(String eventId, Map<String, Object> body) {
-        return http.retrieve(HttpRequest.PATCH("/events/" + eventId, body), EventView.class);
+        return http.retrieve(asOrganiser(HttpRequest.PATCH("/events/" + eventId, body)), EventView.class);
     }
 
+    /** As the organiser, who sees drafts too. */
     public EventView get(String eventId) {
-        return http.retrieve(HttpRequest.GET("/events/" + eventId), EventView.class);
+        return http.retrieve(asOrganiser(HttpRequest.GET("/events/" + eventId)), EventView.class);
     }
 
     public HttpResponse<RegistrationView> rsvp(String eventId, String name, String email) {
@@ -66,12 +90,27 @@ public final class EventsApi {
                 RegistrationView.class);
     }
 
+    /** As the organiser. */
     public RegistrationView cancelRsvp(String eventId, String registrationId) {
-        return http.retrieve(HttpRequest.DELETE("/events/" + eventId + "/registrations/" + registrationId), RegistrationView.class);
+        return http.retrieve(asOrganiser(HttpRequest.DELETE("/events/" + eventId + "/registrations/" + registrationId)),
+                RegistrationView.class);
     }
 
+    /** As the attendee, anonymously, through the signed link their RSVP came with. */
+    public RegistrationView cancelRsvpThroughLink(String manageUrl) {
+        return http.retrieve(HttpRequest.DELETE(pathAndQuery(manageUrl)), RegistrationView.class);
+    }
+
+    /** As the organiser. */
     public List<RegistrationView> registrations(String eventId) {
-        return http.retrieve(HttpRequest.GET("/events/" + eventId + "/registrations"), Argument.listOf(RegistrationView.class));
+        return http.retrieve(asOrganiser(HttpRequest.GET("/events/" + eventId + "/registrations")),
+                Argument.listOf(RegistrationView.class));
+    }
+
+    /** What a signed link (absolute, with the service's public URL) asks of this server. */
+    public static String pathAndQuery(String link) {
+        URI uri = URI.create(link);
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
     /** Waits for {@code count} messages of a type about one subject on a topic, decoded, in order. */

@@ -1,11 +1,16 @@
 package dev.podium.events.agenda;
 
+import dev.podium.events.access.EventAccess;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -16,19 +21,26 @@ import jakarta.validation.Valid;
 class AgendaController {
 
     private final AgendaService agenda;
+    private final EventAccess access;
 
-    AgendaController(AgendaService agenda) {
+    AgendaController(AgendaService agenda, EventAccess access) {
         this.agenda = agenda;
+        this.access = access;
     }
 
-    @Operation(summary = "Replace the agenda: slots inside the event, no overlap within a track")
+    @Operation(summary = "Replace the agenda: slots inside the event, no overlap within a track (organisers of the group, admins)")
     @Put
-    AgendaView replace(String eventId, @Body @Valid AgendaRequest request) {
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    AgendaView replace(String eventId, @Body @Valid AgendaRequest request, @Nullable Authentication authentication) {
+        access.requireOrganiser(eventId, authentication);
         return agenda.replace(eventId, request);
     }
 
+    @Operation(summary = "The agenda; a draft's only for its group's organisers and admins")
     @Get
-    AgendaView get(String eventId) {
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    AgendaView get(String eventId, @Nullable Authentication authentication) {
+        access.requireVisible(eventId, authentication);
         return agenda.get(eventId);
     }
 }

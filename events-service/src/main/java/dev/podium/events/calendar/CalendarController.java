@@ -2,11 +2,15 @@ package dev.podium.events.calendar;
 
 import dev.podium.calendar.CalendarMethod;
 import dev.podium.calendar.EventCalendar;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -27,14 +31,16 @@ class CalendarController {
         this.clock = clock;
     }
 
-    @Operation(summary = "The event as an iCalendar file (METHOD:PUBLISH; 404 for a draft)")
+    @Operation(summary = "The event as an iCalendar file (METHOD:PUBLISH; a draft only for its group's organisers)")
     @Get(uri = "/events/{id}/calendar.ics", produces = TEXT_CALENDAR)
-    HttpResponse<String> event(String id) {
-        return calendar(EventCalendar.single(events.require(id), CalendarMethod.PUBLISH, clock.instant()));
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<String> event(String id, @Nullable Authentication authentication) {
+        return calendar(EventCalendar.single(events.require(id, authentication), CalendarMethod.PUBLISH, clock.instant()));
     }
 
     @Operation(summary = "A calendar feed of the group's published, cancelled (STATUS:CANCELLED) and completed events")
     @Get(uri = "/groups/{slug}/calendar.ics", produces = TEXT_CALENDAR)
+    @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<String> group(String slug) {
         PublicEvents.GroupEvents group = events.ofGroup(slug);
         return calendar(EventCalendar.feed(group.groupName(), group.events(), clock.instant()));

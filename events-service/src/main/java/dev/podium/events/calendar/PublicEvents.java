@@ -2,44 +2,50 @@ package dev.podium.events.calendar;
 
 import dev.podium.api.NotFound;
 import dev.podium.contracts.events.EventSnapshot;
+import dev.podium.events.access.EventAccess;
 import dev.podium.events.event.Event;
 import dev.podium.events.event.EventRepository;
-import dev.podium.events.event.EventService;
 import dev.podium.events.event.EventSnapshots;
 import dev.podium.events.event.EventStatus;
 import dev.podium.events.group.EventGroup;
 import dev.podium.events.group.GroupService;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The events that calendars and schedules show: published, cancelled and completed ones (a draft is
- * not public), as the snapshots the event messages carry, so that exports and messages agree.
+ * The events that calendars and schedules show: published, cancelled and completed ones (a draft only
+ * to its group's organisers and admins), as the snapshots the event messages carry, so that exports
+ * and messages agree.
  */
 @Singleton
 public class PublicEvents {
 
     static final Set<EventStatus> PUBLIC = Set.of(EventStatus.PUBLISHED, EventStatus.CANCELLED, EventStatus.COMPLETED);
 
-    private final EventService events;
+    private final EventAccess access;
     private final EventRepository repository;
     private final GroupService groups;
     private final EventSnapshots snapshots;
 
-    PublicEvents(EventService events, EventRepository repository, GroupService groups, EventSnapshots snapshots) {
-        this.events = events;
+    PublicEvents(EventAccess access, EventRepository repository, GroupService groups, EventSnapshots snapshots) {
+        this.access = access;
         this.repository = repository;
         this.groups = groups;
         this.snapshots = snapshots;
     }
 
-    /** A public event with a date; 404 for an unknown event, a draft, or one cancelled before it had a date. */
+    /**
+     * An event the caller may see, with a date; 404 for an unknown event, a draft of a group the caller
+     * does not organise, or an event without a date.
+     */
     @Transactional(readOnly = true)
-    public EventSnapshot require(String eventId) {
-        Event event = events.require(eventId);
-        if (!PUBLIC.contains(event.status()) || !event.hasDate()) {
+    public EventSnapshot require(String eventId, @Nullable Authentication authentication) {
+        Event event = access.requireVisible(eventId, authentication);
+        if (!event.hasDate()) {
             throw new NotFound("event", eventId);
         }
         return snapshots.snapshot(event);

@@ -2,6 +2,8 @@ package dev.podium.events.event;
 
 import dev.podium.api.PageQuery;
 import dev.podium.api.PageView;
+import dev.podium.events.access.EventAccess;
+import dev.podium.events.access.GroupAccess;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -13,6 +15,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -28,48 +33,66 @@ import java.util.Optional;
 class EventController {
 
     private final EventService events;
+    private final EventAccess access;
+    private final GroupAccess groups;
 
-    EventController(EventService events) {
+    EventController(EventService events, EventAccess access, GroupAccess groups) {
         this.events = events;
+        this.access = access;
+        this.groups = groups;
     }
 
-    @Operation(summary = "Draft an event of a group (no date yet means \"Date TBA\")")
+    @Operation(summary = "Draft an event of a group (no date yet means \"Date TBA\"); organisers of the group, admins")
     @Post("/groups/{slug}/events")
-    HttpResponse<EventView> create(String slug, @Body @Valid EventRequest request) {
-        EventView event = events.createDraft(slug, request);
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<EventView> create(String slug, @Body @Valid EventRequest request, @Nullable Authentication authentication) {
+        EventView event = events.createDraft(groups.requireOrganiser(slug, authentication).slug(), request);
         return HttpResponse.created(event, URI.create("/events/" + event.id()));
     }
 
+    @Operation(summary = "An event; a draft only for its group's organisers and admins (404 for anyone else)")
     @Get("/events/{id}")
-    Optional<EventView> get(String id) {
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    Optional<EventView> get(String id, @Nullable Authentication authentication) {
+        access.requireVisible(id, authentication);
         return events.find(id);
     }
 
     @Operation(summary = "Change an event; moving or rescheduling a published one raises its calendar sequence")
     @Patch("/events/{id}")
-    EventView update(String id, @Body @Valid EventPatch patch) {
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    EventView update(String id, @Body @Valid EventPatch patch, @Nullable Authentication authentication) {
+        access.requireOrganiser(id, authentication);
         return events.update(id, patch);
     }
 
     @Post("/events/{id}/publish")
-    EventView publish(String id) {
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    EventView publish(String id, @Nullable Authentication authentication) {
+        access.requireOrganiser(id, authentication);
         return events.publish(id);
     }
 
     @Post("/events/{id}/cancel")
-    EventView cancel(String id, @Body @Valid CancelRequest request) {
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    EventView cancel(String id, @Body @Valid CancelRequest request, @Nullable Authentication authentication) {
+        access.requireOrganiser(id, authentication);
         return events.cancel(id, request.reason());
     }
 
     @Operation(summary = "Draft the next event of a series: number + 1, same venue, weekday and local time")
     @Post("/events/{id}/next")
-    HttpResponse<EventView> next(String id, @QueryValue(defaultValue = "4") @Min(1) @Max(52) int weeksLater) {
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<EventView> next(String id, @QueryValue(defaultValue = "4") @Min(1) @Max(52) int weeksLater,
+                                 @Nullable Authentication authentication) {
+        access.requireOrganiser(id, authentication);
         EventView next = events.draftNext(id, weeksLater);
         return HttpResponse.created(next, URI.create("/events/" + next.id()));
     }
 
-    @Operation(summary = "Published, cancelled and completed events, upcoming (soonest first) or past (latest first)")
+    @Operation(summary = "Published, cancelled and completed events, upcoming (soonest first) or past (latest first); never drafts")
     @Get("/events")
+    @Secured(SecurityRule.IS_ANONYMOUS)
     PageView<EventView> list(@Nullable @QueryValue String group,
                              @QueryValue(defaultValue = "upcoming") @Pattern(regexp = "upcoming|past") String when,
                              @Valid @RequestBean PageQuery page) {

@@ -1,5 +1,10 @@
 package dev.podium.events.group;
 
+import dev.podium.events.access.GroupAccess;
+import dev.podium.events.links.SignedLinks;
+import dev.podium.security.Caller;
+import dev.podium.security.RateLimited;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -12,6 +17,9 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -25,46 +33,56 @@ import java.util.Optional;
 class GroupController {
 
     private final GroupService groups;
+    private final GroupAccess access;
 
-    GroupController(GroupService groups) {
+    GroupController(GroupService groups, GroupAccess access) {
         this.groups = groups;
+        this.access = access;
     }
 
-    @Operation(summary = "Create a group with its first organisers")
+    @Operation(summary = "Create a group: the caller is its first organiser, the request may name co-organisers")
     @Post
-    HttpResponse<GroupView> create(@Body @Valid GroupRequest request) {
-        GroupView group = groups.create(request);
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<GroupView> create(@Body @Valid GroupRequest request, @Nullable Authentication authentication) {
+        GroupView group = groups.create(request, Caller.required(authentication));
         return HttpResponse.created(group, URI.create("/groups/" + group.slug()));
     }
 
+    @Operation(summary = "A group; organisers' emails only for its organisers and admins")
     @Get("/{slug}")
-    Optional<GroupView> get(String slug) {
-        return groups.find(slug);
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    Optional<GroupView> get(String slug, @Nullable Authentication authentication) {
+        return groups.find(slug, Caller.of(authentication));
     }
 
-    @Operation(summary = "Add a co-organiser")
+    @Operation(summary = "Add a co-organiser (organisers of the group, admins)")
     @Post("/{slug}/organisers")
-    HttpResponse<GroupView> addOrganiser(String slug, @Body @Valid PersonRequest request) {
-        return HttpResponse.created(groups.addOrganiser(slug, request));
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<GroupView> addOrganiser(String slug, @Body @Valid PersonRequest request, @Nullable Authentication authentication) {
+        return HttpResponse.created(groups.addOrganiser(access.requireOrganiser(slug, authentication), request));
     }
 
     @Operation(summary = "Join a group's mailing list (pending until the emailed link is followed)")
     @Post("/{slug}/members")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @RateLimited("public-writes")
     HttpResponse<MemberView> join(String slug, @Body @Valid PersonRequest request) {
         GroupService.JoinResult result = groups.join(slug, request);
         URI location = URI.create("/groups/" + slug + "/members/" + result.member().id());
         return result.created() ? HttpResponse.created(result.member(), location) : HttpResponse.ok(result.member());
     }
 
-    @Operation(summary = "Import members who consented elsewhere, as CSV lines of name,email")
+    @Operation(summary = "Import members who consented elsewhere, as CSV lines of name,email (organisers, admins)")
     @Post("/{slug}/members/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    ImportReport importMembers(String slug, @Body @Size(max = 5_000_000) String csv) {
-        return groups.importMembers(slug, csv);
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    ImportReport importMembers(String slug, @Body @Size(max = 5_000_000) String csv, @Nullable Authentication authentication) {
+        return groups.importMembers(access.requireOrganiser(slug, authentication), csv);
     }
 
     @Operation(summary = "Confirm a membership (the opt-in link); only POST acts")
     @Post("/{slug}/members/{memberId}/confirmation")
+    @Secured(SecurityRule.IS_ANONYMOUS)
     MemberView confirm(String slug, String memberId, @QueryValue String token) {
         return groups.confirm(slug, memberId, token);
     }
@@ -72,14 +90,19 @@ class GroupController {
     @Operation(summary = "The page an opt-in link opens: it asks to confirm, it does not act")
     @Get("/{slug}/members/{memberId}/confirmation")
     @Produces(MediaType.TEXT_HTML)
+    @Secured(SecurityRule.IS_ANONYMOUS)
     String confirmationPage(String slug, String memberId, @QueryValue String token) {
         return ConfirmationPage.render("/groups/" + slug + "/members/" + memberId + "/confirmation", token);
     }
 
-    @Operation(summary = "Remove a member")
+    @Operation(summary = "Remove a member and erase them from the membership (organisers, admins, or the member's opt-in link)")
     @Delete("/{slug}/members/{memberId}")
-    HttpResponse<Void> remove(String slug, String memberId) {
-        groups.removeMember(slug, memberId);
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<Void> remove(String slug, String memberId, @Nullable @QueryValue String token,
+                              @Nullable Authentication authentication) {
+        EventGroup group = groups.require(slug);
+        access.requireLinkOrOrganiser(SignedLinks.CONFIRM_MEMBERSHIP, "member", memberId, token, group::id, authentication);
+        groups.removeMember(group, memberId);
         return HttpResponse.noContent();
     }
 }

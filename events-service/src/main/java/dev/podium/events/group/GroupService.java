@@ -4,6 +4,7 @@ import dev.podium.api.Conflict;
 import dev.podium.api.DuplicateKey;
 import dev.podium.api.NotFound;
 import dev.podium.api.BadRequest;
+import dev.podium.api.RuleViolation;
 import dev.podium.contracts.common.PersonRef;
 import dev.podium.contracts.events.GroupCreated;
 import dev.podium.contracts.events.LeaveReason;
@@ -12,42 +13,56 @@ import dev.podium.contracts.events.MemberJoined;
 import dev.podium.contracts.events.MemberLeft;
 import dev.podium.contracts.events.MembershipSource;
 import dev.podium.contracts.events.OrganiserAdded;
+import dev.podium.events.access.GroupAccess;
+import dev.podium.events.erasure.OutboxPurge;
 import dev.podium.events.links.SignedLinks;
 import dev.podium.events.support.Ids;
 import dev.podium.events.support.TimeZones;
 import dev.podium.messaging.outbox.Outbox;
+import dev.podium.security.Caller;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 @Singleton
 public class GroupService {
-
-    static final String CONFIRM_MEMBERSHIP = "confirm-membership";
 
     private final GroupRepository groups;
     private final OrganiserRepository organisers;
     private final MemberRepository members;
     private final Outbox outbox;
     private final SignedLinks links;
+    private final GroupAccess access;
+    private final OutboxPurge purge;
     private final Clock clock;
 
     GroupService(GroupRepository groups, OrganiserRepository organisers, MemberRepository members, Outbox outbox,
-                 SignedLinks links, Clock clock) {
+                 SignedLinks links, GroupAccess access, OutboxPurge purge, Clock clock) {
         this.groups = groups;
         this.organisers = organisers;
         this.members = members;
         this.outbox = outbox;
         this.links = links;
+        this.access = access;
+        this.purge = purge;
         this.clock = clock;
     }
 
+    /** The creator is the group's first organiser; the request may name co-organisers. */
     @Transactional
-    public GroupView create(GroupRequest request) {
+    public GroupView create(GroupRequest request, Caller creator) {
+        if (creator.email() == null || !creator.emailVerified()) {
+            throw new RuleViolation("verified-email-required", "A verified email is needed",
+                    "Organisers receive the group's notifications: sign in with an account whose email is verified");
+        }
         TimeZones.parse(request.timeZone());
         Instant now = clock.instant();
         EventGroup group = new EventGroup(Ids.newId(), request.slug(), request.name(), request.description(),
@@ -60,27 +75,37 @@ public class GroupService {
             }
             throw e;
         }
-        List<Organiser> added = request.organisers().stream()
-                .map(person -> new Organiser(Ids.newId(), group.id(), null, person.name(), person.email(), now))
+        List<PersonRequest> coOrganisers = request.coOrganisers().stream()
+                .filter(person -> !person.email().equalsIgnoreCase(creator.email()))
                 .toList();
-        if (added.stream().map(o -> o.email().toLowerCase()).distinct().count() != added.size()) {
+        if (coOrganisers.stream().map(p -> p.email().toLowerCase(Locale.ROOT)).distinct().count() != coOrganisers.size()) {
             throw new BadRequest("duplicate-organiser", "Organiser listed twice", "Each organiser's email must appear once");
+        }
+        List<Organiser> added = new ArrayList<>();
+        added.add(new Organiser(Ids.newId(), group.id(), creator.sub(),
+                creator.name() == null || creator.name().isBlank() ? creator.email() : creator.name(), creator.email(), now));
+        for (int i = 0; i < coOrganisers.size(); i++) {
+            PersonRequest person = coOrganisers.get(i);
+            // A microsecond apart, so that the group lists its organisers in the order they were given.
+            added.add(new Organiser(Ids.newId(), group.id(), person.sub(), person.name(), person.email(),
+                    now.plus(i + 1L, ChronoUnit.MICROS)));
         }
         organisers.saveAll(added);
         outbox.append(new GroupCreated(group.id(), group.slug(), group.name(), group.description(), group.timeZone(),
                 group.language(), added.stream().map(GroupService::ref).toList(), now));
-        return view(group);
+        return view(group, true);
     }
 
+    /** Organisers' addresses are shown to the group's organisers and admins only. */
     @Transactional(readOnly = true)
-    public Optional<GroupView> find(String slug) {
-        return groups.findBySlug(slug).map(this::view);
+    public Optional<GroupView> find(String slug, Optional<Caller> caller) {
+        return groups.findBySlug(slug).map(group -> view(group, access.organises(group.id(), caller)));
     }
 
     @Transactional
-    public GroupView addOrganiser(String slug, PersonRequest request) {
-        EventGroup group = require(slug);
-        Organiser organiser = new Organiser(Ids.newId(), group.id(), null, request.name(), request.email(), clock.instant());
+    public GroupView addOrganiser(EventGroup group, PersonRequest request) {
+        String slug = group.slug();
+        Organiser organiser = new Organiser(Ids.newId(), group.id(), request.sub(), request.name(), request.email(), clock.instant());
         try {
             organisers.save(organiser);
         } catch (DataAccessException e) {
@@ -90,7 +115,7 @@ public class GroupService {
             throw e;
         }
         outbox.append(new OrganiserAdded(group.id(), group.slug(), ref(organiser), organiser.addedAt()));
-        return view(group);
+        return view(group, true);
     }
 
     /** Joining through the API is pending until the member follows the emailed opt-in link. */
@@ -99,7 +124,7 @@ public class GroupService {
         EventGroup group = require(slug);
         Optional<Member> existing = members.findByGroupIdAndEmailAndStatusNotEqual(group.id(), request.email(), MemberStatus.LEFT);
         if (existing.isPresent()) {
-            return new JoinResult(MemberView.of(existing.get(), slug), false);
+            return new JoinResult(MemberView.withoutPerson(existing.get(), slug), false);
         }
         Member member = insert(group, request, MembershipSource.JOINED, MemberStatus.PENDING);
         return new JoinResult(MemberView.of(member, slug), true);
@@ -107,8 +132,7 @@ public class GroupService {
 
     /** Members who consented elsewhere (a community moving from another platform) are active at once. */
     @Transactional
-    public ImportReport importMembers(String slug, String csv) {
-        EventGroup group = require(slug);
+    public ImportReport importMembers(EventGroup group, String csv) {
         List<PersonRequest> people = MemberCsv.parse(csv);
         int imported = 0;
         for (PersonRequest person : people) {
@@ -122,10 +146,8 @@ public class GroupService {
 
     @Transactional
     public MemberView confirm(String slug, String memberId, String token) {
+        links.require(SignedLinks.CONFIRM_MEMBERSHIP, memberId, token);
         EventGroup group = require(slug);
-        if (!links.verify(CONFIRM_MEMBERSHIP, memberId, token)) {
-            throw new BadRequest("invalid-link", "Invalid or tampered link", "This confirmation link is not valid");
-        }
         Member member = members.findByIdAndGroupId(memberId, group.id()).orElseThrow(() -> new NotFound("member", memberId));
         if (member.status() == MemberStatus.LEFT) {
             throw new Conflict("membership-ended", "Membership ended", "This membership has ended; join again");
@@ -137,11 +159,36 @@ public class GroupService {
         return MemberView.of(member, slug);
     }
 
+    /**
+     * Ends a membership and erases the person from its row. MemberLeft still names the address, so
+     * that notifications-service stops writing to it; the outbox forgets every message about the
+     * membership once that one is relayed.
+     */
     @Transactional
-    public void removeMember(String slug, String memberId) {
-        EventGroup group = require(slug);
+    public void removeMember(EventGroup group, String memberId) {
         Member member = members.findByIdAndGroupId(memberId, group.id()).orElseThrow(() -> new NotFound("member", memberId));
-        leave(group, member, LeaveReason.REMOVED);
+        Instant now = clock.instant();
+        if (member.status() != MemberStatus.LEFT) {
+            outbox.append(new MemberLeft(group.id(), group.slug(), member.id(), member.email(), LeaveReason.REMOVED, now));
+        }
+        members.update(member.erase(now));
+        purge.forgetRecord(member.id());
+    }
+
+    /**
+     * Part of a person's erasure: their memberships end without a trace of them (PersonErased tells
+     * the other services), and their organiser rows go. A group left without organisers is managed
+     * by admins until they add one.
+     */
+    public void erasePerson(String email, @Nullable String sub) {
+        Instant now = clock.instant();
+        for (Member member : members.findByEmail(email)) {
+            members.update(member.erase(now));
+        }
+        organisers.deleteByEmail(email);
+        if (sub != null) {
+            organisers.deleteBySub(sub);
+        }
     }
 
     /** An opt-out recorded by notifications-service: for one group, or for every group when groupId is null. */
@@ -185,14 +232,15 @@ public class GroupService {
         boolean pending = status == MemberStatus.PENDING;
         outbox.append(new MemberJoined(group.id(), group.slug(), group.name(), group.language(), member.id(),
                 member.name(), member.email(), source, !pending,
-                pending ? links.url("/groups/" + group.slug() + "/members/" + member.id() + "/confirmation", CONFIRM_MEMBERSHIP, member.id()) : null,
+                pending ? links.url("/groups/" + group.slug() + "/members/" + member.id() + "/confirmation",
+                        SignedLinks.CONFIRM_MEMBERSHIP, member.id()) : null,
                 now));
         return member;
     }
 
-    private GroupView view(EventGroup group) {
+    private GroupView view(EventGroup group, boolean withEmails) {
         List<GroupView.OrganiserView> organiserViews = organisers.findByGroupIdOrderByAddedAt(group.id()).stream()
-                .map(o -> new GroupView.OrganiserView(o.id(), o.name(), o.email()))
+                .map(o -> new GroupView.OrganiserView(o.id(), o.name(), withEmails ? o.email() : null))
                 .toList();
         return new GroupView(group.id(), group.slug(), group.name(), group.description(), group.timeZone(),
                 group.language(), organiserViews, members.countByGroupIdAndStatus(group.id(), MemberStatus.ACTIVE),

@@ -10,6 +10,7 @@ public record GroupView(String id, String slug, String name, @Nullable String de
                         String language, List<OrganiserView> organisers, long activeMembers, Instant createdAt) {
 
     @Serdeable
-    public record OrganiserView(String id, String name, String email) {
+    /** {@code email} only for the group's organisers and admins. */
+    public record OrganiserView(String id, String name, @Nullable String email) {
     }
 }

@@ -36,7 +36,7 @@ final class MemberCsv {
             if (fields.size() != 2 || name.isEmpty() || name.length() > 200 || email.length() > 254 || !EMAIL.matcher(email).matches()) {
                 errors.add("line " + (i + 1));
             } else {
-                people.putIfAbsent(email.toLowerCase(Locale.ROOT), new PersonRequest(name, email));
+                people.putIfAbsent(email.toLowerCase(Locale.ROOT), new PersonRequest(name, email, null));
             }
         }
         if (!errors.isEmpty()) {

@@ -15,5 +15,7 @@ public interface MemberRepository extends CrudRepository<Member, String> {
 
     List<Member> findByEmailAndStatusNotEqual(String email, MemberStatus status);
 
+    List<Member> findByEmail(String email);
+
     long countByGroupIdAndStatus(String groupId, MemberStatus status);
 }

@@ -9,4 +9,13 @@ import java.util.List;
 public interface OrganiserRepository extends CrudRepository<Organiser, String> {
 
     List<Organiser> findByGroupIdOrderByAddedAt(String groupId);
+
+    boolean existsBySub(String sub);
+
+    /** A co-organiser added by address, before they had an account (the collation ignores case). */
+    boolean existsBySubIsNullAndEmail(String email);
+
+    void deleteByEmail(String email);
+
+    void deleteBySub(String sub);
 }

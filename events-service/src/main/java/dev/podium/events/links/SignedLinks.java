@@ -1,5 +1,6 @@
 package dev.podium.events.links;
 
+import dev.podium.api.BadRequest;
 import dev.podium.api.HmacSigner;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -10,6 +11,11 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public class SignedLinks {
+
+    /** A member's opt-in link: it confirms the membership, and lets the member leave the group. */
+    public static final String CONFIRM_MEMBERSHIP = "confirm-membership";
+    /** An attendee's link to view or cancel their RSVP. */
+    public static final String MANAGE_REGISTRATION = "manage-registration";
 
     private final HmacSigner signer;
     private final String publicUrl;
@@ -25,6 +31,17 @@ public class SignedLinks {
 
     public boolean verify(String purpose, String id, String token) {
         return signer.verify(purpose + ":" + id, token);
+    }
+
+    /**
+     * Refuses (400 {@code invalid-link}) a token that does not sign this purpose and id: a tampered
+     * link, or one made for another record. Only the signature is checked, so the answer says
+     * nothing about whether the record exists.
+     */
+    public void require(String purpose, String id, String token) {
+        if (!verify(purpose, id, token)) {
+            throw new BadRequest("invalid-link", "Invalid or tampered link", "This link is not valid");
+        }
     }
 
     public String url(String path, String purpose, String id) {

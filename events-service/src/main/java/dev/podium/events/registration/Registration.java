@@ -5,10 +5,14 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
-/** An RSVP. Arrival order (for the waitlist) is the table's auto-increment {@code seq}, read by queries. */
+/**
+ * An RSVP. Arrival order (for the waitlist) is the table's auto-increment {@code seq}, read by queries.
+ * A cancelled RSVP keeps its row without name or address.
+ */
 @MappedEntity("registration")
-public record Registration(@Id String id, String eventId, String name, String email, RegistrationStatus status,
-                           Instant createdAt, @Nullable Instant promotedAt, @Nullable Instant cancelledAt) {
+public record Registration(@Id String id, String eventId, @Nullable String name, @Nullable String email,
+                           RegistrationStatus status, Instant createdAt, @Nullable Instant promotedAt,
+                           @Nullable Instant cancelledAt) {
 
     Registration promote(Instant at) {
         return new Registration(id, eventId, name, email, RegistrationStatus.CONFIRMED, createdAt, at, cancelledAt);
@@ -16,5 +20,9 @@ public record Registration(@Id String id, String eventId, String name, String em
 
     Registration cancel(Instant at) {
         return new Registration(id, eventId, name, email, RegistrationStatus.CANCELLED, createdAt, promotedAt, at);
+    }
+
+    Registration erase() {
+        return new Registration(id, eventId, null, null, status, createdAt, promotedAt, cancelledAt);
     }
 }

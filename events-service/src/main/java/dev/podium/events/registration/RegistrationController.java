@@ -1,14 +1,24 @@
 package dev.podium.events.registration;
 
 import dev.podium.contracts.events.CancelledBy;
+import dev.podium.events.access.EventAccess;
+import dev.podium.events.access.GroupAccess;
+import dev.podium.events.links.SignedLinks;
+import dev.podium.security.Caller;
+import dev.podium.security.RateLimited;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -22,15 +32,24 @@ import java.util.Optional;
 class RegistrationController {
 
     private final RegistrationService registrations;
+    private final EventAccess events;
+    private final GroupAccess groups;
 
-    RegistrationController(RegistrationService registrations) {
+    RegistrationController(RegistrationService registrations, EventAccess events, GroupAccess groups) {
         this.registrations = registrations;
+        this.events = events;
+        this.groups = groups;
     }
 
-    @Operation(summary = "RSVP: 201 CONFIRMED while seats remain, else WAITLISTED; 200 with the existing RSVP if the address has one")
+    @Operation(summary = "RSVP, no account needed: 201 CONFIRMED while seats remain, else WAITLISTED, with the signed manageUrl; "
+            + "200 with the existing RSVP (without its owner or link) if the address has one")
     @Post
-    HttpResponse<RegistrationView> register(String eventId, @Body @Valid RegistrationRequest request) {
-        RegistrationService.RsvpResult result = registrations.register(eventId, request);
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @RateLimited("public-writes")
+    HttpResponse<RegistrationView> register(String eventId, @Body @Valid RegistrationRequest request,
+                                            @Nullable Authentication authentication) {
+        events.requireVisible(eventId, authentication);
+        RegistrationService.RsvpResult result = registrations.register(eventId, request, Caller.of(authentication));
         if (!result.created()) {
             return HttpResponse.ok(result.registration());
         }
@@ -38,19 +57,37 @@ class RegistrationController {
                 URI.create("/events/" + eventId + "/registrations/" + result.registration().id()));
     }
 
+    @Operation(summary = "RSVPs in arrival order, with attendees' addresses (organisers of the group, admins)")
     @Get
-    List<RegistrationView> list(String eventId) {
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    List<RegistrationView> list(String eventId, @Nullable Authentication authentication) {
+        events.requireOrganiser(eventId, authentication);
         return registrations.list(eventId);
     }
 
+    @Operation(summary = "One RSVP: through its signed link (?token=), or for the group's organisers and admins")
     @Get("/{registrationId}")
-    Optional<RegistrationView> get(String eventId, String registrationId) {
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    Optional<RegistrationView> get(String eventId, String registrationId, @Nullable @QueryValue String token,
+                                   @Nullable Authentication authentication) {
+        reach(eventId, registrationId, token, authentication);
         return registrations.find(eventId, registrationId);
     }
 
-    @Operation(summary = "Cancel an RSVP; a freed seat goes to the oldest waitlisted RSVP")
+    @Operation(summary = "Cancel an RSVP and erase the attendee from it (signed link or organisers); "
+            + "a freed seat goes to the oldest waitlisted RSVP")
     @Delete("/{registrationId}")
-    RegistrationView cancel(String eventId, String registrationId) {
-        return registrations.cancel(eventId, registrationId, CancelledBy.ATTENDEE);
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    RegistrationView cancel(String eventId, String registrationId, @Nullable @QueryValue String token,
+                            @Nullable Authentication authentication) {
+        GroupAccess.Holder holder = reach(eventId, registrationId, token, authentication);
+        return registrations.cancel(eventId, registrationId,
+                holder == GroupAccess.Holder.LINK ? CancelledBy.ATTENDEE : CancelledBy.ORGANISER);
+    }
+
+    private GroupAccess.Holder reach(String eventId, String registrationId, @Nullable String token,
+                                     @Nullable Authentication authentication) {
+        return groups.requireLinkOrOrganiser(SignedLinks.MANAGE_REGISTRATION, "registration", registrationId, token,
+                () -> registrations.groupOf(eventId), authentication);
     }
 }

@@ -17,6 +17,8 @@ public interface RegistrationRepository extends CrudRepository<Registration, Str
     /** The address's current RSVP to the event (the collation makes the comparison case-insensitive). */
     Optional<Registration> findByEventIdAndEmailAndStatusNotEqual(String eventId, String email, RegistrationStatus status);
 
+    List<Registration> findByEmail(String email);
+
     @Query("""
             SELECT id, event_id, name, email, status, created_at, promoted_at, cancelled_at FROM registration
             WHERE event_id = :eventId AND status = 'WAITLISTED' ORDER BY seq LIMIT :limit""")

@@ -11,14 +11,19 @@ import dev.podium.events.event.Event;
 import dev.podium.events.event.EventService;
 import dev.podium.events.event.EventSnapshots;
 import dev.podium.events.event.EventStatus;
+import dev.podium.events.erasure.OutboxPurge;
 import dev.podium.events.support.Ids;
 import dev.podium.messaging.outbox.Outbox;
+import dev.podium.security.Caller;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * RSVPs. Every change to an event's registrations first locks the event's row, so capacity holds
@@ -32,26 +37,34 @@ public class RegistrationService {
     private final EventSnapshots snapshots;
     private final Waitlist waitlist;
     private final Outbox outbox;
+    private final OutboxPurge purge;
     private final Clock clock;
 
     RegistrationService(RegistrationRepository registrations, EventService events, EventSnapshots snapshots,
-                        Waitlist waitlist, Outbox outbox, Clock clock) {
+                        Waitlist waitlist, Outbox outbox, OutboxPurge purge, Clock clock) {
         this.registrations = registrations;
         this.events = events;
         this.snapshots = snapshots;
         this.waitlist = waitlist;
         this.outbox = outbox;
+        this.purge = purge;
         this.clock = clock;
     }
 
-    /** Confirmed while seats remain, else waitlisted. A repeated RSVP returns the existing one. */
+    /**
+     * Confirmed while seats remain, else waitlisted; the answer carries the signed link to manage it.
+     * A repeated RSVP returns the existing one, but not whose it is nor its link (anyone can type an
+     * address), unless the caller is signed in with that verified address.
+     */
     @Transactional
-    public RsvpResult register(String eventId, RegistrationRequest request) {
+    public RsvpResult register(String eventId, RegistrationRequest request, Optional<Caller> caller) {
         Event event = events.lock(eventId);
         Optional<Registration> existing = registrations.findByEventIdAndEmailAndStatusNotEqual(
                 eventId, request.email(), RegistrationStatus.CANCELLED);
         if (existing.isPresent()) {
-            return new RsvpResult(view(existing.get()), false);
+            Registration registration = existing.get();
+            boolean own = caller.map(c -> c.is(null, registration.email())).orElse(false);
+            return new RsvpResult(own ? viewWithLink(registration) : anonymousView(registration), false);
         }
         Instant now = clock.instant();
         checkOpen(event, now);
@@ -59,7 +72,7 @@ public class RegistrationService {
                 || registrations.countByEventIdAndStatus(eventId, RegistrationStatus.CONFIRMED) < event.capacity();
         Registration registration = registrations.save(new Registration(Ids.newId(), eventId, request.name(),
                 request.email(), seatFree ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED, now, null, null));
-        RegistrationView view = view(registration);
+        RegistrationView view = viewWithLink(registration);
         if (seatFree) {
             outbox.append(new RegistrationConfirmed(waitlist.snapshot(registration, null), snapshots.ref(event)));
         } else {
@@ -68,27 +81,61 @@ public class RegistrationService {
         return new RsvpResult(view, true);
     }
 
-    /** Cancelling a confirmed seat hands it to the oldest waitlisted RSVP. */
+    /**
+     * Cancels an RSVP and erases the attendee from its row; a freed confirmed seat goes to the oldest
+     * waitlisted RSVP. RegistrationCancelled still names the attendee, so that notifications-service
+     * can confirm the cancellation to them; the outbox forgets every message about the RSVP once that
+     * one is relayed.
+     */
     @Transactional
     public RegistrationView cancel(String eventId, String registrationId, CancelledBy by) {
         Event event = events.lock(eventId);
         Registration registration = registrations.findByIdAndEventId(registrationId, eventId)
                 .orElseThrow(() -> new NotFound("registration", registrationId));
-        if (registration.status() == RegistrationStatus.CANCELLED) {
-            return view(registration);
+        Registration cancelled = registration;
+        if (registration.status() != RegistrationStatus.CANCELLED) {
+            cancelled = registration.cancel(clock.instant());
+            outbox.append(new RegistrationCancelled(waitlist.snapshot(cancelled, null), snapshots.ref(event), by));
         }
-        Registration cancelled = registrations.update(registration.cancel(clock.instant()));
-        outbox.append(new RegistrationCancelled(waitlist.snapshot(cancelled, null), snapshots.ref(event), by));
+        Registration erased = registrations.update(cancelled.erase());
         if (registration.status() == RegistrationStatus.CONFIRMED && event.status() == EventStatus.PUBLISHED) {
             waitlist.fillFreeSeats(event);
         }
-        return view(cancelled);
+        purge.forgetRecord(registrationId);
+        return view(erased);
+    }
+
+    /**
+     * Part of a person's erasure: their RSVPs are cancelled and erased without a message naming them
+     * (PersonErased tells the other services); freed seats go to the waitlist. Events are locked in
+     * id order, as two erasures may touch the same events.
+     */
+    public void erasePerson(String email) {
+        Map<String, List<Registration>> byEvent = registrations.findByEmail(email).stream()
+                .collect(Collectors.groupingBy(Registration::eventId, TreeMap::new, Collectors.toList()));
+        Instant now = clock.instant();
+        byEvent.forEach((eventId, theirs) -> {
+            Event event = events.lock(eventId);
+            boolean seatFreed = false;
+            for (Registration registration : theirs) {
+                seatFreed |= registration.status() == RegistrationStatus.CONFIRMED;
+                Registration cancelled = registration.status() == RegistrationStatus.CANCELLED ? registration : registration.cancel(now);
+                registrations.update(cancelled.erase());
+            }
+            if (seatFreed && event.status() == EventStatus.PUBLISHED) {
+                waitlist.fillFreeSeats(event);
+            }
+        });
     }
 
     @Transactional(readOnly = true)
     public List<RegistrationView> list(String eventId) {
         events.require(eventId);
         return registrations.findByEventInArrivalOrder(eventId).stream().map(this::view).toList();
+    }
+
+    public String groupOf(String eventId) {
+        return events.require(eventId).groupId();
     }
 
     @Transactional(readOnly = true)
@@ -113,11 +160,23 @@ public class RegistrationService {
     }
 
     private RegistrationView view(Registration registration) {
+        return view(registration, true, null);
+    }
+
+    private RegistrationView viewWithLink(Registration registration) {
+        return view(registration, true, waitlist.manageUrl(registration));
+    }
+
+    private RegistrationView anonymousView(Registration registration) {
+        return view(registration, false, null);
+    }
+
+    private RegistrationView view(Registration registration, boolean withPerson, String manageUrl) {
         Integer position = registration.status() == RegistrationStatus.WAITLISTED
                 ? registrations.waitlistPosition(registration.eventId(), registration.id()) : null;
-        return new RegistrationView(registration.id(), registration.eventId(), registration.name(), registration.email(),
-                registration.status(), position, registration.createdAt(), registration.promotedAt(),
-                registration.cancelledAt());
+        return new RegistrationView(registration.id(), registration.eventId(), withPerson ? registration.name() : null,
+                withPerson ? registration.email() : null, registration.status(), position, registration.createdAt(),
+                registration.promotedAt(), registration.cancelledAt(), manageUrl);
     }
 
     public record RsvpResult(RegistrationView registration, boolean created) {

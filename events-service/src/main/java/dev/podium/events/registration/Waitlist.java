@@ -19,8 +19,6 @@ import java.util.List;
 @Singleton
 public class Waitlist {
 
-    static final String MANAGE_REGISTRATION = "manage-registration";
-
     private final RegistrationRepository registrations;
     private final EventSnapshots snapshots;
     private final Outbox outbox;
@@ -59,6 +57,6 @@ public class Waitlist {
 
     String manageUrl(Registration registration) {
         return links.url("/events/" + registration.eventId() + "/registrations/" + registration.id(),
-                MANAGE_REGISTRATION, registration.id());
+                SignedLinks.MANAGE_REGISTRATION, registration.id());
     }
 }

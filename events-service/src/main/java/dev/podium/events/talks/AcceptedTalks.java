@@ -1,6 +1,7 @@
 package dev.podium.events.talks;
 
 import dev.podium.contracts.DecodedMessage;
+import dev.podium.contracts.common.SpeakerRef;
 import dev.podium.contracts.talks.TalkAccepted;
 import dev.podium.contracts.talks.TalkConfirmed;
 import dev.podium.contracts.talks.TalkMaterialsPublished;
@@ -10,6 +11,7 @@ import dev.podium.contracts.talks.TalkUpdated;
 import dev.podium.contracts.talks.TalkWithdrawn;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,6 +22,8 @@ import java.util.Set;
 public class AcceptedTalks {
 
     private static final Set<String> PLACEABLE = Set.of("ACCEPTED", "CONFIRMED");
+    /** As talks-service names an erased speaker. */
+    static final String ERASED_SPEAKER = "Erased speaker";
 
     private final AcceptedTalkRepository talks;
     private final Clock clock;
@@ -42,6 +46,18 @@ public class AcceptedTalks {
             talks.deleteById(withdrawn.talk().submissionId());
         } else if (message.data() instanceof TalkRejected rejected) {
             talks.deleteById(rejected.talk().submissionId());
+        }
+    }
+
+    /** Part of a person's erasure: a talk they speak in keeps its slot, without them. */
+    public void erasePerson(String email) {
+        for (AcceptedTalk talk : talks.findBySpeakersMentioning('"' + email + '"')) {
+            List<SpeakerRef> speakers = talk.speakers().stream()
+                    .map(speaker -> email.equalsIgnoreCase(speaker.email())
+                            ? new SpeakerRef(speaker.speakerId(), null, ERASED_SPEAKER, null, null) : speaker)
+                    .toList();
+            talks.update(new AcceptedTalk(talk.talkId(), talk.eventId(), talk.title(), talk.abstractText(), talk.format(),
+                    talk.durationMinutes(), speakers, talk.status(), clock.instant()));
         }
     }
 

@@ -74,7 +74,7 @@ class AgendaTest implements RealServers {
                 .containsExactly(LocalDate.parse("2029-07-02"), LocalDate.parse("2029-07-04"), LocalDate.parse("2029-07-05"),
                         LocalDate.parse("2029-07-06"));
         assertThat(agenda.slots().get(0).startsAt()).hasToString("2029-07-02T09:00");
-        assertThat(client.toBlocking().retrieve("/events/" + school.id() + "/agenda", AgendaView.class)).isEqualTo(agenda);
+        assertThat(client.toBlocking().retrieve(api.asOrganiser(HttpRequest.GET("/events/" + school.id() + "/agenda")), AgendaView.class)).isEqualTo(agenda);
 
         Map<String, Object> keynote = slot("2029-07-02T09:15", "2029-07-02T10:30", "KEYNOTE", "Deep learning: past, present, and future", "lectures", "Grand amphi");
         keynote.put("id", agenda.slots().get(0).id());
@@ -113,7 +113,7 @@ class AgendaTest implements RealServers {
         EventView tba = api.draft(group, Map.of("title", "Lightning talks, date TBA"));
         ProblemResponse.of(() -> put(tba.id(), List.of())).assertProblem(422, "event-needs-date");
 
-        assertThat(client.toBlocking().retrieve("/events/" + school.id() + "/agenda", AgendaView.class).slots())
+        assertThat(client.toBlocking().retrieve(api.asOrganiser(HttpRequest.GET("/events/" + school.id() + "/agenda")), AgendaView.class).slots())
                 .as("a refused agenda leaves the previous one").extracting(AgendaView.Slot::title).containsExactly("Opening");
     }
 
@@ -161,7 +161,7 @@ class AgendaTest implements RealServers {
     }
 
     private AgendaView put(String eventId, List<Map<String, Object>> slots) {
-        return client.toBlocking().retrieve(HttpRequest.PUT("/events/" + eventId + "/agenda", Map.of("slots", slots)), AgendaView.class);
+        return client.toBlocking().retrieve(api.asOrganiser(HttpRequest.PUT("/events/" + eventId + "/agenda", Map.of("slots", slots))), AgendaView.class);
     }
 
     private static Map<String, Object> slot(String start, String end, String kind, String title, String track, String room) {

@@ -115,7 +115,7 @@ class CalendarFeedsTest implements RealServers {
         assertThat(value(moved, Property.SEQUENCE)).isEqualTo("2");
         assertStartsAt(moved, "2029-03-07T20:00", "2029-03-07T19:00:00Z");
 
-        client.toBlocking().retrieve(HttpRequest.POST("/events/" + meetup.id() + "/cancel", Map.of("reason", "The room is flooded")));
+        client.toBlocking().retrieve(api.asOrganiser(HttpRequest.POST("/events/" + meetup.id() + "/cancel", Map.of("reason", "The room is flooded"))));
         VEvent cancelled = onlyEvent(ics("/events/" + meetup.id() + "/calendar.ics"));
         assertThat(value(cancelled, Property.STATUS)).isEqualTo("CANCELLED");
         assertThat(value(cancelled, Property.SEQUENCE)).isEqualTo("3");
@@ -139,7 +139,7 @@ class CalendarFeedsTest implements RealServers {
         EventView beforeSwitch = publish(group, "Deep Learning Meetup #14", "2029-03-21T19:00:00", venueId);
         EventView afterSwitch = publish(group, "Deep Learning Meetup #15 — lieu à confirmer", "2029-03-28T19:00:00", null);
         EventView cancelled = publish(group, "Deep Learning Meetup #16", "2029-04-04T19:00:00", venueId);
-        client.toBlocking().retrieve(HttpRequest.POST("/events/" + cancelled.id() + "/cancel", Map.of()));
+        client.toBlocking().retrieve(api.asOrganiser(HttpRequest.POST("/events/" + cancelled.id() + "/cancel", Map.of())));
         EventView draft = api.draft(group, Map.of("title", "Deep Learning Meetup #17", "startsAt", "2029-04-11T19:00:00",
                 "endsAt", "2029-04-11T22:00:00"));
         assertThat(api.get(completed.id()).status()).isEqualTo(EventStatus.COMPLETED);
@@ -191,13 +191,13 @@ class CalendarFeedsTest implements RealServers {
         String luvizon = accept(talks, eventId, "2D/3D Pose Estimation and Action Recognition using Multitask Deep Learning",
                 "A multitask framework for jointly 2D and 3D pose estimation and action recognition.",
                 "Diogo Luvizon", "PhD Candidate at ETIS - Université de Cergy");
-        client.toBlocking().retrieve(HttpRequest.PUT("/events/" + eventId + "/agenda", Map.of("slots", List.of(
+        client.toBlocking().retrieve(api.asOrganiser(HttpRequest.PUT("/events/" + eventId + "/agenda", Map.of("slots", List.of(
                 slot("2029-03-07T19:00:00", "2029-03-07T19:40:00", "TALK", "Generalization in Deep networks", grisel, null, null),
                 slot("2029-03-07T19:40:00", "2029-03-07T20:20:00", "TALK",
                         "Differentiable Dynamic Programming for Structured Prediction and Attention", mensch, null, null),
                 slot("2029-03-07T20:20:00", "2029-03-07T21:00:00", "TALK",
                         "2D/3D Pose Estimation and Action Recognition using Multitask Deep Learning", luvizon, null, null),
-                slot("2029-03-07T21:00:00", "2029-03-07T22:00:00", "SOCIAL", "Pizzas and drinks 🍕", null, null, null)))));
+                slot("2029-03-07T21:00:00", "2029-03-07T22:00:00", "SOCIAL", "Pizzas and drinks 🍕", null, null, null))))));
     }
 
     private static Map<String, Object> meetup13(String venueId) {

@@ -82,14 +82,14 @@ class ScheduleExportTest implements RealServers {
     void summerSchool() {
         api = new EventsApi(client.toBlocking(), codec);
         group = EventsApi.unique("paiss");
-        client.toBlocking().retrieve(HttpRequest.POST("/groups", Map.of("slug", group,
+        client.toBlocking().retrieve(api.asOrganiser(HttpRequest.POST("/groups", Map.of("slug", group,
                 "name", "PRAIRIE AI Summer School", "description", "Cours intensifs en intelligence artificielle à Grenoble",
                 "timeZone", "Europe/Paris", "language", "en",
-                "organisers", List.of(Map.of("name", "Julien Mairal", "email", group + "-orga@example.org")))));
+                "organisers", List.of(Map.of("name", "Julien Mairal", "email", group + "-orga@example.org"))))));
         venueName = "Inria Grenoble – Rhône-Alpes";
-        String venueId = client.toBlocking().retrieve(HttpRequest.POST("/venues", Map.of("name", venueName,
+        String venueId = client.toBlocking().retrieve(api.asOrganiser(HttpRequest.POST("/venues", Map.of("name", venueName,
                 "address", "655 avenue de l'Europe", "city", "Montbonnot-Saint-Martin", "country", "France",
-                "capacity", 250, "notes", "Lunch served in the cafeteria")), Map.class).get("id").toString();
+                "capacity", 250, "notes", "Lunch served in the cafeteria"))), Map.class).get("id").toString();
         school = api.draft(group, Map.of("title", "PAISS 2029 — Artificial Intelligence Summer School",
                 "description", "5-day summer school, co-organised by Inria/Univ. Grenoble Alpes and NAVER LABS Europe.",
                 "startsAt", "2029-07-02T09:00:00", "endsAt", "2029-07-06T18:00:00", "venueId", venueId));
@@ -232,7 +232,7 @@ class ScheduleExportTest implements RealServers {
                         larochelle, "Lectures", "Grand Amphi"),
                 slot("2029-07-06T14:00:00", "2029-07-06T17:00:00", "PRACTICAL", "🔥 PyTorch Practical Session by FAIR", null,
                         "Practicals", "Salle F107")));
-        client.toBlocking().retrieve(HttpRequest.PUT("/events/" + eventId + "/agenda", Map.of("slots", slots)));
+        client.toBlocking().retrieve(api.asOrganiser(HttpRequest.PUT("/events/" + eventId + "/agenda", Map.of("slots", slots))));
     }
 
     private HttpResponse<byte[]> get(String uri, String accept) {

@@ -13,10 +13,12 @@ import dev.podium.contracts.events.MemberLeft;
 import dev.podium.contracts.events.MembershipSource;
 import dev.podium.contracts.events.OrganiserAdded;
 import dev.podium.contracts.notifications.MemberUnsubscribed;
+import dev.podium.devissuer.Identity;
 import dev.podium.events.EventsApi;
 import dev.podium.testsupport.ProblemResponse;
 import dev.podium.testsupport.RealServers;
 import dev.podium.testsupport.TestServers;
+import dev.podium.testsupport.Tokens;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -27,6 +29,7 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,26 +59,60 @@ class GroupTest implements RealServers {
     @Test
     void createsAGroupWithOrganisersAndAnnouncesIt() {
         String slug = EventsApi.unique("paris-deep-learning");
-        HttpResponse<GroupView> created = client.toBlocking().exchange(HttpRequest.POST("/groups", Map.of(
+        Identity emilie = new Identity("emilie-" + slug, "Émilie Dupont", slug + "@example.org", List.of());
+        HttpResponse<GroupView> created = client.toBlocking().exchange(Tokens.as(emilie, HttpRequest.POST("/groups", Map.of(
                 "slug", slug, "name", "Paris Deep Learning 🤖", "description", "Rencontres autour de l'apprentissage profond",
-                "timeZone", "Europe/Paris", "language", "fr",
-                "organisers", List.of(Map.of("name", "Émilie Dupont", "email", slug + "@example.org")))), GroupView.class);
+                "timeZone", "Europe/Paris", "language", "fr"))), GroupView.class);
 
         assertThat(created.code()).isEqualTo(201);
         assertThat(created.header("Location")).isEqualTo("/groups/" + slug);
         GroupView group = client.toBlocking().retrieve("/groups/" + slug, GroupView.class);
         assertThat(group.name()).isEqualTo("Paris Deep Learning 🤖");
-        assertThat(group.organisers()).extracting(GroupView.OrganiserView::name).containsExactly("Émilie Dupont");
+        assertThat(group.organisers()).as("the creator is the first organiser")
+                .extracting(GroupView.OrganiserView::name).containsExactly("Émilie Dupont");
+        assertThat(group.organisers()).as("no organiser's address for the public").extracting(GroupView.OrganiserView::email)
+                .containsOnlyNulls();
+        assertThat(client.toBlocking().retrieve(Tokens.as(emilie, HttpRequest.GET("/groups/" + slug)), GroupView.class).organisers())
+                .extracting(GroupView.OrganiserView::email).containsExactly(slug + "@example.org");
 
         GroupCreated message = api.message(Topics.GROUPS, GroupCreated.class, group.id());
         assertThat(message.slug()).isEqualTo(slug);
         assertThat(message.organisers()).extracting(o -> o.email()).containsExactly(slug + "@example.org");
+        assertThat(message.organisers()).extracting(o -> o.sub()).containsExactly(emilie.sub());
 
-        client.toBlocking().exchange(HttpRequest.POST("/groups/" + slug + "/organisers",
-                Map.of("name", "Co Organiser", "email", "co-" + slug + "@example.org")));
-        assertThat(api.message(Topics.GROUPS, OrganiserAdded.class, group.id()).organiser().name()).isEqualTo("Co Organiser");
-        ProblemResponse.of(() -> client.toBlocking().exchange(HttpRequest.POST("/groups/" + slug + "/organisers",
-                Map.of("name", "Co Organiser", "email", "co-" + slug + "@example.org")))).assertProblem(409, "organiser-exists");
+        client.toBlocking().exchange(Tokens.as(emilie, HttpRequest.POST("/groups/" + slug + "/organisers",
+                Map.of("name", "Co Organiser", "email", "co-" + slug + "@example.org"))));
+        OrganiserAdded added = api.message(Topics.GROUPS, OrganiserAdded.class, group.id());
+        assertThat(added.organiser().name()).isEqualTo("Co Organiser");
+        assertThat(added.organiser().email()).isEqualTo("co-" + slug + "@example.org");
+        assertThat(added.organiser().sub()).as("added by address, before they had an account").isNull();
+        ProblemResponse.of(() -> client.toBlocking().exchange(Tokens.as(emilie, HttpRequest.POST("/groups/" + slug + "/organisers",
+                Map.of("name", "Co Organiser", "email", "co-" + slug + "@example.org"))))).assertProblem(409, "organiser-exists");
+    }
+
+    @Test
+    void coOrganisersAreRecognisedBySubOrByTheirVerifiedAddress() {
+        String slug = EventsApi.unique("co-orga");
+        Identity byAddress = Identity.of(EventsApi.unique("by-address"));
+        Identity bySub = new Identity(EventsApi.unique("by-sub"), "By Sub", EventsApi.unique("other-address") + "@example.org", List.of());
+        Identity stranger = Identity.of(EventsApi.unique("stranger"));
+        GroupView group = client.toBlocking().retrieve(api.asOrganiser(HttpRequest.POST("/groups", Map.of(
+                "slug", slug, "name", "Co-organised", "timeZone", "Europe/Paris", "language", "en",
+                "organisers", List.of(Map.of("name", "By Address", "email", byAddress.email()),
+                        Map.of("name", "By Sub", "email", "registered-" + slug + "@example.org", "sub", bySub.sub()))))),
+                GroupView.class);
+        assertThat(group.organisers()).extracting(GroupView.OrganiserView::name)
+                .containsExactly(api.organiser().name(), "By Address", "By Sub");
+        assertThat(api.message(Topics.GROUPS, GroupCreated.class, group.id()).organisers()).extracting(o -> o.sub())
+                .containsExactly(api.organiser().sub(), null, bySub.sub());
+
+        String csv = "Someone,someone-" + slug + "@example.org";
+        for (Identity organiser : List.of(byAddress, bySub)) {
+            assertThat(client.toBlocking().exchange(Tokens.as(organiser, HttpRequest.POST("/groups/" + slug + "/members/import", csv)
+                    .contentType("text/csv")), ImportReport.class).code()).isEqualTo(200);
+        }
+        ProblemResponse.of(() -> client.toBlocking().exchange(Tokens.as(stranger, HttpRequest.POST("/groups/" + slug + "/members/import", csv)
+                .contentType("text/csv")))).assertProblem(403, "forbidden");
     }
 
     @Test
@@ -98,6 +135,8 @@ class GroupTest implements RealServers {
                 .as("opening the link does not confirm").isZero();
 
         ProblemResponse.of(() -> client.toBlocking().exchange(HttpRequest.POST(path + "?token=" + token.substring(1) + "A", ""))).assertProblem(400, "invalid-link");
+        assertThat(client.toBlocking().retrieve("/groups/" + group.slug(), GroupView.class).activeMembers())
+                .as("a tampered link confirms nothing").isZero();
         MemberView confirmed = client.toBlocking().retrieve(HttpRequest.POST(path + "?token=" + token, ""), MemberView.class);
         assertThat(confirmed.status()).isEqualTo(MemberStatus.ACTIVE);
         assertThat(api.message(Topics.GROUPS, MemberConfirmed.class, group.id()).memberId()).isEqualTo(member.id());
@@ -106,8 +145,9 @@ class GroupTest implements RealServers {
                 Map.of("name", "Yann", "email", "YANN@example.org")), MemberView.class);
         assertThat(again.code()).isEqualTo(200);
         assertThat(again.body().id()).isEqualTo(member.id());
+        assertThat(again.body().name()).as("whoever types the address does not learn whose membership it is").isNull();
 
-        client.toBlocking().exchange(HttpRequest.DELETE("/groups/" + group.slug() + "/members/" + member.id()));
+        client.toBlocking().exchange(api.asOrganiser(HttpRequest.DELETE("/groups/" + group.slug() + "/members/" + member.id())));
         assertThat(api.message(Topics.GROUPS, MemberLeft.class, group.id()).reason()).isEqualTo(LeaveReason.REMOVED);
         assertThat(client.toBlocking().retrieve("/groups/" + group.slug(), GroupView.class).activeMembers()).isZero();
     }
@@ -123,20 +163,20 @@ class GroupTest implements RealServers {
                 Arthur Mensch,ARTHUR@example.org
                 """;
 
-        ImportReport report = client.toBlocking().retrieve(HttpRequest.POST("/groups/" + group.slug() + "/members/import", csv)
-                .contentType("text/csv"), ImportReport.class);
+        ImportReport report = client.toBlocking().retrieve(api.asOrganiser(HttpRequest.POST("/groups/" + group.slug() + "/members/import", csv)
+                .contentType("text/csv")), ImportReport.class);
         assertThat(report).isEqualTo(new ImportReport(3, 0));
         List<MemberJoined> joined = api.messages(Topics.GROUPS, MemberJoined.class, group.id(), 3);
         assertThat(joined).extracting(MemberJoined::name).containsExactly("Grisel, Olivier", "Arthur Mensch", "Diogo Luvizon");
         assertThat(joined).allMatch(m -> m.confirmed() && m.source() == MembershipSource.IMPORTED);
 
-        ImportReport second = client.toBlocking().retrieve(HttpRequest.POST("/groups/" + group.slug() + "/members/import",
-                "Diogo Luvizon,diogo@example.org\nNew Person,new@example.org").contentType("text/csv"), ImportReport.class);
+        ImportReport second = client.toBlocking().retrieve(api.asOrganiser(HttpRequest.POST("/groups/" + group.slug() + "/members/import",
+                "Diogo Luvizon,diogo@example.org\nNew Person,new@example.org").contentType("text/csv")), ImportReport.class);
         assertThat(second).isEqualTo(new ImportReport(1, 1));
 
-        ProblemResponse bad = ProblemResponse.of(() -> client.toBlocking().exchange(HttpRequest.POST(
+        ProblemResponse bad = ProblemResponse.of(() -> client.toBlocking().exchange(api.asOrganiser(HttpRequest.POST(
                 "/groups/" + group.slug() + "/members/import", "Good One,good@example.org\nno address here\nAlso Bad,bad@")
-                .contentType("text/csv"))).assertProblem(400, "invalid-csv");
+                .contentType("text/csv")))).assertProblem(400, "invalid-csv");
         assertThat(String.valueOf(bad.body().get("detail"))).contains("line 2").contains("line 3");
         assertThat(client.toBlocking().retrieve("/groups/" + group.slug(), GroupView.class).activeMembers())
                 .as("nothing of the bad file was imported").isEqualTo(4);
@@ -145,8 +185,8 @@ class GroupTest implements RealServers {
     @Test
     void anOptOutFromNotificationsEndsTheMembership() throws Exception {
         GroupView group = api.createGroup(EventsApi.unique("optout"), "Europe/Paris");
-        client.toBlocking().retrieve(HttpRequest.POST("/groups/" + group.slug() + "/members/import",
-                "Leaving Soon,leaving@example.org").contentType("text/csv"), ImportReport.class);
+        client.toBlocking().retrieve(api.asOrganiser(HttpRequest.POST("/groups/" + group.slug() + "/members/import",
+                "Leaving Soon,leaving@example.org").contentType("text/csv")), ImportReport.class);
 
         MemberUnsubscribed optOut = new MemberUnsubscribed(UUID.randomUUID().toString(), group.id(), "leaving@example.org",
                 Instant.parse("2029-01-15T10:00:00Z"));
@@ -169,20 +209,22 @@ class GroupTest implements RealServers {
     void answersBadGroupsWithProblems() {
         String slug = EventsApi.unique("bad");
         Map<String, Object> organisers = Map.of("name", "Orga", "email", "orga@example.org");
-        ProblemResponse.of(() -> client.toBlocking().exchange(HttpRequest.POST("/groups", Map.of("slug", slug, "name", "G",
-                "timeZone", "Europe/Atlantis", "language", "fr", "organisers", List.of(organisers))))).assertProblem(400, "unknown-time-zone");
-        ProblemResponse.of(() -> client.toBlocking().exchange(HttpRequest.POST("/groups", Map.of("slug", "Not A Slug!", "name", "G",
-                "timeZone", "Europe/Paris", "language", "fr", "organisers", List.of(organisers))))).assertStatus(400);
-        ProblemResponse.of(() -> client.toBlocking().exchange(HttpRequest.POST("/groups", Map.of("slug", slug, "name", "G",
-                "timeZone", "Europe/Paris", "language", "fr", "organisers", List.of(Map.of("name", "Orga", "email", "nope")))))).assertStatus(400);
-        ProblemResponse.of(() -> client.toBlocking().exchange(HttpRequest.POST("/groups", Map.of("slug", slug, "name", "G",
-                "timeZone", "Europe/Paris", "language", "fr", "organisers", List.of())))).assertStatus(400);
-        ProblemResponse.of(() -> client.toBlocking().exchange(HttpRequest.POST("/groups", Map.of("slug", slug, "name", List.of(1, 2),
-                "timeZone", "Europe/Paris", "language", "fr", "organisers", List.of(organisers))))).assertStatus(400);
+        ProblemResponse.of(() -> client.toBlocking().exchange(api.asOrganiser(HttpRequest.POST("/groups", Map.of("slug", slug, "name", "G",
+                "timeZone", "Europe/Atlantis", "language", "fr", "organisers", List.of(organisers)))))).assertProblem(400, "unknown-time-zone");
+        ProblemResponse.of(() -> client.toBlocking().exchange(api.asOrganiser(HttpRequest.POST("/groups", Map.of("slug", "Not A Slug!", "name", "G",
+                "timeZone", "Europe/Paris", "language", "fr", "organisers", List.of(organisers)))))).assertStatus(400);
+        ProblemResponse.of(() -> client.toBlocking().exchange(api.asOrganiser(HttpRequest.POST("/groups", Map.of("slug", slug, "name", "G",
+                "timeZone", "Europe/Paris", "language", "fr", "organisers", List.of(Map.of("name", "Orga", "email", "nope"))))))).assertStatus(400);
+        ProblemResponse.of(() -> client.toBlocking().exchange(api.asOrganiser(HttpRequest.POST("/groups", Map.of("slug", slug, "name", "G",
+                "timeZone", "Europe/Paris", "language", "fr", "organisers", Collections.nCopies(21, organisers)))))).assertStatus(400);
+        ProblemResponse.of(() -> client.toBlocking().exchange(api.asOrganiser(HttpRequest.POST("/groups", Map.of("slug", slug, "name", "G",
+                "timeZone", "Europe/Paris", "language", "fr", "organisers", List.of(organisers, organisers)))))).assertProblem(400, "duplicate-organiser");
+        ProblemResponse.of(() -> client.toBlocking().exchange(api.asOrganiser(HttpRequest.POST("/groups", Map.of("slug", slug, "name", List.of(1, 2),
+                "timeZone", "Europe/Paris", "language", "fr", "organisers", List.of(organisers)))))).assertStatus(400);
         ProblemResponse.of(() -> client.toBlocking().exchange(HttpRequest.GET("/groups/" + slug))).assertStatus(404);
 
         api.createGroup(slug, "Europe/Paris");
         ProblemResponse.of(() -> api.createGroup(slug, "Europe/Paris")).assertProblem(409, "slug-taken");
-        ProblemResponse.of(() -> client.toBlocking().exchange(HttpRequest.DELETE("/groups/" + slug + "/members/nobody"))).assertProblem(404, "not-found");
+        ProblemResponse.of(() -> client.toBlocking().exchange(api.asOrganiser(HttpRequest.DELETE("/groups/" + slug + "/members/nobody")))).assertProblem(404, "not-found");
     }
 }

@@ -72,16 +72,21 @@ class RegistrationTest implements RealServers {
         HttpResponse<RegistrationView> again = api.rsvp(event.id(), "Ada L.", "ADA@example.org");
         assertThat(again.code()).as("a repeated RSVP returns the existing one").isEqualTo(200);
         assertThat(again.body().id()).isEqualTo(ada.body().id());
+        assertThat(again.body().manageUrl()).as("typing someone's address does not give their link").isNull();
+        assertThat(again.body().name()).isNull();
 
         RegistrationConfirmed confirmed = api.message(Topics.REGISTRATIONS, RegistrationConfirmed.class, ada.body().id());
         assertThat(confirmed.registration().attendee().email()).isEqualTo("ada@example.org");
         assertThat(confirmed.registration().manageUrl()).contains("/events/" + event.id() + "/registrations/" + ada.body().id() + "?token=");
+        assertThat(ada.body().manageUrl()).as("the answer carries the link the email carries").isEqualTo(confirmed.registration().manageUrl());
         assertThat(confirmed.event().title()).isEqualTo("Deep Learning Meetup #13");
         assertThat(confirmed.event().startsAt()).hasToString("2029-03-07T19:00");
         assertThat(api.message(Topics.REGISTRATIONS, RegistrationWaitlisted.class, barbara.id()).registration().waitlistPosition()).isEqualTo(2);
 
-        RegistrationView cancelled = api.cancelRsvp(event.id(), ada.body().id());
+        RegistrationView cancelled = api.cancelRsvpThroughLink(ada.body().manageUrl());
         assertThat(cancelled.status()).isEqualTo(RegistrationStatus.CANCELLED);
+        assertThat(cancelled.name()).as("a cancelled RSVP is erased").isNull();
+        assertThat(cancelled.email()).isNull();
         assertThat(api.message(Topics.REGISTRATIONS, RegistrationCancelled.class, ada.body().id()).cancelledBy()).isEqualTo(CancelledBy.ATTENDEE);
         assertThat(status(event, edsger.id())).isEqualTo(RegistrationStatus.CONFIRMED);
         assertThat(api.message(Topics.REGISTRATIONS, RegistrationPromoted.class, edsger.id()).registration().status()).isEqualTo("CONFIRMED");
@@ -99,7 +104,10 @@ class RegistrationTest implements RealServers {
     void refusesRsvpsThatCannotBeTaken() {
         String group = api.createGroup(EventsApi.unique("paris-rsvp"), "Europe/Paris").slug();
         EventView draft = api.draft(group, Map.of("title", "Draft", "startsAt", "2029-03-07T19:00:00", "endsAt", "2029-03-07T22:00:00"));
-        ProblemResponse.of(() -> api.rsvp(draft.id(), "Ada", "ada@example.org")).assertProblem(409, "event-not-open");
+        ProblemResponse.of(() -> client.toBlocking().exchange(api.asOrganiser(HttpRequest.POST("/events/" + draft.id() + "/registrations",
+                Map.of("name", "Ada", "email", "ada@example.org"))))).assertProblem(409, "event-not-open");
+        // Nobody else knows that a draft exists.
+        ProblemResponse.of(() -> api.rsvp(draft.id(), "Ada", "ada@example.org")).assertProblem(404, "not-found");
 
         EventView published = publishedEvent(10);
         ProblemResponse.of(() -> api.rsvp(published.id(), "Ada", "not-an-address")).assertStatus(400);
@@ -114,13 +122,13 @@ class RegistrationTest implements RealServers {
             clock.set(Instant.parse("2029-01-15T10:00:00Z"));
         }
 
-        client.toBlocking().exchange(HttpRequest.POST("/events/" + published.id() + "/cancel", Map.of("reason", "Speaker ill")));
+        client.toBlocking().exchange(api.asOrganiser(HttpRequest.POST("/events/" + published.id() + "/cancel", Map.of("reason", "Speaker ill"))));
         ProblemResponse.of(() -> api.rsvp(published.id(), "Ada", "ada@example.org")).assertProblem(409, "event-not-open");
         assertThat(api.registrations(published.id())).isEmpty();
     }
 
     private RegistrationStatus status(EventView event, String registrationId) {
-        return client.toBlocking().retrieve(HttpRequest.GET("/events/" + event.id() + "/registrations/" + registrationId),
+        return client.toBlocking().retrieve(api.asOrganiser(HttpRequest.GET("/events/" + event.id() + "/registrations/" + registrationId)),
                 RegistrationView.class).status();
     }
 

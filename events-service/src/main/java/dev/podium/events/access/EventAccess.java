@@ -1,0 +1,42 @@
+package dev.podium.events.access;
+
+import dev.podium.api.NotFound;
+import dev.podium.events.event.Event;
+import dev.podium.events.event.EventRepository;
+import dev.podium.events.event.EventStatus;
+import dev.podium.security.Caller;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.authentication.Authentication;
+import jakarta.inject.Singleton;
+
+/**
+ * Events are public once published (and stay so when cancelled or completed). A draft exists only
+ * for its group's organisers and admins: to anyone else it answers 404, as an unknown id does.
+ */
+@Singleton
+public class EventAccess {
+
+    private final EventRepository events;
+    private final GroupAccess groups;
+
+    EventAccess(EventRepository events, GroupAccess groups) {
+        this.events = events;
+        this.groups = groups;
+    }
+
+    /** The event, if the caller may see it. */
+    public Event requireVisible(String eventId, @Nullable Authentication authentication) {
+        Event event = events.findById(eventId).orElseThrow(() -> new NotFound("event", eventId));
+        if (event.status() == EventStatus.DRAFT && !groups.organises(event.groupId(), Caller.of(authentication))) {
+            throw new NotFound("event", eventId);
+        }
+        return event;
+    }
+
+    /** The event, if the caller organises its group: 404 for a draft they may not see, else 401 / 403. */
+    public Event requireOrganiser(String eventId, @Nullable Authentication authentication) {
+        Event event = requireVisible(eventId, authentication);
+        groups.requireOrganiserOf(event.groupId(), authentication);
+        return event;
+    }
+}

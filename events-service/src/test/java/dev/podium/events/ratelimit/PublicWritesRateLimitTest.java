@@ -1,0 +1,93 @@
+package dev.podium.events.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.podium.contracts.MessageCodec;
+import dev.podium.events.EventsApi;
+import dev.podium.events.event.EventView;
+import dev.podium.testsupport.MutableClock;
+import dev.podium.testsupport.ProblemResponse;
+import dev.podium.testsupport.RealServers;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.annotation.MockBean;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * RSVPs and joins share the public-writes limit per client address, here 3 a minute. The clock is
+ * fixed, so the four requests fall in one window whatever the machine's speed.
+ */
+@MicronautTest(transactional = false)
+class PublicWritesRateLimitTest implements RealServers {
+
+    private final MutableClock clock = MutableClock.at("2029-01-15T10:00:00Z");
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    MessageCodec codec;
+
+    EventsApi api;
+    EventView event;
+    String group;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(RealServers.super.getProperties());
+        properties.put("podium.rate-limits.public-writes.requests", "3");
+        properties.put("podium.rate-limits.public-writes.window", "1m");
+        return properties;
+    }
+
+    @MockBean(Clock.class)
+    Clock clock() {
+        return clock;
+    }
+
+    @BeforeAll
+    void publishedEvent() {
+        api = new EventsApi(client.toBlocking(), codec);
+        group = api.createGroup(EventsApi.unique("limits"), "Europe/Paris").slug();
+        event = api.publish(api.draft(group, Map.of("title", "Meetup", "startsAt", "2029-03-07T19:00:00",
+                "endsAt", "2029-03-07T22:00:00")).id());
+    }
+
+    @Test
+    void theFourthPublicWriteInAWindowIsAnsweredTooManyRequestsWithRetryAfter() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.rsvp(event.id(), "Attendee " + i, EventsApi.unique("rsvp") + "@example.org").code()).isEqualTo(201);
+        }
+
+        HttpClientResponseException refused = rsvpRefused();
+        ProblemResponse.of(() -> {
+            throw refused;
+        }).assertProblem(429, "rate-limited");
+        assertThat(refused.getResponse().header("Retry-After")).isEqualTo("60");
+        ProblemResponse.of(() -> client.toBlocking().exchange(HttpRequest.POST("/groups/" + group + "/members",
+                Map.of("name", "Joiner", "email", EventsApi.unique("join") + "@example.org")))).assertProblem(429, "rate-limited");
+        assertThat(api.registrations(event.id())).as("the refused RSVP was not taken").hasSize(3);
+
+        clock.set(clock.instant().plus(Duration.ofMinutes(1)));
+        assertThat(api.rsvp(event.id(), "Next window", EventsApi.unique("later") + "@example.org").code())
+                .as("a new window, a new allowance").isEqualTo(201);
+    }
+
+    private HttpClientResponseException rsvpRefused() {
+        try {
+            api.rsvp(event.id(), "One too many", EventsApi.unique("excess") + "@example.org");
+        } catch (HttpClientResponseException e) {
+            return e;
+        }
+        throw new AssertionError("the fourth RSVP was taken");
+    }
+}
