@@ -2,6 +2,8 @@ package dev.podium.talks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.podium.devissuer.Identity;
+import dev.podium.testsupport.Tokens;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -16,17 +18,35 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
-/** Calls talks-service over HTTP and reads any answer, success or problem, as JSON maps. */
+/**
+ * Calls talks-service over HTTP and reads any answer, success or problem, as JSON maps; without a
+ * token, or as someone ({@link #as(Identity)}).
+ */
 final class Api {
-
-    static final String ORGANISER = "X-Podium-Organiser";
 
     private final BlockingHttpClient http;
     private final JsonMapper json;
+    private final Identity identity;
 
     Api(HttpClient http, JsonMapper json) {
-        this.http = http.toBlocking();
+        this(http.toBlocking(), json, null);
+    }
+
+    private Api(BlockingHttpClient http, JsonMapper json, Identity identity) {
+        this.http = http;
         this.json = json;
+        this.identity = identity;
+    }
+
+    /** The same calls, with {@code who}'s bearer token. */
+    Api as(Identity who) {
+        return new Api(http, json, who);
+    }
+
+    /** A new person with an account creates their speaker profile (its email is the one of their token). */
+    Fixtures.SpeakerAccount newSpeaker(Map<String, Object> profile) {
+        Identity who = Fixtures.person((String) profile.get("name"), (String) profile.get("email"));
+        return new Fixtures.SpeakerAccount(who, as(who).post("/speakers", profile).isOk(201).string("id"));
     }
 
     record Response(int status, String contentType, String text, Map<String, Object> body, String location) {
@@ -79,10 +99,6 @@ final class Api {
         return call(HttpRequest.POST(uri, body));
     }
 
-    Response post(String uri, Object body, String organiser) {
-        return call(HttpRequest.POST(uri, body).header(ORGANISER, organiser));
-    }
-
     Response patch(String uri, Object body) {
         return call(HttpRequest.PATCH(uri, body));
     }
@@ -95,6 +111,7 @@ final class Api {
         if (request.getBody().isPresent() && request.getContentType().isEmpty()) {
             request.contentType(MediaType.APPLICATION_JSON_TYPE);
         }
+        Tokens.as(identity, request);
         try {
             HttpResponse<String> response = http.exchange(request, String.class);
             return response(response.code(), response.getContentType(), response.getBody().orElse(""),
