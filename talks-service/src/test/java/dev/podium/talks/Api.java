@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.podium.devissuer.Identity;
 import dev.podium.testsupport.Tokens;
 import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -49,7 +50,12 @@ final class Api {
         return new Fixtures.SpeakerAccount(who, as(who).post("/speakers", profile).isOk(201).string("id"));
     }
 
-    record Response(int status, String contentType, String text, Map<String, Object> body, String location) {
+    record Response(int status, String contentType, String text, Map<String, Object> body, String location,
+                    HttpHeaders headers) {
+
+        String header(String name) {
+            return headers.get(name);
+        }
 
         Object get(String field) {
             return body.get(field);
@@ -114,17 +120,16 @@ final class Api {
         Tokens.as(identity, request);
         try {
             HttpResponse<String> response = http.exchange(request, String.class);
-            return response(response.code(), response.getContentType(), response.getBody().orElse(""),
-                    response.getHeaders().get("Location"));
+            return response(response, response.getBody().orElse(""));
         } catch (HttpClientResponseException e) {
             HttpResponse<?> response = e.getResponse();
-            return response(response.code(), response.getContentType(), response.getBody(String.class).orElse(""),
-                    response.getHeaders().get("Location"));
+            return response(response, response.getBody(String.class).orElse(""));
         }
     }
 
-    private Response response(int status, java.util.Optional<MediaType> contentType, String text, String location) {
-        return new Response(status, contentType.map(MediaType::toString).orElse(""), text, parse(text), location);
+    private Response response(HttpResponse<?> response, String text) {
+        return new Response(response.code(), response.getContentType().map(MediaType::toString).orElse(""), text, parse(text),
+                response.getHeaders().get("Location"), response.getHeaders());
     }
 
     private Map<String, Object> parse(String text) {
