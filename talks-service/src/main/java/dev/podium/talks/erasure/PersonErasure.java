@@ -12,6 +12,9 @@ import java.util.List;
  * Forgets a person who asked to be erased: their speaker profile keeps its talks (accepted talks
  * stay in the archive) but loses every personal field and its link to their account (owner_sub), and
  * their email and sub disappear from invitations, reviews, decisions and the organisers of the read model.
+ * Already published outbox rows that mention the email (talk snapshots, invitations) are deleted now
+ * rather than at the end of the outbox retention; pending ones still go out, so nothing others rely
+ * on is lost.
  */
 @Singleton
 class PersonErasure {
@@ -42,5 +45,11 @@ class PersonErasure {
         sql.update("UPDATE review SET reviewer = ?, reviewer_sub = NULL WHERE reviewer = ?", erasedMarker, email);
         sql.update("UPDATE submission SET decided_by = ?, decided_by_sub = NULL WHERE decided_by = ?", erasedMarker, email);
         sql.update("DELETE FROM group_organiser WHERE email = ?", email);
+        sql.update("DELETE FROM outbox WHERE published_at IS NOT NULL AND payload LIKE ?", "%" + likeLiteral(email) + "%");
+    }
+
+    /** The text as a LIKE pattern that matches only itself: {@code _} is common in addresses. */
+    private static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }
