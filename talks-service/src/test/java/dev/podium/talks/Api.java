@@ -2,7 +2,10 @@ package dev.podium.talks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.podium.devissuer.Identity;
+import dev.podium.testsupport.Tokens;
 import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -16,20 +19,43 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
-/** Calls talks-service over HTTP and reads any answer, success or problem, as JSON maps. */
+/**
+ * Calls talks-service over HTTP and reads any answer, success or problem, as JSON maps; without a
+ * token, or as someone ({@link #as(Identity)}).
+ */
 final class Api {
-
-    static final String ORGANISER = "X-Podium-Organiser";
 
     private final BlockingHttpClient http;
     private final JsonMapper json;
+    private final Identity identity;
 
     Api(HttpClient http, JsonMapper json) {
-        this.http = http.toBlocking();
-        this.json = json;
+        this(http.toBlocking(), json, null);
     }
 
-    record Response(int status, String contentType, String text, Map<String, Object> body, String location) {
+    private Api(BlockingHttpClient http, JsonMapper json, Identity identity) {
+        this.http = http;
+        this.json = json;
+        this.identity = identity;
+    }
+
+    /** The same calls, with {@code who}'s bearer token. */
+    Api as(Identity who) {
+        return new Api(http, json, who);
+    }
+
+    /** A new person with an account creates their speaker profile (its email is the one of their token). */
+    Fixtures.SpeakerAccount newSpeaker(Map<String, Object> profile) {
+        Identity who = Fixtures.person((String) profile.get("name"), (String) profile.get("email"));
+        return new Fixtures.SpeakerAccount(who, as(who).post("/speakers", profile).isOk(201).string("id"));
+    }
+
+    record Response(int status, String contentType, String text, Map<String, Object> body, String location,
+                    HttpHeaders headers) {
+
+        String header(String name) {
+            return headers.get(name);
+        }
 
         Object get(String field) {
             return body.get(field);
@@ -79,10 +105,6 @@ final class Api {
         return call(HttpRequest.POST(uri, body));
     }
 
-    Response post(String uri, Object body, String organiser) {
-        return call(HttpRequest.POST(uri, body).header(ORGANISER, organiser));
-    }
-
     Response patch(String uri, Object body) {
         return call(HttpRequest.PATCH(uri, body));
     }
@@ -95,19 +117,19 @@ final class Api {
         if (request.getBody().isPresent() && request.getContentType().isEmpty()) {
             request.contentType(MediaType.APPLICATION_JSON_TYPE);
         }
+        Tokens.as(identity, request);
         try {
             HttpResponse<String> response = http.exchange(request, String.class);
-            return response(response.code(), response.getContentType(), response.getBody().orElse(""),
-                    response.getHeaders().get("Location"));
+            return response(response, response.getBody().orElse(""));
         } catch (HttpClientResponseException e) {
             HttpResponse<?> response = e.getResponse();
-            return response(response.code(), response.getContentType(), response.getBody(String.class).orElse(""),
-                    response.getHeaders().get("Location"));
+            return response(response, response.getBody(String.class).orElse(""));
         }
     }
 
-    private Response response(int status, java.util.Optional<MediaType> contentType, String text, String location) {
-        return new Response(status, contentType.map(MediaType::toString).orElse(""), text, parse(text), location);
+    private Response response(HttpResponse<?> response, String text) {
+        return new Response(response.code(), response.getContentType().map(MediaType::toString).orElse(""), text, parse(text),
+                response.getHeaders().get("Location"), response.getHeaders());
     }
 
     private Map<String, Object> parse(String text) {

@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.events.EventCancelled;
 import dev.podium.contracts.events.EventSnapshot;
+import dev.podium.devissuer.Identity;
 import dev.podium.talks.catalog.Catalog;
 import dev.podium.testsupport.RealServers;
 import io.micronaut.http.client.HttpClient;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,8 @@ import org.junit.jupiter.api.Test;
  */
 @MicronautTest(transactional = false)
 class ArchiveSearchTest implements RealServers {
+
+    static final Identity ALICE = Fixtures.organiser("alice@organisers.example.org");
 
     @Inject
     @Client("/")
@@ -61,6 +65,8 @@ class ArchiveSearchTest implements RealServers {
     String notDecided;
     String withdrawn;
     String ofCancelledEvent;
+    /** Who speaks in each talk. */
+    final Map<String, Api> speakerOf = new HashMap<>();
 
     @BeforeAll
     void setUp() {
@@ -76,10 +82,14 @@ class ArchiveSearchTest implements RealServers {
                 LocalDateTime.of(2031, 1, 1, 19, 0), "Asia/Singapore");
         EventSnapshot cancelled = Fixtures.event("paiss", "A school that did not happen", "PUBLISHED",
                 LocalDateTime.of(2018, 7, 9, 9, 0), "Europe/Paris");
+        for (String group : List.of("deep-learning-paris", "paiss", "tfdl-sg")) {
+            Fixtures.knownGroup(codec, catalog, Fixtures.group(group, ALICE));
+        }
         Fixtures.knownEvents(codec, catalog, meetup, school, lightning, future, cancelled);
+        Api alice = api.as(ALICE);
         Instant now = Instant.now();
         for (EventSnapshot event : List.of(meetup, school, lightning, future, cancelled)) {
-            api.put("/events/" + event.eventId() + "/cfp", cfp(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)))).isOk(200);
+            alice.put("/events/" + event.eventId() + "/cfp", cfp(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)))).isOk(200);
         }
 
         grisel = talk(meetup, seeds.get(0).speaker(), seeds.get(0).affiliation(), seeds.get(0).title(), seeds.get(0).abstractText(),
@@ -119,17 +129,17 @@ class ArchiveSearchTest implements RealServers {
 
         for (String id : List.of(grisel, mensch, luvizon, lecun, zisserman, larlus, neuralOdes, correspondences, layerByLayer,
                 withdrawn, ofCancelledEvent)) {
-            api.post("/submissions/" + id + "/accept", Map.of("reason", "Welcome"), "alice@organisers.example.org").isOk(200);
+            alice.post("/submissions/" + id + "/accept", Map.of("reason", "Welcome")).isOk(200);
         }
-        api.post("/submissions/" + rejected + "/reject", Map.of("reason", "Off topic"), "alice@organisers.example.org").isOk(200);
+        alice.post("/submissions/" + rejected + "/reject", Map.of("reason", "Off topic")).isOk(200);
         for (EventSnapshot event : List.of(meetup, school, lightning, future, cancelled)) {
-            api.post("/events/" + event.eventId() + "/decisions/release", Map.of()).isOk(200);
+            alice.post("/events/" + event.eventId() + "/decisions/release", Map.of()).isOk(200);
         }
         Fixtures.publish(codec, new EventCancelled(withStatus(cancelled, "CANCELLED"), "Strike", now));
         await().atMost(Duration.ofSeconds(60)).until(() -> catalog.event(cancelled.eventId()).orElseThrow().cancelled());
-        api.post("/submissions/" + luvizon + "/confirm", Map.of()).isOk(200);
-        api.post("/submissions/" + withdrawn + "/withdraw", Map.of()).isOk(200);
-        api.put("/submissions/" + neuralOdes + "/materials", Map.of("slidesUrl", "https://redcatlabs.com/2019-02-26_TFandDL_NeurIPS",
+        speakerOf.get(luvizon).post("/submissions/" + luvizon + "/confirm", Map.of()).isOk(200);
+        speakerOf.get(withdrawn).post("/submissions/" + withdrawn + "/withdraw", Map.of()).isOk(200);
+        speakerOf.get(neuralOdes).put("/submissions/" + neuralOdes + "/materials", Map.of("slidesUrl", "https://redcatlabs.com/2019-02-26_TFandDL_NeurIPS",
                 "references", List.of(Map.of("title", "Neural Ordinary Differential Equations", "url", "https://arxiv.org/abs/1806.07366"))))
                 .isOk(200);
     }
@@ -142,10 +152,13 @@ class ArchiveSearchTest implements RealServers {
 
     private String talk(EventSnapshot event, String name, String affiliation, String title, String abstractText,
                         String format, int minutes, List<String> tags) {
-        String speakerId = api.post("/speakers", speaker(name, affiliation)).isOk(201).string("id");
-        Map<String, Object> request = with(with(with(submission(speakerId, event.eventId(), title, abstractText),
+        Fixtures.SpeakerAccount speaker = api.newSpeaker(speaker(name, affiliation));
+        Map<String, Object> request = with(with(with(submission(speaker.id(), event.eventId(), title, abstractText),
                 "format", format), "durationMinutes", minutes), "tags", tags);
-        return api.post("/submissions", request).isOk(201).string("id");
+        Api me = api.as(speaker.identity());
+        String id = me.post("/submissions", request).isOk(201).string("id");
+        speakerOf.put(id, me);
+        return id;
     }
 
     private List<String> search(String query) {

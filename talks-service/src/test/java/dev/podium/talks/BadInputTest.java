@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.events.EventCancelled;
 import dev.podium.contracts.events.EventSnapshot;
+import dev.podium.devissuer.Identity;
 import dev.podium.talks.catalog.Catalog;
 import dev.podium.messaging.sql.Sql;
 import dev.podium.testsupport.RealServers;
@@ -25,6 +26,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +38,9 @@ import org.junit.jupiter.api.Test;
  */
 @MicronautTest(transactional = false)
 class BadInputTest implements RealServers {
+
+    static final Identity ALICE = Fixtures.organiser("alice@organisers.example.org");
+    static final Identity BOB = Fixtures.organiser("bob@organisers.example.org");
 
     @Inject
     @Client("/")
@@ -55,10 +60,17 @@ class BadInputTest implements RealServers {
     EventSnapshot noCfp;
     EventSnapshot closedCfp;
     String speakerId;
+    /** The speaker of the tests' submissions, and the organisers. */
+    Api me;
+    Api alice;
+    Api bob;
 
     @BeforeAll
     void setUp() {
         api = new Api(http, json);
+        alice = api.as(ALICE);
+        bob = api.as(BOB);
+        Fixtures.knownGroup(codec, catalog, Fixtures.group("bad-input", ALICE, BOB));
         LocalDateTime start = LocalDateTime.of(2030, 3, 7, 19, 0);
         event = Fixtures.event("bad-input", "Deep Learning Meetup #13", "PUBLISHED", start, "Europe/Paris");
         cancelled = Fixtures.event("bad-input", "Cancelled meetup", "PUBLISHED", start, "Europe/Paris");
@@ -66,13 +78,15 @@ class BadInputTest implements RealServers {
         closedCfp = Fixtures.event("bad-input", "Meetup with a closed CfP", "PUBLISHED", start, "Europe/Paris");
         Fixtures.knownEvents(codec, catalog, event, cancelled, noCfp, closedCfp);
         Instant now = Instant.now();
-        api.put("/events/" + event.eventId() + "/cfp", cfp(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)))).isOk(200);
-        api.put("/events/" + cancelled.eventId() + "/cfp", cfp(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)))).isOk(200);
-        api.put("/events/" + closedCfp.eventId() + "/cfp", cfp(now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1)))).isOk(200);
+        alice.put("/events/" + event.eventId() + "/cfp", cfp(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)))).isOk(200);
+        alice.put("/events/" + cancelled.eventId() + "/cfp", cfp(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)))).isOk(200);
+        alice.put("/events/" + closedCfp.eventId() + "/cfp", cfp(now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1)))).isOk(200);
         Fixtures.publish(codec, new EventCancelled(withStatus(cancelled, "CANCELLED"), "Venue unavailable", now));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
                 .until(() -> catalog.event(cancelled.eventId()).orElseThrow().cancelled());
-        speakerId = api.post("/speakers", speaker("Arthur Mensch", "PhD Candidate at INRIA Parietal")).isOk(201).string("id");
+        Fixtures.SpeakerAccount arthur = api.newSpeaker(speaker("Arthur Mensch", "PhD Candidate at INRIA Parietal"));
+        speakerId = arthur.id();
+        me = api.as(arthur.identity());
     }
 
     private Map<String, Object> valid() {
@@ -81,26 +95,26 @@ class BadInputTest implements RealServers {
 
     @Test
     void badSubmissionContent() {
-        api.post("/submissions", with(valid(), "title", "")).isViolationOf("title");
-        api.post("/submissions", with(valid(), "title", "   ")).isViolationOf("title");
-        api.post("/submissions", with(valid(), "title", null)).isViolationOf("title");
-        api.post("/submissions", with(valid(), "title", "x".repeat(301))).isViolationOf("title");
-        api.post("/submissions", with(valid(), "abstract", "")).isViolationOf("abstract");
-        api.post("/submissions", with(valid(), "abstract", "🧠".repeat(10_001))).isViolationOf("abstract");
-        api.post("/submissions", with(valid(), "format", "TUTORIAL")).isViolationOf("format");
-        api.post("/submissions", with(valid(), "format", "talk")).isViolationOf("format");
-        api.post("/submissions", with(valid(), "level", "GURU")).isViolationOf("level");
-        api.post("/submissions", with(valid(), "language", "english please")).isViolationOf("language");
-        api.post("/submissions", with(valid(), "durationMinutes", null)).isViolationOf("durationMinutes");
-        api.post("/submissions", with(valid(), "tags", Collections.nCopies(21, "ml"))).isViolationOf("tags");
-        api.post("/submissions", with(valid(), "speakerIds", List.of())).isViolationOf("speakerIds");
-        api.post("/submissions", with(valid(), "notes", "n".repeat(5001))).isViolationOf("notes");
+        me.post("/submissions", with(valid(), "title", "")).isViolationOf("title");
+        me.post("/submissions", with(valid(), "title", "   ")).isViolationOf("title");
+        me.post("/submissions", with(valid(), "title", null)).isViolationOf("title");
+        me.post("/submissions", with(valid(), "title", "x".repeat(301))).isViolationOf("title");
+        me.post("/submissions", with(valid(), "abstract", "")).isViolationOf("abstract");
+        me.post("/submissions", with(valid(), "abstract", "🧠".repeat(10_001))).isViolationOf("abstract");
+        me.post("/submissions", with(valid(), "format", "TUTORIAL")).isViolationOf("format");
+        me.post("/submissions", with(valid(), "format", "talk")).isViolationOf("format");
+        me.post("/submissions", with(valid(), "level", "GURU")).isViolationOf("level");
+        me.post("/submissions", with(valid(), "language", "english please")).isViolationOf("language");
+        me.post("/submissions", with(valid(), "durationMinutes", null)).isViolationOf("durationMinutes");
+        me.post("/submissions", with(valid(), "tags", Collections.nCopies(21, "ml"))).isViolationOf("tags");
+        me.post("/submissions", with(valid(), "speakerIds", List.of())).isViolationOf("speakerIds");
+        me.post("/submissions", with(valid(), "notes", "n".repeat(5001))).isViolationOf("notes");
 
-        api.post("/submissions", with(with(valid(), "format", "LIGHTNING"), "durationMinutes", 20))
+        me.post("/submissions", with(with(valid(), "format", "LIGHTNING"), "durationMinutes", 20))
                 .isProblem(422, "duration-out-of-range");
-        api.post("/submissions", with(valid(), "durationMinutes", 0)).isProblem(422, "duration-out-of-range");
-        api.post("/submissions", with(valid(), "durationMinutes", -5)).isProblem(422, "duration-out-of-range");
-        api.post("/submissions", with(with(valid(), "format", "WORKSHOP"), "durationMinutes", 600))
+        me.post("/submissions", with(valid(), "durationMinutes", 0)).isProblem(422, "duration-out-of-range");
+        me.post("/submissions", with(valid(), "durationMinutes", -5)).isProblem(422, "duration-out-of-range");
+        me.post("/submissions", with(with(valid(), "format", "WORKSHOP"), "durationMinutes", 600))
                 .isProblem(422, "duration-out-of-range");
     }
 
@@ -108,118 +122,132 @@ class BadInputTest implements RealServers {
     void lengthsCountCodePoints() {
         String tenThousandEmoji = "🧠".repeat(10_000);
         assertThat(tenThousandEmoji.length()).isEqualTo(20_000);
-        Api.Response accepted = api.post("/submissions", with(valid(), "abstract", tenThousandEmoji)).isOk(201);
+        Api.Response accepted = me.post("/submissions", with(valid(), "abstract", tenThousandEmoji)).isOk(201);
         assertThat(accepted.string("abstract")).isEqualTo(tenThousandEmoji);
         String title = "∂".repeat(300);
-        api.post("/submissions", with(valid(), "title", title)).isOk(201);
+        me.post("/submissions", with(valid(), "title", title)).isOk(201);
     }
 
     @Test
     void unknownOrUnusableReferences() {
-        api.post("/submissions", with(valid(), "speakerIds", List.of(speakerId, UUID.randomUUID().toString())))
+        me.post("/submissions", with(valid(), "speakerIds", List.of(speakerId, UUID.randomUUID().toString())))
                 .isProblem(404, "unknown-speaker");
-        api.post("/submissions", with(valid(), "eventId", UUID.randomUUID().toString())).isProblem(404, "unknown-event");
-        api.post("/submissions", with(valid(), "eventId", cancelled.eventId())).isProblem(409, "event-cancelled");
-        api.post("/submissions", with(valid(), "speakerIds", List.of(speakerId, speakerId))).isProblem(400, "duplicate-speaker");
-        api.post("/submissions", with(valid(), "groupSlug", "bad-input")).isProblem(400, "invalid-target");
-        api.post("/submissions", with(valid(), "eventId", null)).isProblem(400, "invalid-target");
-        api.post("/submissions", with(with(valid(), "eventId", null), "groupSlug", "no-such-group")).isProblem(404, "unknown-group");
+        me.post("/submissions", with(valid(), "eventId", UUID.randomUUID().toString())).isProblem(404, "unknown-event");
+        me.post("/submissions", with(valid(), "eventId", cancelled.eventId())).isProblem(409, "event-cancelled");
+        me.post("/submissions", with(valid(), "speakerIds", List.of(speakerId, speakerId))).isProblem(400, "duplicate-speaker");
+        me.post("/submissions", with(valid(), "groupSlug", "bad-input")).isProblem(400, "invalid-target");
+        me.post("/submissions", with(valid(), "eventId", null)).isProblem(400, "invalid-target");
+        me.post("/submissions", with(with(valid(), "eventId", null), "groupSlug", "no-such-group")).isProblem(404, "unknown-group");
 
-        api.get("/submissions/" + UUID.randomUUID()).isProblem(404, "not-found");
+        me.get("/submissions/" + UUID.randomUUID()).isProblem(404, "not-found");
         api.get("/speakers/" + UUID.randomUUID()).isProblem(404, "not-found");
-        api.patch("/speakers/" + UUID.randomUUID(), Map.of("name", "Nobody")).isProblem(404, "not-found");
-        api.post("/submissions/" + UUID.randomUUID() + "/accept", Map.of(), "organiser@example.org").isProblem(404, "not-found");
-        api.post("/events/" + UUID.randomUUID() + "/decisions/release", Map.of()).isProblem(404, "not-found");
-        api.get("/events/" + UUID.randomUUID() + "/submissions").isProblem(404, "not-found");
+        me.patch("/speakers/" + UUID.randomUUID(), Map.of("name", "Nobody")).isProblem(404, "not-found");
+        alice.post("/submissions/" + UUID.randomUUID() + "/accept", Map.of()).isProblem(404, "not-found");
+        alice.post("/events/" + UUID.randomUUID() + "/decisions/release", Map.of()).isProblem(404, "not-found");
+        alice.get("/events/" + UUID.randomUUID() + "/submissions").isProblem(404, "not-found");
     }
 
     @Test
     void submissionsOutsideTheCallForPapersAndBadWindows() {
-        api.post("/submissions", with(valid(), "eventId", closedCfp.eventId())).isProblem(409, "cfp-closed");
-        api.post("/submissions", with(valid(), "eventId", noCfp.eventId())).isProblem(409, "cfp-closed");
+        me.post("/submissions", with(valid(), "eventId", closedCfp.eventId())).isProblem(409, "cfp-closed");
+        me.post("/submissions", with(valid(), "eventId", noCfp.eventId())).isProblem(409, "cfp-closed");
 
         Instant now = Instant.now();
-        api.put("/events/" + noCfp.eventId() + "/cfp", cfp(now, now.minusSeconds(60))).isProblem(422, "invalid-cfp-window");
-        api.put("/events/" + noCfp.eventId() + "/cfp", cfp(now, now)).isProblem(422, "invalid-cfp-window");
-        api.put("/events/" + noCfp.eventId() + "/cfp", Map.of("opensAt", now.toString())).isViolationOf("closesAt");
-        api.put("/events/" + noCfp.eventId() + "/cfp", Map.of("opensAt", "next tuesday", "closesAt", now.toString()))
+        alice.put("/events/" + noCfp.eventId() + "/cfp", cfp(now, now.minusSeconds(60))).isProblem(422, "invalid-cfp-window");
+        alice.put("/events/" + noCfp.eventId() + "/cfp", cfp(now, now)).isProblem(422, "invalid-cfp-window");
+        alice.put("/events/" + noCfp.eventId() + "/cfp", Map.of("opensAt", now.toString())).isViolationOf("closesAt");
+        alice.put("/events/" + noCfp.eventId() + "/cfp", Map.of("opensAt", "next tuesday", "closesAt", now.toString()))
                 .isOk(400);
-        api.put("/events/" + UUID.randomUUID() + "/cfp", cfp(now, now.plusSeconds(60))).isProblem(404, "not-found");
-        api.put("/events/" + cancelled.eventId() + "/cfp", cfp(now, now.plusSeconds(60))).isProblem(409, "event-cancelled");
-        api.put("/groups/no-such-group/cfp", cfp(now, now.plusSeconds(60))).isProblem(404, "not-found");
+        alice.put("/events/" + UUID.randomUUID() + "/cfp", cfp(now, now.plusSeconds(60))).isProblem(404, "not-found");
+        alice.put("/events/" + cancelled.eventId() + "/cfp", cfp(now, now.plusSeconds(60))).isProblem(409, "event-cancelled");
+        alice.put("/groups/no-such-group/cfp", cfp(now, now.plusSeconds(60))).isProblem(404, "not-found");
         api.get("/events/" + noCfp.eventId() + "/cfp").isProblem(404, "not-found");
     }
 
     @Test
     void invalidUrls() {
-        api.post("/speakers", with(speaker("A", null), "links", Map.of("site", "not a url"))).isViolationOf("site");
-        api.post("/speakers", with(speaker("A", null), "links", Map.of("github", "ftp://github.com/someone"))).isViolationOf("github");
-        api.post("/speakers", with(speaker("A", null), "links", Map.of("slides", "https://"))).isViolationOf("slides");
-        api.patch("/speakers/" + speakerId, Map.of("links", Map.of("site", "javascript:alert(1)"))).isViolationOf("site");
+        me.post("/speakers", with(speaker("A", null), "links", Map.of("site", "not a url"))).isViolationOf("site");
+        me.post("/speakers", with(speaker("A", null), "links", Map.of("github", "ftp://github.com/someone"))).isViolationOf("github");
+        me.post("/speakers", with(speaker("A", null), "links", Map.of("slides", "https://"))).isViolationOf("slides");
+        me.patch("/speakers/" + speakerId, Map.of("links", Map.of("site", "javascript:alert(1)"))).isViolationOf("site");
 
-        String submissionId = api.post("/submissions", valid()).isOk(201).string("id");
+        String submissionId = me.post("/submissions", valid()).isOk(201).string("id");
         String materials = "/submissions/" + submissionId + "/materials";
-        api.put(materials, Map.of("slidesUrl", "javascript:alert(1)")).isViolationOf("slidesUrl");
-        api.put(materials, Map.of("videoUrl", "youtube.com/watch?v=x")).isViolationOf("videoUrl");
-        api.put(materials, Map.of("codeUrl", "https://github.com/x y")).isViolationOf("codeUrl");
-        api.put(materials, Map.of("references", List.of(Map.of("title", "Paper", "url", "www.example.org/paper.pdf"))))
+        me.put(materials, Map.of("slidesUrl", "javascript:alert(1)")).isViolationOf("slidesUrl");
+        me.put(materials, Map.of("videoUrl", "youtube.com/watch?v=x")).isViolationOf("videoUrl");
+        me.put(materials, Map.of("codeUrl", "https://github.com/x y")).isViolationOf("codeUrl");
+        me.put(materials, Map.of("references", List.of(Map.of("title", "Paper", "url", "www.example.org/paper.pdf"))))
                 .isViolationOf("url");
-        api.put(materials, Map.of("references", List.of(Map.of("title", "", "url", "https://arxiv.org/abs/1802.03676"))))
+        me.put(materials, Map.of("references", List.of(Map.of("title", "", "url", "https://arxiv.org/abs/1802.03676"))))
                 .isViolationOf("title");
-        api.put(materials, Map.of("slidesUrl", "https://example.org/slides.pdf")).isProblem(409, "not-accepted");
+        me.put(materials, Map.of("slidesUrl", "https://example.org/slides.pdf")).isProblem(409, "not-accepted");
     }
 
     @Test
     void badDecisionsAndReviews() {
-        String submissionId = api.post("/submissions", valid()).isOk(201).string("id");
+        String submissionId = me.post("/submissions", valid()).isOk(201).string("id");
         String base = "/submissions/" + submissionId;
 
-        api.post(base + "/reviews", Map.of("score", 6), "alice@organisers.example.org").isViolationOf("score");
-        api.post(base + "/reviews", Map.of("score", 0), "alice@organisers.example.org").isViolationOf("score");
-        api.post(base + "/reviews", Map.of("comment", "no score"), "alice@organisers.example.org").isViolationOf("score");
-        api.post(base + "/reviews", Map.of("score", 4)).isProblem(400, "organiser-required");
-        api.post(base + "/reviews", Map.of("score", 4), "not an email").isProblem(400, "organiser-required");
-        api.post(base + "/reviews", Map.of("score", 4, "comment", "Solid"), "alice@organisers.example.org").isOk(201);
-        api.post(base + "/reviews", Map.of("score", 2, "comment", "Again"), "alice@organisers.example.org")
+        alice.post(base + "/reviews", Map.of("score", 6)).isViolationOf("score");
+        alice.post(base + "/reviews", Map.of("score", 0)).isViolationOf("score");
+        alice.post(base + "/reviews", Map.of("comment", "no score")).isViolationOf("score");
+        // Reviewing needs a token, and an organiser's: its speaker is refused, a stranger does not learn it exists.
+        api.post(base + "/reviews", Map.of("score", 4)).isProblem(401, "authentication-required");
+        me.post(base + "/reviews", Map.of("score", 4)).isProblem(403, "forbidden");
+        api.as(Fixtures.person("Mallory", "mallory@example.org")).post(base + "/reviews", Map.of("score", 4))
+                .isProblem(404, "not-found");
+        alice.post(base + "/reviews", Map.of("score", 4, "comment", "Solid")).isOk(201);
+        alice.post(base + "/reviews", Map.of("score", 2, "comment", "Again"))
                 .isProblem(409, "duplicate-review");
-        api.post(base + "/reviews", Map.of("score", 2), "ALICE@organisers.example.org").isProblem(409, "duplicate-review");
-        assertThat(api.get(base + "/reviews").isOk(200).get("reviewCount")).isEqualTo(1);
+        // The same organiser (sub), whatever the case of the email in the token.
+        api.as(new Identity(ALICE.sub(), ALICE.name(), ALICE.email().toUpperCase(Locale.ROOT), List.of()))
+                .post(base + "/reviews", Map.of("score", 2)).isProblem(409, "duplicate-review");
+        assertThat(alice.get(base + "/reviews").isOk(200).get("reviewCount")).isEqualTo(1);
 
-        api.post(base + "/accept", Map.of("reason", "Great")).isProblem(400, "organiser-required");
-        api.post(base + "/reject", Map.of(), "alice@organisers.example.org").isViolationOf("reason");
-        api.post(base + "/reject", Map.of("reason", " "), "alice@organisers.example.org").isViolationOf("reason");
+        api.post(base + "/accept", Map.of("reason", "Great")).isProblem(401, "authentication-required");
+        alice.post(base + "/reject", Map.of()).isViolationOf("reason");
+        alice.post(base + "/reject", Map.of("reason", " ")).isViolationOf("reason");
 
-        api.post(base + "/withdraw", Map.of()).isOk(200);
-        api.post(base + "/accept", Map.of("reason", "Great"), "alice@organisers.example.org").isProblem(409, "submission-withdrawn");
-        api.post(base + "/reject", Map.of("reason", "Off topic"), "alice@organisers.example.org").isProblem(409, "submission-withdrawn");
-        api.post(base + "/reviews", Map.of("score", 3), "bob@organisers.example.org").isProblem(409, "submission-withdrawn");
-        api.post(base + "/withdraw", Map.of()).isProblem(409, "submission-withdrawn");
-        api.post(base + "/confirm", Map.of()).isProblem(409, "submission-withdrawn");
-        api.patch(base, Map.of("title", "New title")).isProblem(409, "submission-withdrawn");
-        api.post(base + "/invitations", Map.of("email", "co@example.org")).isProblem(409, "submission-withdrawn");
+        me.post(base + "/withdraw", Map.of()).isOk(200);
+        alice.post(base + "/accept", Map.of("reason", "Great")).isProblem(409, "submission-withdrawn");
+        alice.post(base + "/reject", Map.of("reason", "Off topic")).isProblem(409, "submission-withdrawn");
+        bob.post(base + "/reviews", Map.of("score", 3)).isProblem(409, "submission-withdrawn");
+        me.post(base + "/withdraw", Map.of()).isProblem(409, "submission-withdrawn");
+        me.post(base + "/confirm", Map.of()).isProblem(409, "submission-withdrawn");
+        me.patch(base, Map.of("title", "New title")).isProblem(409, "submission-withdrawn");
+        me.post(base + "/invitations", Map.of("email", "co@example.org")).isProblem(409, "submission-withdrawn");
 
-        String other = api.post("/submissions", valid()).isOk(201).string("id");
-        api.post("/submissions/" + other + "/confirm", Map.of()).isProblem(409, "not-accepted");
+        String other = me.post("/submissions", valid()).isOk(201).string("id");
+        me.post("/submissions/" + other + "/confirm", Map.of()).isProblem(409, "not-accepted");
     }
 
     @Test
     void badSpeakers() {
         Map<String, Object> request = speaker("Olivier Grisel", "Software Engineer at INRIA");
-        api.post("/speakers", request).isOk(201);
-        api.post("/speakers", with(request, "email", ((String) request.get("email")).toUpperCase())).isProblem(409, "speaker-email-taken");
-        api.post("/speakers", with(request, "email", "not-an-email")).isViolationOf("email");
-        api.post("/speakers", with(request, "name", "")).isViolationOf("name");
-        api.post("/speakers", with(request, "bio", "b".repeat(5001))).isViolationOf("bio");
-        api.patch("/speakers/" + speakerId, Map.of("email", request.get("email"))).isProblem(409, "speaker-email-taken");
-        api.patch("/speakers/" + speakerId, Map.of("name", " ")).isViolationOf("name");
+        Fixtures.SpeakerAccount olivier = api.newSpeaker(request);
+        Api asOlivier = api.as(olivier.identity());
+        asOlivier.post("/speakers", request).isProblem(409, "speaker-profile-exists");
+        // Another account whose (verified) email differs only by case.
+        String upper = ((String) request.get("email")).toUpperCase(Locale.ROOT);
+        api.as(Fixtures.person("Olivier G.", upper)).post("/speakers", with(request, "email", upper)).isProblem(409, "speaker-email-taken");
+        me.post("/speakers", with(request, "email", "not-an-email")).isViolationOf("email");
+        me.post("/speakers", with(request, "name", "")).isViolationOf("name");
+        me.post("/speakers", with(request, "bio", "b".repeat(5001))).isViolationOf("bio");
+        // A profile's email is its owner's verified one: nobody takes someone else's address.
+        api.as(Fixtures.person("Mallory", "mallory-" + UUID.randomUUID() + "@example.org"))
+                .post("/speakers", with(speaker("Mallory", null), "email", "someone.else@example.org")).isProblem(422, "unverified-email");
+        me.patch("/speakers/" + speakerId, Map.of("email", request.get("email"))).isProblem(422, "unverified-email");
+        api.as(Identity.admin("admin-" + UUID.randomUUID())).patch("/speakers/" + speakerId, Map.of("email", request.get("email")))
+                .isProblem(409, "speaker-email-taken");
+        me.patch("/speakers/" + speakerId, Map.of("name", " ")).isViolationOf("name");
     }
 
     @Test
     void unreadableRequestsAndParameters() {
-        Api.Response malformed = api.call(HttpRequest.POST("/submissions", "{\"title\": ").contentType(MediaType.APPLICATION_JSON_TYPE));
+        Api.Response malformed = me.call(HttpRequest.POST("/submissions", "{\"title\": ").contentType(MediaType.APPLICATION_JSON_TYPE));
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.contentType()).startsWith("application/problem+json");
-        Api.Response wrongType = api.post("/submissions", with(valid(), "durationMinutes", "thirty"));
+        Api.Response wrongType = me.post("/submissions", with(valid(), "durationMinutes", "thirty"));
         assertThat(wrongType.status()).isEqualTo(400);
         assertThat(wrongType.contentType()).startsWith("application/problem+json");
 
@@ -228,8 +256,8 @@ class BadInputTest implements RealServers {
         api.get("/talks?from=2019-01-01&to=2018-01-01").isProblem(400, "invalid-date-range");
         api.get("/talks?size=500").isOk(400);
         api.get("/talks?page=-1").isOk(400);
-        api.get("/events/" + event.eventId() + "/submissions?status=PENDING").isProblem(400, "invalid-status");
-        api.get("/events/" + event.eventId() + "/submissions?sort=popularity").isProblem(400, "invalid-sort");
+        alice.get("/events/" + event.eventId() + "/submissions?status=PENDING").isProblem(400, "invalid-status");
+        alice.get("/events/" + event.eventId() + "/submissions?sort=popularity").isProblem(400, "invalid-sort");
         Api.Response badBoolean = api.get("/talks?mode=boolean&q=" + java.net.URLEncoder.encode("+(-", java.nio.charset.StandardCharsets.UTF_8));
         assertThat(badBoolean.status()).isIn(200, 400);
     }
@@ -243,10 +271,10 @@ class BadInputTest implements RealServers {
         long outbox = sql.count("SELECT COUNT(*) FROM outbox");
 
         List<Api.Response> failures = new ArrayList<>();
-        failures.add(api.post("/submissions", with(valid(), "speakerIds", List.of(speakerId, UUID.randomUUID().toString()))));
-        failures.add(api.post("/submissions", with(valid(), "eventId", closedCfp.eventId())));
-        failures.add(api.post("/submissions", with(valid(), "eventId", cancelled.eventId())));
-        failures.add(api.post("/submissions", with(with(valid(), "format", "KEYNOTE"), "durationMinutes", 5)));
+        failures.add(me.post("/submissions", with(valid(), "speakerIds", List.of(speakerId, UUID.randomUUID().toString()))));
+        failures.add(me.post("/submissions", with(valid(), "eventId", closedCfp.eventId())));
+        failures.add(me.post("/submissions", with(valid(), "eventId", cancelled.eventId())));
+        failures.add(me.post("/submissions", with(with(valid(), "format", "KEYNOTE"), "durationMinutes", 5)));
         assertThat(failures).allSatisfy(response -> assertThat(response.status()).isBetween(400, 499));
 
         assertThat(sql.count("SELECT COUNT(*) FROM submission")).isEqualTo(submissions);

@@ -8,6 +8,7 @@ import dev.podium.contracts.common.PersonRef;
 import dev.podium.contracts.events.EventCreated;
 import dev.podium.contracts.events.EventSnapshot;
 import dev.podium.contracts.events.GroupCreated;
+import dev.podium.devissuer.Identity;
 import dev.podium.talks.catalog.Catalog;
 import dev.podium.testsupport.TopicWriter;
 import java.io.IOException;
@@ -63,6 +64,17 @@ final class Fixtures {
         return UUID.nameUUIDFromBytes(slug.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
+    /** A group created by {@code creator}, with co-organisers: all known by sub and email. */
+    static GroupCreated group(String slug, Identity creator, Identity... coOrganisers) {
+        List<PersonRef> organisers = new ArrayList<>();
+        organisers.add(new PersonRef(creator.sub(), creator.name(), creator.email()));
+        for (Identity organiser : coOrganisers) {
+            organisers.add(new PersonRef(organiser.sub(), organiser.name(), organiser.email()));
+        }
+        return new GroupCreated(groupId(slug), slug, slug + " group", null, "Europe/Paris", "en", organisers, Instant.parse("2018-01-01T00:00:00Z"));
+    }
+
+    /** A group whose organisers events-service knows by email only (added before they had an account). */
     static GroupCreated group(String slug, String... organiserEmails) {
         List<PersonRef> organisers = new ArrayList<>();
         for (String email : organiserEmails) {
@@ -86,9 +98,26 @@ final class Fixtures {
                 .until(() -> java.util.Arrays.stream(events).allMatch(event -> catalog.event(event.eventId()).isPresent()));
     }
 
+    /** Publishes a group and waits until the read model has it, with its organisers. */
     static void knownGroup(MessageCodec codec, Catalog catalog, GroupCreated group) {
         publish(codec, group);
         await().atMost(Duration.ofSeconds(60)).until(() -> catalog.groupBySlug(group.slug()).isPresent());
+    }
+
+    // --- people ---
+
+    /** Someone with an account: a fresh sub, and the name and email their tokens carry. */
+    static Identity person(String name, String email) {
+        return new Identity("sub-" + UUID.randomUUID(), name, email, List.of());
+    }
+
+    /** An organiser: the sub follows from the email, so every test class names the same person the same way. */
+    static Identity organiser(String email) {
+        return new Identity("sub-" + email, email.substring(0, email.indexOf('@')), email, List.of());
+    }
+
+    /** A person and their speaker profile. */
+    record SpeakerAccount(Identity identity, String id) {
     }
 
     // --- requests ---

@@ -3,10 +3,13 @@ package dev.podium.talks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podium.testsupport.PlatformEndpointsContract;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @MicronautTest(transactional = false)
@@ -18,6 +21,12 @@ class PlatformEndpointsTest extends PlatformEndpointsContract {
 
     PlatformEndpointsTest() {
         super("talks-service");
+    }
+
+    /** Any signed-in person may create their speaker profile (the email defaults to the token's). */
+    @Override
+    protected MutableHttpRequest<?> requestNeedingAnAccount() {
+        return HttpRequest.POST("/speakers", Map.of("name", "Someone", "affiliation", "Somewhere"));
     }
 
     @Test

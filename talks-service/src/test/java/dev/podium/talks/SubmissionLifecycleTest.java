@@ -1,7 +1,6 @@
 package dev.podium.talks;
 
 import static dev.podium.talks.Fixtures.cfp;
-import static dev.podium.talks.Fixtures.speaker;
 import static dev.podium.talks.Fixtures.submission;
 import static dev.podium.talks.Fixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +21,8 @@ import dev.podium.contracts.talks.TalkSnapshot;
 import dev.podium.contracts.talks.TalkSubmitted;
 import dev.podium.contracts.talks.TalkUpdated;
 import dev.podium.contracts.talks.TalkWithdrawn;
+import dev.podium.devissuer.Identity;
+import dev.podium.talks.Fixtures.SpeakerAccount;
 import dev.podium.talks.catalog.Catalog;
 import dev.podium.messaging.sql.Sql;
 import dev.podium.testsupport.MutableClock;
@@ -59,8 +60,8 @@ import org.junit.jupiter.api.Test;
 class SubmissionLifecycleTest implements RealServers {
 
     static final Instant T0 = Instant.parse("2026-02-01T10:00:00Z");
-    static final String ALICE = "alice@organisers.example.org";
-    static final String BOB = "bob@organisers.example.org";
+    static final Identity ALICE = Fixtures.organiser("alice@organisers.example.org");
+    static final Identity BOB = Fixtures.organiser("bob@organisers.example.org");
 
     final MutableClock clock = MutableClock.at(T0.toString());
 
@@ -90,6 +91,7 @@ class SubmissionLifecycleTest implements RealServers {
         api = new Api(http, json);
         topic = TopicReader.fromBeginning(Topics.SUBMISSIONS);
         seeds = Fixtures.deepLearningMeetup13();
+        Fixtures.knownGroup(codec, catalog, Fixtures.group("dl-paris", ALICE, BOB));
     }
 
     @AfterAll
@@ -106,17 +108,19 @@ class SubmissionLifecycleTest implements RealServers {
     private EventSnapshot meetupWithOpenCfp() {
         EventSnapshot event = Fixtures.knownEvent(codec, catalog,
                 Fixtures.event("dl-paris", "Deep Learning Meetup #13", "PUBLISHED", LocalDateTime.of(2026, 3, 7, 19, 0), "Europe/Paris"));
-        api.put("/events/" + event.eventId() + "/cfp",
+        api.as(ALICE).put("/events/" + event.eventId() + "/cfp",
                 cfp(Instant.parse("2026-01-15T00:00:00Z"), Instant.parse("2026-02-20T00:00:00Z"))).isOk(200);
         return event;
     }
 
-    private String speakerId(Fixtures.SeedTalk seed) {
-        return api.post("/speakers", speaker(seed.speaker(), seed.affiliation())).isOk(201).string("id");
+    /** The seed's speaker signs up and creates their profile. */
+    private SpeakerAccount speaker(Fixtures.SeedTalk seed) {
+        return api.newSpeaker(Fixtures.speaker(seed.speaker(), seed.affiliation()));
     }
 
-    private Api.Response submit(String speakerId, EventSnapshot event, Fixtures.SeedTalk seed) {
-        return api.post("/submissions", submission(speakerId, event.eventId(), seed.title(), seed.abstractText())).isOk(201);
+    private Api.Response submit(SpeakerAccount speaker, EventSnapshot event, Fixtures.SeedTalk seed) {
+        return api.as(speaker.identity()).post("/submissions",
+                submission(speaker.id(), event.eventId(), seed.title(), seed.abstractText())).isOk(201);
     }
 
     @Test
@@ -124,9 +128,11 @@ class SubmissionLifecycleTest implements RealServers {
         EventSnapshot event = meetupWithOpenCfp();
         Fixtures.SeedTalk mensch = seeds.get(1);
         Fixtures.SeedTalk grisel = seeds.get(0);
-        String menschId = speakerId(mensch);
+        SpeakerAccount arthurMensch = speaker(mensch);
+        String menschId = arthurMensch.id();
+        Api arthur = api.as(arthurMensch.identity());
 
-        Api.Response submitted = submit(menschId, event, mensch);
+        Api.Response submitted = submit(arthurMensch, event, mensch);
         String a = submitted.string("id");
         assertThat(submitted.location()).isEqualTo("/submissions/" + a);
         assertThat(submitted.string("status")).isEqualTo("SUBMITTED");
@@ -164,7 +170,7 @@ class SubmissionLifecycleTest implements RealServers {
         // The speaker edits: a new revision, the old one kept.
         clock.advance(Duration.ofHours(1));
         String newTitle = "Differentiable Dynamic Programming for Structured Prediction";
-        Api.Response edited = api.patch("/submissions/" + a,
+        Api.Response edited = arthur.patch("/submissions/" + a,
                 Map.of("title", newTitle, "durationMinutes", 40, "tags", List.of("dynamic-programming", "attention"))).isOk(200);
         assertThat(edited.get("revision")).isEqualTo(1);
         assertThat(edited.string("title")).isEqualTo(newTitle);
@@ -175,8 +181,8 @@ class SubmissionLifecycleTest implements RealServers {
         assertThat(updated.talk().title()).isEqualTo(newTitle);
         assertThat(updated.talk().durationMinutes()).isEqualTo(40);
         assertThat(updated.talk().tags()).containsExactly("dynamic-programming", "attention");
-        api.patch("/submissions/" + a, Map.of("title", newTitle)).isOk(200);
-        Api.Response revisions = api.call(io.micronaut.http.HttpRequest.GET("/submissions/" + a + "/revisions"));
+        arthur.patch("/submissions/" + a, Map.of("title", newTitle)).isOk(200);
+        Api.Response revisions = arthur.call(io.micronaut.http.HttpRequest.GET("/submissions/" + a + "/revisions"));
         assertThat(revisions.text()).startsWith("[");
         List<Map<String, Object>> history = parseList(revisions.text());
         assertThat(history).hasSize(2);
@@ -186,19 +192,21 @@ class SubmissionLifecycleTest implements RealServers {
         assertThat(history.get(1)).containsEntry("revision", 1).containsEntry("title", newTitle)
                 .containsEntry("abstract", mensch.abstractText()).containsEntry("durationMinutes", 40);
 
-        String b = submit(speakerId(grisel), event, grisel).string("id");
+        SpeakerAccount oliverGrisel = speaker(grisel);
+        Api olivier = api.as(oliverGrisel.identity());
+        String b = submit(oliverGrisel, event, grisel).string("id");
 
         // Reviews: one per organiser, averaged.
-        api.post("/submissions/" + a + "/reviews", Map.of("score", 4, "comment", "Clear abstract"), ALICE).isOk(201);
-        api.post("/submissions/" + a + "/reviews", Map.of("score", 5), BOB).isOk(201);
-        api.post("/submissions/" + a + "/reviews", Map.of("score", 1), ALICE).isProblem(409, "duplicate-review");
-        api.post("/submissions/" + b + "/reviews", Map.of("score", 2, "comment", "Overlaps with another talk"), ALICE).isOk(201);
-        Api.Response reviews = api.get("/submissions/" + a + "/reviews").isOk(200);
+        api.as(ALICE).post("/submissions/" + a + "/reviews", Map.of("score", 4, "comment", "Clear abstract")).isOk(201);
+        api.as(BOB).post("/submissions/" + a + "/reviews", Map.of("score", 5)).isOk(201);
+        api.as(ALICE).post("/submissions/" + a + "/reviews", Map.of("score", 1)).isProblem(409, "duplicate-review");
+        api.as(ALICE).post("/submissions/" + b + "/reviews", Map.of("score", 2, "comment", "Overlaps with another talk")).isOk(201);
+        Api.Response reviews = api.as(ALICE).get("/submissions/" + a + "/reviews").isOk(200);
         assertThat(reviews.get("averageScore")).isEqualTo(4.5);
         assertThat(reviews.get("reviewCount")).isEqualTo(2);
-        assertThat(reviews.list("reviews")).extracting(r -> r.get("reviewer")).containsExactly(ALICE, BOB);
+        assertThat(reviews.list("reviews")).extracting(r -> r.get("reviewer")).containsExactly(ALICE.email(), BOB.email());
 
-        Api.Response board = api.get("/events/" + event.eventId() + "/submissions?sort=score").isOk(200);
+        Api.Response board = api.as(ALICE).get("/events/" + event.eventId() + "/submissions?sort=score").isOk(200);
         assertThat(board.get("total")).isEqualTo(2);
         assertThat(board.list("items")).extracting(i -> i.get("id"), i -> i.get("averageScore"), i -> i.get("reviewCount"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(a, 4.5, 2), org.assertj.core.groups.Tuple.tuple(b, 2.0, 1));
@@ -206,28 +214,28 @@ class SubmissionLifecycleTest implements RealServers {
         // Staged decisions: recorded, invisible to speakers, nothing published.
         clock.advance(Duration.ofHours(1));
         Instant decidedAt = clock.instant();
-        Api.Response accepted = api.post("/submissions/" + a + "/accept", Map.of("reason", "Great fit for a research night"), ALICE).isOk(200);
-        assertThat(accepted.map("decision")).containsEntry("outcome", "ACCEPTED").containsEntry("decidedBy", ALICE)
+        Api.Response accepted = api.as(ALICE).post("/submissions/" + a + "/accept", Map.of("reason", "Great fit for a research night")).isOk(200);
+        assertThat(accepted.map("decision")).containsEntry("outcome", "ACCEPTED").containsEntry("decidedBy", ALICE.email())
                 .containsEntry("released", false).containsEntry("reason", "Great fit for a research night")
                 .containsEntry("decidedAt", decidedAt.toString());
-        api.post("/submissions/" + b + "/accept", null, BOB).isOk(200);
-        api.post("/submissions/" + b + "/reject", Map.of("reason", "Too close to another talk"), BOB).isOk(200);
-        assertThat(api.get("/submissions/" + a).string("status")).isEqualTo("SUBMITTED");
-        assertThat(api.get("/submissions/" + a).get("decision")).isNull();
-        api.patch("/submissions/" + a, Map.of("title", "Too late")).isProblem(409, "submission-decided");
+        api.as(BOB).post("/submissions/" + b + "/accept", null).isOk(200);
+        api.as(BOB).post("/submissions/" + b + "/reject", Map.of("reason", "Too close to another talk")).isOk(200);
+        assertThat(arthur.get("/submissions/" + a).string("status")).isEqualTo("SUBMITTED");
+        assertThat(arthur.get("/submissions/" + a).get("decision")).isNull();
+        arthur.patch("/submissions/" + a, Map.of("title", "Too late")).isProblem(409, "submission-decided");
         assertThat(outboxCount(a, "podium.talks.TalkAccepted") + outboxCount(b, "podium.talks.TalkRejected")
                 + outboxCount(b, "podium.talks.TalkAccepted")).isZero();
 
         // Release: each staged decision published once.
         clock.advance(Duration.ofHours(1));
-        Api.Response release = api.post("/events/" + event.eventId() + "/decisions/release", Map.of(), ALICE).isOk(200);
+        Api.Response release = api.as(ALICE).post("/events/" + event.eventId() + "/decisions/release", Map.of()).isOk(200);
         assertThat(release.get("accepted")).isEqualTo(1);
         assertThat(release.get("rejected")).isEqualTo(1);
-        Api.Response afterRelease = api.get("/submissions/" + a);
+        Api.Response afterRelease = arthur.get("/submissions/" + a);
         assertThat(afterRelease.string("status")).isEqualTo("ACCEPTED");
         assertThat(afterRelease.map("decision")).containsEntry("outcome", "ACCEPTED")
                 .containsEntry("reason", "Great fit for a research night").containsEntry("releasedAt", clock.instant().toString());
-        assertThat(api.get("/submissions/" + b).string("status")).isEqualTo("REJECTED");
+        assertThat(olivier.get("/submissions/" + b).string("status")).isEqualTo("REJECTED");
 
         TalkAccepted talkAccepted = message(a, TalkAccepted.class).dataAs(TalkAccepted.class);
         assertThat(talkAccepted.reason()).isEqualTo("Great fit for a research night");
@@ -240,34 +248,35 @@ class SubmissionLifecycleTest implements RealServers {
         assertThat(talkRejected.talk().status()).isEqualTo("REJECTED");
         assertThat(talkRejected.talk().speakers()).extracting(SpeakerRef::name).containsExactly("Olivier Grisel");
 
-        assertThat(api.post("/events/" + event.eventId() + "/decisions/release", Map.of(), ALICE).isOk(200).list("released")).isEmpty();
+        assertThat(api.as(ALICE).post("/events/" + event.eventId() + "/decisions/release", Map.of()).isOk(200).list("released")).isEmpty();
         assertThat(outboxCount(a, "podium.talks.TalkAccepted")).isEqualTo(1);
         assertThat(outboxCount(b, "podium.talks.TalkRejected")).isEqualTo(1);
-        api.post("/submissions/" + b + "/accept", Map.of(), ALICE).isProblem(409, "decision-released");
+        api.as(ALICE).post("/submissions/" + b + "/accept", Map.of()).isProblem(409, "decision-released");
 
         // The speaker confirms.
-        Api.Response confirmed = api.post("/submissions/" + a + "/confirm", Map.of()).isOk(200);
+        Api.Response confirmed = arthur.post("/submissions/" + a + "/confirm", Map.of()).isOk(200);
         assertThat(confirmed.string("status")).isEqualTo("CONFIRMED");
         TalkConfirmed talkConfirmed = message(a, TalkConfirmed.class).dataAs(TalkConfirmed.class);
         assertThat(talkConfirmed.confirmedAt()).isEqualTo(clock.instant());
         assertThat(talkConfirmed.talk().status()).isEqualTo("CONFIRMED");
-        api.post("/submissions/" + a + "/confirm", Map.of()).isProblem(409, "already-confirmed");
-        api.post("/submissions/" + b + "/confirm", Map.of()).isProblem(409, "not-accepted");
+        arthur.post("/submissions/" + a + "/confirm", Map.of()).isProblem(409, "already-confirmed");
+        olivier.post("/submissions/" + b + "/confirm", Map.of()).isProblem(409, "not-accepted");
 
-        assertThat(api.get("/events/" + event.eventId() + "/submissions?status=CONFIRMED").list("items"))
+        assertThat(api.as(ALICE).get("/events/" + event.eventId() + "/submissions?status=CONFIRMED").list("items"))
                 .extracting(i -> i.get("id")).containsExactly(a);
-        assertThat(api.get("/events/" + event.eventId() + "/submissions?status=REJECTED").list("items"))
+        assertThat(api.as(BOB).get("/events/" + event.eventId() + "/submissions?status=REJECTED").list("items"))
                 .singleElement().satisfies(i -> assertThat(i.get("decision")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-                        .containsEntry("released", true).containsEntry("decidedBy", BOB));
+                        .containsEntry("released", true).containsEntry("decidedBy", BOB.email()));
     }
 
     @Test
     void withdrawBeforeTheEventOnly() {
         EventSnapshot event = meetupWithOpenCfp();
-        String speakerId = speakerId(seeds.get(2));
+        SpeakerAccount speaker = speaker(seeds.get(2));
+        Api me = api.as(speaker.identity());
 
-        String c = submit(speakerId, event, seeds.get(2)).string("id");
-        Api.Response withdrawn = api.post("/submissions/" + c + "/withdraw", Map.of()).isOk(200);
+        String c = submit(speaker, event, seeds.get(2)).string("id");
+        Api.Response withdrawn = me.post("/submissions/" + c + "/withdraw", Map.of()).isOk(200);
         assertThat(withdrawn.string("status")).isEqualTo("WITHDRAWN");
         assertThat(withdrawn.string("withdrawnAt")).isEqualTo(T0.toString());
         TalkWithdrawn talkWithdrawn = message(c, TalkWithdrawn.class).dataAs(TalkWithdrawn.class);
@@ -275,21 +284,21 @@ class SubmissionLifecycleTest implements RealServers {
         assertThat(talkWithdrawn.withdrawnAt()).isEqualTo(T0);
 
         // A staged decision disappears with the withdrawal: nothing to release.
-        String d = submit(speakerId, event, seeds.get(2)).string("id");
-        api.post("/submissions/" + d + "/accept", Map.of(), ALICE).isOk(200);
-        api.post("/submissions/" + d + "/withdraw", Map.of()).isOk(200);
-        assertThat(api.post("/events/" + event.eventId() + "/decisions/release", Map.of()).isOk(200).list("released")).isEmpty();
+        String d = submit(speaker, event, seeds.get(2)).string("id");
+        api.as(ALICE).post("/submissions/" + d + "/accept", Map.of()).isOk(200);
+        me.post("/submissions/" + d + "/withdraw", Map.of()).isOk(200);
+        assertThat(api.as(ALICE).post("/events/" + event.eventId() + "/decisions/release", Map.of()).isOk(200).list("released")).isEmpty();
         assertThat(outboxCount(d, "podium.talks.TalkAccepted")).isZero();
 
         // An accepted, confirmed talk can be withdrawn until the event starts, not after.
-        String e = submit(speakerId, event, seeds.get(2)).string("id");
-        api.post("/submissions/" + e + "/accept", Map.of(), ALICE).isOk(200);
-        api.post("/events/" + event.eventId() + "/decisions/release", Map.of()).isOk(200);
-        api.post("/submissions/" + e + "/confirm", Map.of()).isOk(200);
+        String e = submit(speaker, event, seeds.get(2)).string("id");
+        api.as(ALICE).post("/submissions/" + e + "/accept", Map.of()).isOk(200);
+        api.as(ALICE).post("/events/" + event.eventId() + "/decisions/release", Map.of()).isOk(200);
+        me.post("/submissions/" + e + "/confirm", Map.of()).isOk(200);
         clock.set(event.startsAtUtc());
-        api.post("/submissions/" + e + "/withdraw", Map.of()).isProblem(409, "event-started");
+        me.post("/submissions/" + e + "/withdraw", Map.of()).isProblem(409, "event-started");
         clock.set(event.startsAtUtc().minusSeconds(1));
-        assertThat(api.post("/submissions/" + e + "/withdraw", Map.of()).isOk(200).string("status")).isEqualTo("WITHDRAWN");
+        assertThat(me.post("/submissions/" + e + "/withdraw", Map.of()).isOk(200).string("status")).isEqualTo("WITHDRAWN");
     }
 
     @Test
@@ -298,56 +307,62 @@ class SubmissionLifecycleTest implements RealServers {
                 Fixtures.event("dl-paris", "Deep Learning Meetup #14", "DRAFT", LocalDateTime.of(2026, 4, 4, 19, 0), "Europe/Paris"));
         Instant opens = T0.plus(Duration.ofDays(1));
         Instant closes = T0.plus(Duration.ofDays(2));
-        Api.Response window = api.put("/events/" + event.eventId() + "/cfp", cfp(opens, closes)).isOk(200);
+        Api alice = api.as(ALICE);
+        Api.Response window = alice.put("/events/" + event.eventId() + "/cfp", cfp(opens, closes)).isOk(200);
         assertThat(window.get("open")).isEqualTo(false);
         assertThat(window.string("opensAt")).isEqualTo(opens.toString());
-        String speakerId = speakerId(seeds.get(0));
-        Map<String, Object> request = submission(speakerId, event.eventId(), seeds.get(0).title(), seeds.get(0).abstractText());
+        SpeakerAccount speaker = speaker(seeds.get(0));
+        Api me = api.as(speaker.identity());
+        Map<String, Object> request = submission(speaker.id(), event.eventId(), seeds.get(0).title(), seeds.get(0).abstractText());
 
-        Api.Response tooEarly = api.post("/submissions", request).isProblem(409, "cfp-closed");
+        Api.Response tooEarly = me.post("/submissions", request).isProblem(409, "cfp-closed");
         assertThat(tooEarly.string("detail")).contains("opens at " + opens);
         clock.set(opens);
-        api.post("/submissions", request).isOk(201);
+        me.post("/submissions", request).isOk(201);
         assertThat(api.get("/events/" + event.eventId() + "/cfp").get("open")).isEqualTo(true);
         clock.set(closes.minusNanos(1000));
-        api.post("/submissions", request).isOk(201);
+        me.post("/submissions", request).isOk(201);
         clock.set(closes);
-        Api.Response tooLate = api.post("/submissions", request).isProblem(409, "cfp-closed");
+        Api.Response tooLate = me.post("/submissions", request).isProblem(409, "cfp-closed");
         assertThat(tooLate.string("detail")).contains("closed at " + closes);
 
         // Organisers extend the call.
-        api.put("/events/" + event.eventId() + "/cfp", cfp(opens, closes.plus(Duration.ofDays(1)))).isOk(200);
-        api.post("/submissions", request).isOk(201);
-        assertThat(api.get("/events/" + event.eventId() + "/submissions").get("total")).isEqualTo(3);
+        alice.put("/events/" + event.eventId() + "/cfp", cfp(opens, closes.plus(Duration.ofDays(1)))).isOk(200);
+        me.post("/submissions", request).isOk(201);
+        assertThat(alice.get("/events/" + event.eventId() + "/submissions").get("total")).isEqualTo(3);
 
         // A group's open call, for talks not tied to an event yet.
         String slug = "paiss-" + UUID.randomUUID().toString().substring(0, 8);
         Fixtures.knownGroup(codec, catalog, Fixtures.group(slug, ALICE));
         Map<String, Object> openCall = with(with(request, "eventId", null), "groupSlug", slug);
-        api.post("/submissions", openCall).isProblem(409, "cfp-closed");
-        api.put("/groups/" + slug + "/cfp", cfp(T0, T0.plus(Duration.ofDays(90)))).isOk(200);
-        Api.Response toGroup = api.post("/submissions", openCall).isOk(201);
+        me.post("/submissions", openCall).isProblem(409, "cfp-closed");
+        alice.put("/groups/" + slug + "/cfp", cfp(T0, T0.plus(Duration.ofDays(90)))).isOk(200);
+        Api.Response toGroup = me.post("/submissions", openCall).isOk(201);
         assertThat(toGroup.get("eventId")).isNull();
         assertThat(toGroup.string("groupId")).isEqualTo(Fixtures.groupId(slug));
         TalkSnapshot groupTalk = message(toGroup.string("id"), TalkSubmitted.class).dataAs(TalkSubmitted.class).talk();
         assertThat(groupTalk.eventId()).isNull();
         assertThat(groupTalk.groupId()).isEqualTo(Fixtures.groupId(slug));
-        assertThat(api.get("/groups/" + slug + "/submissions").list("items")).extracting(i -> i.get("id"))
+        assertThat(alice.get("/groups/" + slug + "/submissions").list("items")).extracting(i -> i.get("id"))
                 .containsExactly(toGroup.string("id"));
-        api.post("/submissions/" + toGroup.string("id") + "/accept", Map.of(), ALICE).isOk(200);
-        assertThat(api.post("/groups/" + slug + "/decisions/release", Map.of()).isOk(200).get("accepted")).isEqualTo(1);
-        assertThat(catalog.organisersOf(Fixtures.groupId(slug))).containsExactly(ALICE);
+        api.as(ALICE).post("/submissions/" + toGroup.string("id") + "/accept", Map.of()).isOk(200);
+        assertThat(alice.post("/groups/" + slug + "/decisions/release", Map.of()).isOk(200).get("accepted")).isEqualTo(1);
+        assertThat(catalog.organisersOf(Fixtures.groupId(slug))).containsExactly(ALICE.email());
     }
 
     @Test
     void coSpeakerJoinsThroughTheSignedInvitation() {
         EventSnapshot event = meetupWithOpenCfp();
         Fixtures.SeedTalk luvizon = seeds.get(2);
-        String primaryId = speakerId(luvizon);
-        String talk = submit(primaryId, event, luvizon).string("id");
+        SpeakerAccount diogo = speaker(luvizon);
+        String primaryId = diogo.id();
+        Api primary = api.as(diogo.identity());
+        String talk = submit(diogo, event, luvizon).string("id");
         String coSpeakerEmail = "co-" + UUID.randomUUID() + "@etis.example.org";
+        Identity hedi = Fixtures.person("Hedi Tabia", coSpeakerEmail);
+        Api coSpeaker = api.as(hedi);
 
-        Api.Response invited = api.post("/submissions/" + talk + "/invitations", Map.of("email", coSpeakerEmail)).isOk(201);
+        Api.Response invited = primary.post("/submissions/" + talk + "/invitations", Map.of("email", coSpeakerEmail)).isOk(201);
         assertThat(invited.string("status")).isEqualTo("PENDING");
         assertThat(invited.string("expiresAt")).isEqualTo(T0.plus(Duration.ofDays(14)).toString());
         assertThat(invited.body()).doesNotContainKey("token");
@@ -367,41 +382,43 @@ class SubmissionLifecycleTest implements RealServers {
                 parts[0] + "." + (Long.parseLong(parts[1]) + 86_400) + "." + parts[2],
                 UUID.randomUUID() + "." + parts[1] + "." + parts[2],
                 "not-a-token")) {
-            api.post("/invitations/" + tampered + "/accept", Map.of()).isProblem(400, "invalid-invitation-token");
+            coSpeaker.post("/invitations/" + tampered + "/accept", Map.of()).isProblem(400, "invalid-invitation-token");
         }
 
         // The invitee needs a speaker profile, then appears on the talk.
-        api.post("/invitations/" + token + "/accept", Map.of()).isProblem(422, "speaker-profile-required");
-        String coSpeakerId = api.post("/speakers", with(speaker("Hedi Tabia", "ETIS - Université de Cergy"), "email", coSpeakerEmail))
+        coSpeaker.post("/invitations/" + token + "/accept", Map.of()).isProblem(422, "speaker-profile-required");
+        String coSpeakerId = coSpeaker.post("/speakers", with(Fixtures.speaker("Hedi Tabia", "ETIS - Université de Cergy"), "email", coSpeakerEmail))
                 .isOk(201).string("id");
         clock.advance(Duration.ofHours(2));
-        Api.Response joined = api.post("/invitations/" + token + "/accept", null).isOk(200);
+        Api.Response joined = coSpeaker.post("/invitations/" + token + "/accept", null).isOk(200);
         assertThat(joined.list("speakers")).extracting(s -> s.get("id"), s -> s.get("role"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(primaryId, "PRIMARY"),
                         org.assertj.core.groups.Tuple.tuple(coSpeakerId, "CO_SPEAKER"));
         TalkUpdated update = message(talk, TalkUpdated.class).dataAs(TalkUpdated.class);
         assertThat(update.talk().speakers()).extracting(SpeakerRef::name).containsExactly("Diogo Luvizon", "Hedi Tabia");
         assertThat(update.talk().speakers().get(1).affiliation()).isEqualTo("ETIS - Université de Cergy");
-        assertThat(api.get("/submissions/" + talk).list("speakers")).hasSize(2);
+        assertThat(primary.get("/submissions/" + talk).list("speakers")).hasSize(2);
 
-        api.post("/invitations/" + token + "/accept", Map.of()).isProblem(409, "invitation-already-accepted");
-        Api.Response listed = api.call(io.micronaut.http.HttpRequest.GET("/submissions/" + talk + "/invitations"));
+        coSpeaker.post("/invitations/" + token + "/accept", Map.of()).isProblem(409, "invitation-already-accepted");
+        Api.Response listed = primary.call(io.micronaut.http.HttpRequest.GET("/submissions/" + talk + "/invitations"));
         assertThat(parseList(listed.text())).singleElement().satisfies(i -> assertThat(i)
                 .containsEntry("email", coSpeakerEmail).containsEntry("status", "ACCEPTED"));
-        api.post("/submissions/" + talk + "/invitations", Map.of("email", coSpeakerEmail)).isProblem(409, "already-a-speaker");
+        primary.post("/submissions/" + talk + "/invitations", Map.of("email", coSpeakerEmail)).isProblem(409, "already-a-speaker");
 
         // An invitation not accepted in time has expired.
-        api.post("/submissions/" + talk + "/invitations", Map.of("email", "late@example.org")).isOk(201);
+        primary.post("/submissions/" + talk + "/invitations", Map.of("email", "late@example.org")).isOk(201);
         String lateToken = token(message(talk, CoSpeakerInvited.class, 2).get(1).dataAs(CoSpeakerInvited.class));
         clock.advance(Duration.ofDays(15));
-        api.post("/invitations/" + lateToken + "/accept", Map.of("speakerId", primaryId)).isProblem(410, "invitation-expired");
+        primary.post("/invitations/" + lateToken + "/accept", Map.of("speakerId", primaryId)).isProblem(410, "invitation-expired");
     }
 
     @Test
     void materialsOfAnAcceptedTalk() {
         EventSnapshot event = meetupWithOpenCfp();
         Fixtures.SeedTalk mensch = seeds.get(1);
-        String talk = submit(speakerId(mensch), event, mensch).string("id");
+        SpeakerAccount arthurMensch = speaker(mensch);
+        Api arthur = api.as(arthurMensch.identity());
+        String talk = submit(arthurMensch, event, mensch).string("id");
         Map<String, Object> materials = Map.of(
                 "slidesUrl", "https://speakerdeck.com/arthurmensch/differentiable-dp",
                 "videoUrl", "https://www.youtube.com/watch?v=abc123",
@@ -410,12 +427,12 @@ class SubmissionLifecycleTest implements RealServers {
                         Map.of("title", "Differentiable Dynamic Programming for Structured Prediction and Attention",
                                 "url", "https://arxiv.org/abs/1802.03676"),
                         Map.of("title", "Neural Ordinary Differential Equations", "url", "https://arxiv.org/abs/1806.07366")));
-        api.put("/submissions/" + talk + "/materials", materials).isProblem(409, "not-accepted");
+        arthur.put("/submissions/" + talk + "/materials", materials).isProblem(409, "not-accepted");
 
-        api.post("/submissions/" + talk + "/accept", Map.of(), ALICE).isOk(200);
-        api.post("/events/" + event.eventId() + "/decisions/release", Map.of()).isOk(200);
+        api.as(ALICE).post("/submissions/" + talk + "/accept", Map.of()).isOk(200);
+        api.as(ALICE).post("/events/" + event.eventId() + "/decisions/release", Map.of()).isOk(200);
         clock.set(event.startsAtUtc().plus(Duration.ofDays(1)));
-        Api.Response published = api.put("/submissions/" + talk + "/materials", materials).isOk(200);
+        Api.Response published = arthur.put("/submissions/" + talk + "/materials", materials).isOk(200);
         assertThat(published.string("slidesUrl")).isEqualTo("https://speakerdeck.com/arthurmensch/differentiable-dp");
         assertThat(published.list("references")).extracting(r -> r.get("url"))
                 .containsExactly("https://arxiv.org/abs/1802.03676", "https://arxiv.org/abs/1806.07366");
@@ -430,7 +447,7 @@ class SubmissionLifecycleTest implements RealServers {
                 new Reference("Differentiable Dynamic Programming for Structured Prediction and Attention", "https://arxiv.org/abs/1802.03676"),
                 new Reference("Neural Ordinary Differential Equations", "https://arxiv.org/abs/1806.07366"));
 
-        Api.Response replaced = api.put("/submissions/" + talk + "/materials", Map.of("slidesUrl", "https://example.org/v2.pdf")).isOk(200);
+        Api.Response replaced = arthur.put("/submissions/" + talk + "/materials", Map.of("slidesUrl", "https://example.org/v2.pdf")).isOk(200);
         assertThat(replaced.list("references")).isEmpty();
         assertThat(replaced.get("videoUrl")).isNull();
         assertThat(message(talk, TalkMaterialsPublished.class, 2).get(1).dataAs(TalkMaterialsPublished.class).materials().slidesUrl())
@@ -441,8 +458,9 @@ class SubmissionLifecycleTest implements RealServers {
     void seedAbstractsRoundTripByteForByte() {
         EventSnapshot event = meetupWithOpenCfp();
         for (Fixtures.SeedTalk seed : seeds) {
-            String id = submit(speakerId(seed), event, seed).string("id");
-            Api.Response stored = api.get("/submissions/" + id).isOk(200);
+            SpeakerAccount speaker = speaker(seed);
+            String id = submit(speaker, event, seed).string("id");
+            Api.Response stored = api.as(speaker.identity()).get("/submissions/" + id).isOk(200);
             assertThat(stored.string("abstract").getBytes(StandardCharsets.UTF_8)).isEqualTo(seed.abstractText().getBytes(StandardCharsets.UTF_8));
             assertThat(stored.string("title")).isEqualTo(seed.title());
             assertThat(stored.list("speakers").get(0)).containsEntry("name", seed.speaker()).containsEntry("affiliation", seed.affiliation());
@@ -457,9 +475,11 @@ class SubmissionLifecycleTest implements RealServers {
                 + "In mathematics : \\( h_{t+1} = f(h_t, \\theta_t) + h_t \\)\t# step a fraction of a layer  \n"
                 + "\\( {{dh_{t}}\\over{dt}} = f(h_t, \\theta_t, t) \\) — Montréal, NeurIPS 2018 ✨\n\n"
                 + "“It’s alchemy, it never works… Only Yann can make it work.” πŸ‡«πŸ‡· 🚶🚷  ";
-        String id = api.post("/submissions", with(with(submission(speakerId(seeds.get(0)), event.eventId(), "Neural ODEs 🧮",
+        SpeakerAccount martin = speaker(seeds.get(0));
+        Api me = api.as(martin.identity());
+        String id = me.post("/submissions", with(with(submission(martin.id(), event.eventId(), "Neural ODEs 🧮",
                 lightning), "format", "LIGHTNING"), "durationMinutes", 5)).isOk(201).string("id");
-        Api.Response stored = api.get("/submissions/" + id);
+        Api.Response stored = me.get("/submissions/" + id);
         assertThat(stored.string("abstract").getBytes(StandardCharsets.UTF_8)).isEqualTo(lightning.getBytes(StandardCharsets.UTF_8));
         assertThat(stored.string("title")).isEqualTo("Neural ODEs 🧮");
         assertThat(message(id, TalkSubmitted.class).dataAs(TalkSubmitted.class).talk().abstractText()).isEqualTo(lightning);

@@ -1,49 +1,43 @@
 package dev.podium.talks.access;
 
-import dev.podium.api.BadRequest;
+import dev.podium.security.Caller;
+import dev.podium.talks.catalog.Catalog;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
- * Who acts on the organiser-only endpoints, and whether they may.
- *
- * <p>Until authentication arrives (issue 6) the acting organiser names themselves with the
- * {@value #HEADER} header (an email address); reviews and decisions require it, because they record
- * who reviewed or decided. Every organiser-only endpoint calls {@link #requireOrganiserOf(String, String)}
- * with the group that owns the event or open call: it lets everyone through for now; issue 6 replaces
- * the header by the authenticated subject and checks it against the group's organisers, which the
- * read model already keeps ({@code group_organiser}, from GroupCreated and OrganiserAdded).
+ * Whether the caller organises a group, from the read model's {@code group_organiser} (kept from
+ * GroupCreated and OrganiserAdded): the same sub, or, for a co-organiser added by email before they
+ * had an account, the same verified email. Admin always passes.
  */
 @Singleton
 public class OrganiserAccess {
 
-    public static final String HEADER = "X-Podium-Organiser";
+    private final Catalog catalog;
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
+    OrganiserAccess(Catalog catalog) {
+        this.catalog = catalog;
+    }
 
-    /** The acting organiser's email, required by the endpoints that record who acted. */
-    public String requireOrganiser(@Nullable String header) {
-        if (header == null || header.isBlank()) {
-            throw new BadRequest("organiser-required", "Organiser required",
-                    "Say who is acting with the " + HEADER + " header (an email address)");
-        }
-        String email = header.strip();
-        if (email.length() > 320 || !EMAIL.matcher(email).matches()) {
-            throw new BadRequest("organiser-required", "Organiser required",
-                    "The " + HEADER + " header must be an email address");
-        }
-        return email.toLowerCase(Locale.ROOT);
+    public boolean organises(String groupId, Caller caller) {
+        return caller.admin() || catalog.organiserRefsOf(groupId).stream().anyMatch(o -> caller.is(o.sub(), o.email()));
     }
 
     /**
-     * The ownership check of organiser-only endpoints: open for now (no authentication yet).
-     *
-     * @param groupId   the group owning the event or the open call, null when not known yet
-     * @param organiser the acting organiser, null when the endpoint does not require one
+     * For actions on something public (an event's call for papers, its review board): 401 without a
+     * token, 403 unless the caller organises {@code groupId}.
      */
-    public void requireOrganiserOf(@Nullable String groupId, @Nullable String organiser) {
-        // Issue 6: refuse (403) unless the authenticated subject is an organiser of groupId.
+    public Caller requireOrganiserOf(String groupId, @Nullable Authentication authentication) {
+        Caller caller = Caller.required(authentication);
+        if (!organises(groupId, caller)) {
+            throw Caller.denied(authentication);
+        }
+        return caller;
+    }
+
+    /** How reviews and decisions name who acted, for the other organisers: the email, else the sub. */
+    public static String label(Caller caller) {
+        return caller.email() != null ? caller.email() : caller.sub();
     }
 }

@@ -8,6 +8,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,6 +28,7 @@ class ArchiveController {
     }
 
     @Get("{?q,mode,tag,group,from,to,page,size}")
+    @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "Search accepted talks, newest event first",
             description = "Words in title, abstract, speaker name and affiliation (case- and accent-insensitive)")
     PageView<TalkView> search(

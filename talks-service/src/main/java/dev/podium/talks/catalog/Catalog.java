@@ -53,9 +53,15 @@ public class Catalog {
         return sql.one("SELECT id, slug, name, time_zone FROM known_group WHERE slug = ?", Catalog::group, slug);
     }
 
-    /** The emails of a group's organisers (for the ownership check of issue 6). */
+    /** The emails of a group's organisers. */
     public List<String> organisersOf(String groupId) {
         return sql.list("SELECT email FROM group_organiser WHERE group_id = ? ORDER BY added_at, email", row -> row.getString(1), groupId);
+    }
+
+    /** A group's organisers as events-service named them: sub (null for one added by email only) and email. */
+    public List<PersonRef> organiserRefsOf(String groupId) {
+        return sql.list("SELECT sub, name, email FROM group_organiser WHERE group_id = ? ORDER BY added_at, email",
+                row -> new PersonRef(row.getString("sub"), row.getString("name"), row.getString("email")), groupId);
     }
 
     /** Applies a message of the events or groups topic; other types on those topics are ignored. */
@@ -110,9 +116,10 @@ public class Catalog {
         if (organiser == null || organiser.email() == null) {
             return;
         }
+        // A message that does not know the sub (an organiser added by email) never forgets one already known.
         sql.update("""
                 INSERT INTO group_organiser (group_id, email, name, sub, added_at) VALUES (?, ?, ?, ?, ?)
-                ON DUPLICATE KEY UPDATE name = ?, sub = ?""",
+                ON DUPLICATE KEY UPDATE name = ?, sub = COALESCE(?, sub)""",
                 groupId, organiser.email().toLowerCase(Locale.ROOT), organiser.name(), organiser.sub(), addedAt,
                 organiser.name(), organiser.sub());
     }

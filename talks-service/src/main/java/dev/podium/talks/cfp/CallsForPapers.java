@@ -7,6 +7,7 @@ import dev.podium.talks.access.OrganiserAccess;
 import dev.podium.messaging.sql.Sql;
 import dev.podium.talks.support.Times;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -14,7 +15,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-/** Calls for papers: when an event, or a group's open call, takes submissions. */
+/**
+ * Calls for papers: when an event, or a group's open call, takes submissions. Anyone reads them; the
+ * group's organisers and admin set them.
+ */
 @Singleton
 public class CallsForPapers {
 
@@ -31,15 +35,18 @@ public class CallsForPapers {
     }
 
     @Transactional
-    public CfpView putForEvent(String eventId, CfpRequest request, @Nullable String organiser) {
+    public CfpView putForEvent(String eventId, CfpRequest request, @Nullable Authentication authentication) {
         Target target = targets.event(eventId);
+        access.requireOrganiserOf(target.groupId(), authentication);
         Targets.requireOpenForTalks(target.event());
-        return put(target, request, organiser);
+        return put(target, request);
     }
 
     @Transactional
-    public CfpView putForGroup(String slug, CfpRequest request, @Nullable String organiser) {
-        return put(targets.group(slug), request, organiser);
+    public CfpView putForGroup(String slug, CfpRequest request, @Nullable Authentication authentication) {
+        Target target = targets.group(slug);
+        access.requireOrganiserOf(target.groupId(), authentication);
+        return put(target, request);
     }
 
     @Transactional(readOnly = true)
@@ -68,8 +75,7 @@ public class CallsForPapers {
         }
     }
 
-    private CfpView put(Target target, CfpRequest request, @Nullable String organiser) {
-        access.requireOrganiserOf(target.groupId(), organiser);
+    private CfpView put(Target target, CfpRequest request) {
         Instant opensAt = request.opensAt().truncatedTo(ChronoUnit.MICROS);
         Instant closesAt = request.closesAt().truncatedTo(ChronoUnit.MICROS);
         if (!opensAt.isBefore(closesAt)) {

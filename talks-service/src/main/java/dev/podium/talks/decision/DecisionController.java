@@ -1,16 +1,17 @@
 package dev.podium.talks.decision;
 
-import dev.podium.talks.access.OrganiserAccess;
 import dev.podium.talks.review.OrganiserSubmissionView;
 import dev.podium.talks.submission.Outcome;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -27,30 +28,36 @@ class DecisionController {
     }
 
     @Post("/submissions/{id}/accept")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Accept a submission (staged until released)",
-            description = "Records who (X-Podium-Organiser), why and when; 409 submission-withdrawn or decision-released")
+            description = "Its group's organisers and admin; records who (the caller), why and when; "
+                    + "409 submission-withdrawn or decision-released")
     OrganiserSubmissionView accept(@PathVariable String id, @Nullable @Body @Valid DecisionRequest request,
-                                   @Nullable @Header(OrganiserAccess.HEADER) String organiser) {
-        return decisions.decide(id, Outcome.ACCEPTED, request == null ? null : request.reason(), organiser);
+                                   @Nullable Authentication authentication) {
+        return decisions.decide(id, Outcome.ACCEPTED, request == null ? null : request.reason(), authentication);
     }
 
     @Post("/submissions/{id}/reject")
-    @Operation(summary = "Reject a submission, with a reason (staged until released)")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "Reject a submission, with a reason (staged until released)", description = "Its group's organisers and admin")
     OrganiserSubmissionView reject(@PathVariable String id, @Body @Valid RejectionRequest request,
-                                   @Nullable @Header(OrganiserAccess.HEADER) String organiser) {
-        return decisions.decide(id, Outcome.REJECTED, request.reason(), organiser);
+                                   @Nullable Authentication authentication) {
+        return decisions.decide(id, Outcome.REJECTED, request.reason(), authentication);
     }
 
     @Post("/events/{eventId}/decisions/release")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Release the staged decisions of an event",
-            description = "Speakers learn them now: one TalkAccepted or TalkRejected per decision, each sent once")
-    ReleaseView releaseEvent(@PathVariable String eventId, @Nullable @Header(OrganiserAccess.HEADER) String organiser) {
-        return decisions.releaseEvent(eventId, organiser);
+            description = "Its group's organisers and admin. Speakers learn them now: one TalkAccepted or TalkRejected "
+                    + "per decision, each sent once")
+    ReleaseView releaseEvent(@PathVariable String eventId, @Nullable Authentication authentication) {
+        return decisions.releaseEvent(eventId, authentication);
     }
 
     @Post("/groups/{slug}/decisions/release")
-    @Operation(summary = "Release the staged decisions of a group's open call")
-    ReleaseView releaseOpenCall(@PathVariable String slug, @Nullable @Header(OrganiserAccess.HEADER) String organiser) {
-        return decisions.releaseOpenCall(slug, organiser);
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "Release the staged decisions of a group's open call", description = "Its organisers and admin")
+    ReleaseView releaseOpenCall(@PathVariable String slug, @Nullable Authentication authentication) {
+        return decisions.releaseOpenCall(slug, authentication);
     }
 }

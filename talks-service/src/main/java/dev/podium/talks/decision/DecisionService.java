@@ -3,7 +3,9 @@ package dev.podium.talks.decision;
 import dev.podium.contracts.talks.TalkAccepted;
 import dev.podium.contracts.talks.TalkRejected;
 import dev.podium.messaging.outbox.Outbox;
+import dev.podium.security.Caller;
 import dev.podium.talks.access.OrganiserAccess;
+import dev.podium.talks.access.SubmissionAccess;
 import dev.podium.talks.cfp.Target;
 import dev.podium.talks.cfp.Targets;
 import dev.podium.talks.review.OrganiserSubmissionView;
@@ -14,6 +16,7 @@ import dev.podium.talks.submission.SubmissionRepository;
 import dev.podium.talks.submission.Talks;
 import dev.podium.talks.support.Times;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -24,7 +27,8 @@ import java.util.List;
 /**
  * Staged decisions (as pretalx does): accepting or rejecting records who decided, why and when, but
  * speakers hear nothing until the organisers release the decisions of an event (or open call)
- * together, which publishes one TalkAccepted or TalkRejected per decision, once.
+ * together, which publishes one TalkAccepted or TalkRejected per decision, once. Only the organisers
+ * of the submission's group, and admin, decide and release.
  */
 @Singleton
 public class DecisionService {
@@ -33,43 +37,45 @@ public class DecisionService {
     private final SubmissionRepository submissions;
     private final ReviewBoard board;
     private final Targets targets;
-    private final OrganiserAccess access;
+    private final SubmissionAccess submissionAccess;
+    private final OrganiserAccess organiserAccess;
     private final Outbox outbox;
     private final Clock clock;
 
     DecisionService(Talks talks, SubmissionRepository submissions, ReviewBoard board, Targets targets,
-                    OrganiserAccess access, Outbox outbox, Clock clock) {
+                    SubmissionAccess submissionAccess, OrganiserAccess organiserAccess, Outbox outbox, Clock clock) {
         this.talks = talks;
         this.submissions = submissions;
         this.board = board;
         this.targets = targets;
-        this.access = access;
+        this.submissionAccess = submissionAccess;
+        this.organiserAccess = organiserAccess;
         this.outbox = outbox;
         this.clock = clock;
     }
 
     @Transactional
     public OrganiserSubmissionView decide(String submissionId, Outcome outcome, @Nullable String reason,
-                                          @Nullable String organiserHeader) {
-        String organiser = access.requireOrganiser(organiserHeader);
+                                          @Nullable Authentication authentication) {
         Submission submission = talks.lock(submissionId);
-        access.requireOrganiserOf(submission.getGroupId(), organiser);
-        submission.stage(outcome, reason == null || reason.isBlank() ? null : reason, organiser, Times.now(clock));
+        Caller organiser = submissionAccess.requireOrganiser(submissionId, submission.getGroupId(), authentication).caller();
+        submission.stage(outcome, reason == null || reason.isBlank() ? null : reason, OrganiserAccess.label(organiser),
+                organiser.sub(), Times.now(clock));
         talks.save(submission);
         return board.one(submissionId);
     }
 
     @Transactional
-    public ReleaseView releaseEvent(String eventId, @Nullable String organiser) {
+    public ReleaseView releaseEvent(String eventId, @Nullable Authentication authentication) {
         Target target = targets.event(eventId);
-        access.requireOrganiserOf(target.groupId(), organiser);
+        organiserAccess.requireOrganiserOf(target.groupId(), authentication);
         return release(target, submissions.findUnreleasedOfEventForUpdate(eventId));
     }
 
     @Transactional
-    public ReleaseView releaseOpenCall(String slug, @Nullable String organiser) {
+    public ReleaseView releaseOpenCall(String slug, @Nullable Authentication authentication) {
         Target target = targets.group(slug);
-        access.requireOrganiserOf(target.groupId(), organiser);
+        organiserAccess.requireOrganiserOf(target.groupId(), authentication);
         return release(target, submissions.findUnreleasedOfOpenCallForUpdate(target.groupId()));
     }
 

@@ -10,8 +10,11 @@ import java.util.List;
 
 /**
  * Forgets a person who asked to be erased: their speaker profile keeps its talks (accepted talks
- * stay in the archive) but loses every personal field, and their email disappears from invitations,
- * reviews, decisions and the organisers of the read model.
+ * stay in the archive) but loses every personal field and its link to their account (owner_sub), and
+ * their email and sub disappear from invitations, reviews, decisions and the organisers of the read model.
+ * Already published outbox rows that mention the email (talk snapshots, invitations) are deleted now
+ * rather than at the end of the outbox retention; pending ones still go out, so nothing others rely
+ * on is lost.
  */
 @Singleton
 class PersonErasure {
@@ -34,13 +37,19 @@ class PersonErasure {
         String erasedMarker = "erased:" + erased.erasureId();
         List<String> speakerIds = sql.list("SELECT id FROM speaker WHERE email = ?", row -> row.getString(1), email);
         sql.update("""
-                UPDATE speaker SET name = ?, email = NULL, affiliation = NULL, position_title = NULL, bio = NULL,
+                UPDATE speaker SET name = ?, owner_sub = NULL, email = NULL, affiliation = NULL, position_title = NULL, bio = NULL,
                                    site_url = NULL, github_url = NULL, slides_url = NULL, updated_at = ?
                 WHERE email = ?""", ERASED_NAME, erased.erasedAt(), email);
         speakerIds.forEach(id -> changes.publishEvent(new SpeakerProfileChanged(id)));
         sql.update("UPDATE invitation SET email = NULL WHERE email = ?", email);
-        sql.update("UPDATE review SET reviewer = ? WHERE reviewer = ?", erasedMarker, email);
-        sql.update("UPDATE submission SET decided_by = ? WHERE decided_by = ?", erasedMarker, email);
+        sql.update("UPDATE review SET reviewer = ?, reviewer_sub = NULL WHERE reviewer = ?", erasedMarker, email);
+        sql.update("UPDATE submission SET decided_by = ?, decided_by_sub = NULL WHERE decided_by = ?", erasedMarker, email);
         sql.update("DELETE FROM group_organiser WHERE email = ?", email);
+        sql.update("DELETE FROM outbox WHERE published_at IS NOT NULL AND payload LIKE ?", "%" + likeLiteral(email) + "%");
+    }
+
+    /** The text as a LIKE pattern that matches only itself: {@code _} is common in addresses. */
+    private static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -5,8 +5,9 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Size;
 
 /**
- * Who accepts: the speaker profile to add to the talk. Without {@code speakerId}, the profile with
- * the invited email is used (422 speaker-profile-required when there is none).
+ * Who accepts: the speaker profile to add to the talk, which must be the caller's (an admin may name
+ * anyone's). Without {@code speakerId}, the caller's own profile is used (422 speaker-profile-required
+ * when they have none).
  */
 @Serdeable
 public record AcceptInvitationRequest(@Nullable @Size(max = 64) String speakerId) {

@@ -11,6 +11,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -28,23 +31,31 @@ class InvitationController {
     }
 
     @Post("/submissions/{id}/invitations")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Invite a co-speaker by email",
-            description = "Publishes CoSpeakerInvited with a signed accept link, which notifications-service mails")
-    HttpResponse<InvitationView> invite(@PathVariable String id, @Body @Valid InvitationRequest request) {
-        InvitationView invitation = invitations.invite(id, request);
+            description = "The primary speaker or admin. Publishes CoSpeakerInvited with a signed accept link, "
+                    + "which notifications-service mails")
+    HttpResponse<InvitationView> invite(@PathVariable String id, @Body @Valid InvitationRequest request,
+                                        @Nullable Authentication authentication) {
+        InvitationView invitation = invitations.invite(id, request, authentication);
         return HttpResponse.created(invitation, UriBuilder.of("/submissions").path(id).path("invitations").build());
     }
 
     @Get("/submissions/{id}/invitations")
-    @Operation(summary = "The invitations of a submission, pending and accepted")
-    List<InvitationView> invitations(@PathVariable String id) {
-        return invitations.of(id);
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "The invitations of a submission, pending and accepted",
+            description = "The primary speaker, the group's organisers and admin")
+    List<InvitationView> invitations(@PathVariable String id, @Nullable Authentication authentication) {
+        return invitations.of(id, authentication);
     }
 
     @Post("/invitations/{token}/accept")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Accept an invitation with its token",
-            description = "400 invalid-invitation-token when tampered with, 410 invitation-expired, 409 invitation-already-accepted")
-    SubmissionView accept(@PathVariable String token, @Nullable @Body @Valid AcceptInvitationRequest request) {
-        return invitations.accept(token, request == null ? null : request.speakerId());
+            description = "Signed in, with your own speaker profile (422 speaker-profile-required without one); "
+                    + "400 invalid-invitation-token when tampered with, 410 invitation-expired, 409 invitation-already-accepted")
+    SubmissionView accept(@PathVariable String token, @Nullable @Body @Valid AcceptInvitationRequest request,
+                          @Nullable Authentication authentication) {
+        return invitations.accept(token, request == null ? null : request.speakerId(), authentication);
     }
 }

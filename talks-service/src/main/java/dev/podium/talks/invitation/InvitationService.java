@@ -6,8 +6,12 @@ import dev.podium.api.RuleViolation;
 import dev.podium.contracts.talks.CoSpeakerInvited;
 import dev.podium.contracts.talks.TalkUpdated;
 import dev.podium.messaging.outbox.Outbox;
+import dev.podium.security.Caller;
+import dev.podium.talks.access.SubmissionAccess;
+import dev.podium.talks.access.SubmissionAccess.Standing;
 import dev.podium.talks.speaker.Speaker;
 import dev.podium.talks.speaker.SpeakerRepository;
+import dev.podium.talks.speaker.SpeakerService;
 import dev.podium.talks.submission.Submission;
 import dev.podium.talks.submission.SubmissionView;
 import dev.podium.talks.submission.TalkSpeaker;
@@ -17,6 +21,7 @@ import dev.podium.talks.support.TalksProblem;
 import dev.podium.talks.support.Times;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -27,7 +32,9 @@ import java.util.List;
 
 /**
  * Co-speakers: the primary speaker invites by email (CoSpeakerInvited, mailed by
- * notifications-service with a signed link); the invitee accepts with the token and appears on the talk.
+ * notifications-service with a signed link); the invitee, signed in, accepts with the token and
+ * appears on the talk with their own speaker profile. The token is what entitles them: whoever holds
+ * a genuine, unexpired one may accept it, once.
  */
 @Singleton
 public class InvitationService {
@@ -36,19 +43,23 @@ public class InvitationService {
     private final InvitationTokens tokens;
     private final Talks talks;
     private final SpeakerRepository speakers;
+    private final SpeakerService profiles;
+    private final SubmissionAccess access;
     private final Outbox outbox;
     private final Clock clock;
     private final Duration ttl;
     private final String publicBaseUrl;
 
     InvitationService(InvitationRepository invitations, InvitationTokens tokens, Talks talks, SpeakerRepository speakers,
-                      Outbox outbox, Clock clock,
+                      SpeakerService profiles, SubmissionAccess access, Outbox outbox, Clock clock,
                       @Value("${podium.talks.invitation-ttl:14d}") Duration ttl,
                       @Value("${podium.talks.public-base-url}") String publicBaseUrl) {
         this.invitations = invitations;
         this.tokens = tokens;
         this.talks = talks;
         this.speakers = speakers;
+        this.profiles = profiles;
+        this.access = access;
         this.outbox = outbox;
         this.clock = clock;
         this.ttl = ttl;
@@ -56,8 +67,9 @@ public class InvitationService {
     }
 
     @Transactional
-    public InvitationView invite(String submissionId, InvitationRequest request) {
+    public InvitationView invite(String submissionId, InvitationRequest request, @Nullable Authentication authentication) {
         Submission submission = talks.lock(submissionId);
+        access.requireOwner(submissionId, submission.getGroupId(), authentication);
         submission.requireOpenToSpeakers();
         String email = request.email().strip();
         if (talks.hasSpeakerWithEmail(submissionId, email)) {
@@ -75,14 +87,20 @@ public class InvitationService {
         return InvitationView.of(invitation);
     }
 
+    /** For the primary speaker, the group's organisers and admin (the list holds the invitees' emails). */
     @Transactional(readOnly = true)
-    public List<InvitationView> of(String submissionId) {
-        talks.find(submissionId);
+    public List<InvitationView> of(String submissionId, @Nullable Authentication authentication) {
+        Submission submission = talks.find(submissionId);
+        Standing standing = access.requireReader(submissionId, submission.getGroupId(), authentication);
+        if (!standing.owns() && !standing.organises()) {
+            throw Caller.denied(authentication);
+        }
         return invitations.findBySubmissionIdOrderByCreatedAt(submissionId).stream().map(InvitationView::of).toList();
     }
 
     @Transactional
-    public SubmissionView accept(String token, @Nullable String speakerId) {
+    public SubmissionView accept(String token, @Nullable String speakerId, @Nullable Authentication authentication) {
+        Caller caller = Caller.required(authentication);
         Instant now = Times.now(clock);
         String invitationId = tokens.verify(token, now);
         Invitation invitation = invitations.findByIdForUpdate(invitationId)
@@ -96,29 +114,31 @@ public class InvitationService {
         }
         Submission submission = talks.lock(invitation.submissionId());
         submission.requireOpenToSpeakers();
-        Speaker speaker = speaker(invitation, speakerId);
+        Speaker speaker = speaker(caller, speakerId, authentication);
         if (talks.hasSpeaker(submission.getId(), speaker.id())) {
             throw alreadyASpeaker(speaker.name(), submission.getId());
         }
         talks.addCoSpeaker(submission, speaker.id(), now);
         invitations.update(invitation.accepted(speaker.id(), now));
         outbox.append(new TalkUpdated(talks.snapshot(submission), submission.getRevision(), now));
-        return talks.view(submission);
+        return talks.view(submission, access.standing(submission.getId(), submission.getGroupId(), caller));
     }
 
-    private Speaker speaker(Invitation invitation, @Nullable String speakerId) {
-        if (speakerId != null && !speakerId.isBlank()) {
-            return speakers.findById(speakerId).orElseThrow(() -> TalksProblem.unknown("speaker", speakerId));
+    /** The caller's own profile, or the one they name, which must be theirs (403), unless they are admin. */
+    private Speaker speaker(Caller caller, @Nullable String speakerId, @Nullable Authentication authentication) {
+        if (speakerId == null || speakerId.isBlank()) {
+            return profiles.profileOf(caller).orElseThrow(InvitationService::profileRequired);
         }
-        if (invitation.email() != null) {
-            return speakers.findByEmail(invitation.email()).orElseThrow(() -> profileRequired(invitation.email()));
+        Speaker speaker = speakers.findById(speakerId).orElseThrow(() -> TalksProblem.unknown("speaker", speakerId));
+        if (!caller.admin() && !speaker.ownedBy(caller)) {
+            throw Caller.denied(authentication);
         }
-        throw profileRequired("the invited address");
+        return speaker;
     }
 
-    private static RuleViolation profileRequired(String email) {
+    private static RuleViolation profileRequired() {
         return new RuleViolation("speaker-profile-required", "Speaker profile required",
-                "There is no speaker profile for " + email + ": create one with POST /speakers, or give its speakerId");
+                "You have no speaker profile yet: create one with POST /speakers, then accept again");
     }
 
     private static Conflict alreadyASpeaker(String who, String submissionId) {

@@ -1,5 +1,6 @@
 package dev.podium.talks.materials;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -7,6 +8,9 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -23,15 +27,19 @@ class MaterialsController {
     }
 
     @Put
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Publish (or replace) a talk's materials",
-            description = "Any time after acceptance (409 not-accepted before); publishes TalkMaterialsPublished")
-    MaterialsView put(@PathVariable String id, @Body @Valid MaterialsRequest request) {
-        return materials.put(id, request);
+            description = "The primary speaker or admin, any time after acceptance (409 not-accepted before); "
+                    + "publishes TalkMaterialsPublished")
+    MaterialsView put(@PathVariable String id, @Body @Valid MaterialsRequest request, @Nullable Authentication authentication) {
+        return materials.put(id, request, authentication);
     }
 
     @Get
-    @Operation(summary = "A talk's materials")
-    MaterialsView get(@PathVariable String id) {
-        return materials.get(id);
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(summary = "A talk's materials",
+            description = "Public while the talk is accepted or confirmed; otherwise 404 except for those who may see the submission")
+    MaterialsView get(@PathVariable String id, @Nullable Authentication authentication) {
+        return materials.get(id, authentication);
     }
 }

@@ -4,11 +4,15 @@ import dev.podium.api.NotFound;
 import dev.podium.contracts.talks.Materials;
 import dev.podium.contracts.talks.TalkMaterialsPublished;
 import dev.podium.messaging.outbox.Outbox;
+import dev.podium.security.Caller;
+import dev.podium.talks.access.SubmissionAccess;
 import dev.podium.talks.submission.Submission;
 import dev.podium.talks.submission.Talks;
 import dev.podium.talks.support.Times;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -21,27 +25,35 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Slides, video, code and references of accepted talks (any time after acceptance). */
+/**
+ * Slides, video, code and references of accepted talks (any time after acceptance), published by the
+ * primary speaker or admin. They are public while the talk is (accepted or confirmed, as in the
+ * archive); once it is withdrawn, only those who may see the submission still read them.
+ */
 @Singleton
 public class MaterialsService {
 
     private final TalkMaterialsRepository materials;
     private final Talks talks;
+    private final SubmissionAccess access;
     private final Outbox outbox;
     private final JsonMapper json;
     private final Clock clock;
 
-    MaterialsService(TalkMaterialsRepository materials, Talks talks, Outbox outbox, JsonMapper json, Clock clock) {
+    MaterialsService(TalkMaterialsRepository materials, Talks talks, SubmissionAccess access, Outbox outbox, JsonMapper json,
+                     Clock clock) {
         this.materials = materials;
         this.talks = talks;
+        this.access = access;
         this.outbox = outbox;
         this.json = json;
         this.clock = clock;
     }
 
     @Transactional
-    public MaterialsView put(String submissionId, MaterialsRequest request) {
+    public MaterialsView put(String submissionId, MaterialsRequest request, @Nullable Authentication authentication) {
         Submission submission = talks.lock(submissionId);
+        access.requireOwner(submissionId, submission.getGroupId(), authentication);
         submission.requireAccepted();
         List<MaterialsView.Link> references = request.references() == null ? List.of()
                 : request.references().stream().map(r -> new MaterialsView.Link(r.title(), r.url())).toList();
@@ -61,8 +73,15 @@ public class MaterialsService {
     }
 
     @Transactional(readOnly = true)
-    public MaterialsView get(String submissionId) {
-        talks.find(submissionId);
+    public MaterialsView get(String submissionId, @Nullable Authentication authentication) {
+        Submission submission = talks.find(submissionId);
+        if (!submission.getStatus().isPublic()) {
+            boolean sees = Caller.of(authentication)
+                    .map(caller -> access.standing(submissionId, submission.getGroupId(), caller).sees()).orElse(false);
+            if (!sees) {
+                throw new NotFound("submission", submissionId);
+            }
+        }
         return materials.findById(submissionId).map(this::view).orElseThrow(() -> new NotFound("materials", submissionId));
     }
 

@@ -13,6 +13,7 @@ import dev.podium.talks.submission.SubmissionTags;
 import dev.podium.talks.submission.TalkSpeaker;
 import dev.podium.messaging.sql.Sql;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -25,7 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The organisers' view of the submissions to an event or a group's open call. */
+/** The organisers' view of the submissions to an event or a group's open call (its organisers and admin). */
 @Singleton
 public class ReviewBoard {
 
@@ -58,8 +59,8 @@ public class ReviewBoard {
      */
     @Transactional(readOnly = true)
     public PageView<OrganiserSubmissionView> list(Target target, @Nullable String status, @Nullable String sort,
-                                                  PageQuery page, @Nullable String organiser) {
-        access.requireOrganiserOf(target.groupId(), organiser);
+                                                  PageQuery page, @Nullable Authentication authentication) {
+        access.requireOrganiserOf(target.groupId(), authentication);
         List<Object> parameters = new ArrayList<>();
         StringBuilder where = new StringBuilder();
         if (target.isEvent()) {

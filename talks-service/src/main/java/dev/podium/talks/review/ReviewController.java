@@ -1,17 +1,18 @@
 package dev.podium.talks.review;
 
-import dev.podium.talks.access.OrganiserAccess;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -28,17 +29,20 @@ class ReviewController {
     }
 
     @Post
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Review a submission (score 1-5, comment)",
-            description = "The reviewer is named by the X-Podium-Organiser header; a second review by the same organiser is 409 duplicate-review")
+            description = "Its group's organisers and admin; the reviewer is the caller; a second review by the same "
+                    + "organiser is 409 duplicate-review")
     HttpResponse<ReviewView> review(@PathVariable String id, @Body @Valid ReviewRequest request,
-                                    @Nullable @Header(OrganiserAccess.HEADER) String organiser) {
-        ReviewView review = reviews.review(id, request, organiser);
+                                    @Nullable Authentication authentication) {
+        ReviewView review = reviews.review(id, request, authentication);
         return HttpResponse.created(review, UriBuilder.of("/submissions").path(id).path("reviews").build());
     }
 
     @Get
-    @Operation(summary = "A submission's reviews, average score and count")
-    ReviewsView reviews(@PathVariable String id, @Nullable @Header(OrganiserAccess.HEADER) String organiser) {
-        return reviews.reviews(id, organiser);
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "A submission's reviews, average score and count", description = "Its group's organisers and admin")
+    ReviewsView reviews(@PathVariable String id, @Nullable Authentication authentication) {
+        return reviews.reviews(id, authentication);
     }
 }

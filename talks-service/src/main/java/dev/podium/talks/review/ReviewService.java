@@ -1,30 +1,36 @@
 package dev.podium.talks.review;
 
 import dev.podium.api.Conflict;
+import dev.podium.security.Caller;
 import dev.podium.talks.access.OrganiserAccess;
+import dev.podium.talks.access.SubmissionAccess;
 import dev.podium.talks.submission.Submission;
 import dev.podium.talks.submission.Talks;
 import dev.podium.api.DuplicateKey;
 import dev.podium.talks.support.Ids;
 import dev.podium.talks.support.Times;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Clock;
 import java.util.List;
 
-/** Organisers score submissions; each organiser reviews a submission once. */
+/**
+ * The organisers of a submission's group (and admin) score it; each reviews a submission once.
+ * Speakers never see reviews: their view of a submission has none.
+ */
 @Singleton
 public class ReviewService {
 
     private final ReviewRepository reviews;
     private final Talks talks;
-    private final OrganiserAccess access;
+    private final SubmissionAccess access;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    ReviewService(ReviewRepository reviews, Talks talks, OrganiserAccess access,
+    ReviewService(ReviewRepository reviews, Talks talks, SubmissionAccess access,
                   TransactionOperations<Connection> transactions, Clock clock) {
         this.reviews = reviews;
         this.talks = talks;
@@ -34,25 +40,26 @@ public class ReviewService {
     }
 
     /** @throws Conflict duplicate-review (409) when this organiser already reviewed it (the unique key decides) */
-    public ReviewView review(String submissionId, ReviewRequest request, @Nullable String organiserHeader) {
-        String reviewer = access.requireOrganiser(organiserHeader);
-        return DuplicateKey.refused("uk_review_reviewer",
+    public ReviewView review(String submissionId, ReviewRequest request, @Nullable Authentication authentication) {
+        Caller caller = Caller.required(authentication);
+        String reviewer = OrganiserAccess.label(caller);
+        return DuplicateKey.refused("uk_review_reviewer_sub",
                 () -> new Conflict("duplicate-review", "Already reviewed",
                         reviewer + " has already reviewed submission " + submissionId),
                 () -> transactions.executeWrite(status -> {
                     Submission submission = talks.find(submissionId);
-                    access.requireOrganiserOf(submission.getGroupId(), reviewer);
+                    access.requireOrganiser(submissionId, submission.getGroupId(), authentication);
                     submission.requireNotWithdrawn();
-                    Review review = new Review(Ids.newId(), submissionId, reviewer, request.score(),
+                    Review review = new Review(Ids.newId(), submissionId, reviewer, caller.sub(), request.score(),
                             blankToNull(request.comment()), Times.now(clock));
                     return ReviewView.of(reviews.save(review));
                 }));
     }
 
-    public ReviewsView reviews(String submissionId, @Nullable String organiser) {
+    public ReviewsView reviews(String submissionId, @Nullable Authentication authentication) {
         return transactions.executeRead(status -> {
             Submission submission = talks.find(submissionId);
-            access.requireOrganiserOf(submission.getGroupId(), organiser);
+            access.requireOrganiser(submissionId, submission.getGroupId(), authentication);
             List<ReviewView> all = reviews.findBySubmission(submissionId).stream().map(ReviewView::of).toList();
             Double average = all.isEmpty() ? null
                     : Math.round(all.stream().mapToInt(ReviewView::score).average().orElseThrow() * 100) / 100.0;

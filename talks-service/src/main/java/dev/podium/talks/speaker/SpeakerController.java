@@ -1,15 +1,21 @@
 package dev.podium.talks.speaker;
 
+import dev.podium.security.Caller;
+import dev.podium.security.RateLimited;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
-import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -26,21 +32,28 @@ class SpeakerController {
     }
 
     @Post
-    @Operation(summary = "Create a speaker profile", description = "409 speaker-email-taken when the email already has a profile")
-    HttpResponse<SpeakerView> create(@Body @Valid SpeakerRequest request) {
-        SpeakerView speaker = speakers.create(request);
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @RateLimited("public-writes")
+    @Operation(summary = "Create your speaker profile",
+            description = "One per account (409 speaker-profile-exists); the email is your verified account email "
+                    + "(422 unverified-email for another); 409 speaker-email-taken when the email already has a profile")
+    HttpResponse<SpeakerView> create(@Body @Valid SpeakerRequest request, @Nullable Authentication authentication) {
+        SpeakerView speaker = speakers.create(request, Caller.required(authentication));
         return HttpResponse.created(speaker, UriBuilder.of("/speakers").path(speaker.id()).build());
     }
 
     @Get("/{id}")
-    @Operation(summary = "A speaker profile")
-    SpeakerView get(@PathVariable String id) {
-        return speakers.get(id);
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(summary = "A speaker profile", description = "Public; the email only for its owner and admin")
+    SpeakerView get(@PathVariable String id, @Nullable Authentication authentication) {
+        return speakers.get(id, Caller.of(authentication));
     }
 
     @Patch("/{id}")
-    @Operation(summary = "Change a speaker profile", description = "Absent fields are kept; an empty string clears an optional field")
-    SpeakerView update(@PathVariable String id, @Body @Valid SpeakerPatch patch) {
-        return speakers.update(id, patch);
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "Change your speaker profile",
+            description = "Its owner or admin (403 otherwise); absent fields are kept; an empty string clears an optional field")
+    SpeakerView update(@PathVariable String id, @Body @Valid SpeakerPatch patch, @Nullable Authentication authentication) {
+        return speakers.update(id, patch, authentication);
     }
 }

@@ -10,7 +10,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * Changes to a speaker profile: an absent (or null) field is left as it is, an empty string clears
- * an optional field; {@code links}, when present, replaces all links.
+ * an optional field; {@code links}, when present, replaces all links. A new {@code email} must be
+ * the owner's verified account email (an admin may set another).
  */
 @Serdeable
 public record SpeakerPatch(

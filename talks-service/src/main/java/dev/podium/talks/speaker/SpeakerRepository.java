@@ -12,5 +12,7 @@ public interface SpeakerRepository extends CrudRepository<Speaker, String> {
 
     Optional<Speaker> findByEmail(String email);
 
+    Optional<Speaker> findByOwnerSub(String ownerSub);
+
     List<Speaker> findByIdIn(Collection<String> ids);
 }

@@ -40,6 +40,8 @@ public class Submission {
     @Nullable
     private String decidedBy;
     @Nullable
+    private String decidedBySub;
+    @Nullable
     private Instant decidedAt;
     @Nullable
     private Instant releasedAt;
@@ -114,8 +116,13 @@ public class Submission {
         updatedAt = now;
     }
 
-    /** Organisers decide; nobody else learns of it until {@link #release(Instant)}. A staged decision may be changed. */
-    public void stage(Outcome outcome, @Nullable String reason, String organiser, Instant now) {
+    /**
+     * Organisers decide; nobody else learns of it until {@link #release(Instant)}. A staged decision may be changed.
+     *
+     * @param organiser    who decided, as other organisers see it (an email)
+     * @param organiserSub who decided
+     */
+    public void stage(Outcome outcome, @Nullable String reason, String organiser, String organiserSub, Instant now) {
         requireNotWithdrawn();
         if (releasedAt != null) {
             throw new Conflict("decision-released", "Decision already released",
@@ -124,6 +131,7 @@ public class Submission {
         stagedDecision = outcome;
         decisionReason = reason;
         decidedBy = organiser;
+        decidedBySub = organiserSub;
         decidedAt = now;
         updatedAt = now;
     }
@@ -177,6 +185,7 @@ public class Submission {
         stagedDecision = null;
         decisionReason = null;
         decidedBy = null;
+        decidedBySub = null;
         decidedAt = null;
     }
 
@@ -224,6 +233,8 @@ public class Submission {
     public void setDecisionReason(@Nullable String decisionReason) { this.decisionReason = decisionReason; }
     public @Nullable String getDecidedBy() { return decidedBy; }
     public void setDecidedBy(@Nullable String decidedBy) { this.decidedBy = decidedBy; }
+    public @Nullable String getDecidedBySub() { return decidedBySub; }
+    public void setDecidedBySub(@Nullable String decidedBySub) { this.decidedBySub = decidedBySub; }
     public @Nullable Instant getDecidedAt() { return decidedAt; }
     public void setDecidedAt(@Nullable Instant decidedAt) { this.decidedAt = decidedAt; }
     public @Nullable Instant getReleasedAt() { return releasedAt; }

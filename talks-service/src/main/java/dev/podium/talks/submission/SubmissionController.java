@@ -1,5 +1,7 @@
 package dev.podium.talks.submission;
 
+import dev.podium.security.RateLimited;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -10,11 +12,18 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
 
+/**
+ * Submissions are private: their speakers, their group's organisers and admin see them, anyone else
+ * gets 404; changes are for the primary speaker and admin (403 to the others who see it).
+ */
 @Controller("/submissions")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Submissions", description = "Talk submissions, as speakers see them")
@@ -27,39 +36,50 @@ class SubmissionController {
     }
 
     @Post
-    @Operation(summary = "Submit a talk", description = "To an event (eventId) or a group's open call (groupSlug), while its call for papers is open (409 cfp-closed otherwise)")
-    HttpResponse<SubmissionView> submit(@Body @Valid SubmissionRequest request) {
-        SubmissionView submission = submissions.submit(request);
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @RateLimited("public-writes")
+    @Operation(summary = "Submit a talk",
+            description = "With your own speaker profile (403 for another's); to an event (eventId) or a group's open call "
+                    + "(groupSlug), while its call for papers is open (409 cfp-closed otherwise)")
+    HttpResponse<SubmissionView> submit(@Body @Valid SubmissionRequest request, @Nullable Authentication authentication) {
+        SubmissionView submission = submissions.submit(request, authentication);
         return HttpResponse.created(submission, UriBuilder.of("/submissions").path(submission.id()).build());
     }
 
     @Get("/{id}")
-    @Operation(summary = "A submission, as its speakers see it (a decision shows once released)")
-    SubmissionView get(@PathVariable String id) {
-        return submissions.get(id);
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "A submission, as its speakers see it (a decision shows once released)",
+            description = "For its speakers, its group's organisers and admin; 404 for anyone else")
+    SubmissionView get(@PathVariable String id, @Nullable Authentication authentication) {
+        return submissions.get(id, authentication);
     }
 
     @Patch("/{id}")
-    @Operation(summary = "Edit a submission", description = "Until a decision (409 submission-decided); each edit is a new revision")
-    SubmissionView edit(@PathVariable String id, @Body @Valid SubmissionPatch patch) {
-        return submissions.edit(id, patch);
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "Edit a submission",
+            description = "Its primary speaker or admin; until a decision (409 submission-decided); each edit is a new revision")
+    SubmissionView edit(@PathVariable String id, @Body @Valid SubmissionPatch patch, @Nullable Authentication authentication) {
+        return submissions.edit(id, patch, authentication);
     }
 
     @Get("/{id}/revisions")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "The revision history: revision 0 as submitted, then one per edit")
-    List<RevisionView> revisions(@PathVariable String id) {
-        return submissions.revisions(id);
+    List<RevisionView> revisions(@PathVariable String id, @Nullable Authentication authentication) {
+        return submissions.revisions(id, authentication);
     }
 
     @Post("/{id}/withdraw")
-    @Operation(summary = "Withdraw a submission", description = "Before the event starts")
-    SubmissionView withdraw(@PathVariable String id) {
-        return submissions.withdraw(id);
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "Withdraw a submission", description = "Its primary speaker or admin, before the event starts")
+    SubmissionView withdraw(@PathVariable String id, @Nullable Authentication authentication) {
+        return submissions.withdraw(id, authentication);
     }
 
     @Post("/{id}/confirm")
-    @Operation(summary = "Confirm an accepted talk")
-    SubmissionView confirm(@PathVariable String id) {
-        return submissions.confirm(id);
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "Confirm an accepted talk", description = "Its primary speaker or admin")
+    SubmissionView confirm(@PathVariable String id, @Nullable Authentication authentication) {
+        return submissions.confirm(id, authentication);
     }
 }

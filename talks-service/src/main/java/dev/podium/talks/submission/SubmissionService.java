@@ -6,6 +6,9 @@ import dev.podium.contracts.talks.TalkSubmitted;
 import dev.podium.contracts.talks.TalkUpdated;
 import dev.podium.contracts.talks.TalkWithdrawn;
 import dev.podium.messaging.outbox.Outbox;
+import dev.podium.security.Caller;
+import dev.podium.talks.access.SubmissionAccess;
+import dev.podium.talks.access.SubmissionAccess.Standing;
 import dev.podium.talks.catalog.Catalog;
 import dev.podium.talks.catalog.KnownEvent;
 import dev.podium.talks.cfp.CallsForPapers;
@@ -17,6 +20,7 @@ import dev.podium.talks.support.Ids;
 import dev.podium.talks.support.TalksProblem;
 import dev.podium.talks.support.Times;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -29,7 +33,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The speakers' side of a submission: submit, edit (with revision history), withdraw, confirm. */
+/**
+ * The speakers' side of a submission: submit (with one's own profile), edit (with revision history),
+ * withdraw, confirm. Who may see and change which submission is {@link SubmissionAccess}'s call.
+ */
 @Singleton
 public class SubmissionService {
 
@@ -42,12 +49,13 @@ public class SubmissionService {
     private final CallsForPapers calls;
     private final Catalog catalog;
     private final Talks talks;
+    private final SubmissionAccess access;
     private final Outbox outbox;
     private final Clock clock;
 
     SubmissionService(SubmissionRepository submissions, SubmissionSpeakers submissionSpeakers, SubmissionTags tags,
                       SubmissionRevisions revisions, SpeakerRepository speakers, Targets targets, CallsForPapers calls,
-                      Catalog catalog, Talks talks, Outbox outbox, Clock clock) {
+                      Catalog catalog, Talks talks, SubmissionAccess access, Outbox outbox, Clock clock) {
         this.submissions = submissions;
         this.submissionSpeakers = submissionSpeakers;
         this.tags = tags;
@@ -57,17 +65,23 @@ public class SubmissionService {
         this.calls = calls;
         this.catalog = catalog;
         this.talks = talks;
+        this.access = access;
         this.outbox = outbox;
         this.clock = clock;
     }
 
+    /** The caller submits with their own profile(s); an admin with anyone's. 403 for another speaker's profile. */
     @Transactional
-    public SubmissionView submit(SubmissionRequest request) {
+    public SubmissionView submit(SubmissionRequest request, @Nullable Authentication authentication) {
+        Caller caller = Caller.required(authentication);
         Instant now = Times.now(clock);
         TalkContent content = new TalkContent(request.title(), request.abstractText(), TalkFormat.valueOf(request.format()),
                 request.durationMinutes(), blankToNull(request.language()), blankToNull(request.level()), blankToNull(request.notes()));
         content.format().requireDuration(content.durationMinutes());
         List<Speaker> speakersInOrder = speakers(request.speakerIds());
+        if (!caller.admin() && !speakersInOrder.stream().allMatch(speaker -> speaker.ownedBy(caller))) {
+            throw Caller.denied(authentication);
+        }
         Target target = target(request.eventId(), request.groupSlug());
         calls.requireOpen(target, now);
 
@@ -91,13 +105,15 @@ public class SubmissionService {
     }
 
     @Transactional(readOnly = true)
-    public SubmissionView get(String id) {
-        return talks.view(talks.find(id));
+    public SubmissionView get(String id, @Nullable Authentication authentication) {
+        Submission submission = talks.find(id);
+        return talks.view(submission, access.requireReader(id, submission.getGroupId(), authentication));
     }
 
     @Transactional
-    public SubmissionView edit(String id, SubmissionPatch patch) {
+    public SubmissionView edit(String id, SubmissionPatch patch, @Nullable Authentication authentication) {
         Submission submission = talks.lock(id);
+        Standing standing = access.requireOwner(id, submission.getGroupId(), authentication);
         TalkContent current = submission.content();
         TalkContent edited = new TalkContent(
                 patch.title() == null ? current.title() : patch.title(),
@@ -111,7 +127,7 @@ public class SubmissionService {
         List<String> editedTags = patch.tags() == null ? currentTags : SubmissionTags.normalise(patch.tags());
         if (edited.equals(current) && editedTags.equals(currentTags)) {
             submission.requireNotWithdrawn();
-            return talks.view(submission);
+            return talks.view(submission, standing);
         }
         edited.format().requireDuration(edited.durationMinutes());
         Instant now = Times.now(clock);
@@ -123,35 +139,38 @@ public class SubmissionService {
         revisions.record(id, revision, edited, editedTags, now);
         List<TalkSpeaker> talkSpeakers = submissionSpeakers.of(id);
         outbox.append(new TalkUpdated(Talks.snapshot(submission, talkSpeakers, editedTags), revision, now));
-        return SubmissionView.of(submission, talkSpeakers, editedTags);
+        return SubmissionView.of(submission, talkSpeakers, editedTags).shownTo(standing);
     }
 
     @Transactional(readOnly = true)
-    public List<RevisionView> revisions(String id) {
-        talks.find(id);
+    public List<RevisionView> revisions(String id, @Nullable Authentication authentication) {
+        Submission submission = talks.find(id);
+        access.requireReader(id, submission.getGroupId(), authentication);
         return revisions.of(id);
     }
 
     @Transactional
-    public SubmissionView withdraw(String id) {
+    public SubmissionView withdraw(String id, @Nullable Authentication authentication) {
         Submission submission = talks.lock(id);
+        Standing standing = access.requireOwner(id, submission.getGroupId(), authentication);
         Instant now = Times.now(clock);
         Instant eventStartsAt = submission.getEventId() == null ? null
                 : catalog.event(submission.getEventId()).map(KnownEvent::startsAtUtc).orElse(null);
         submission.withdraw(now, eventStartsAt);
         submissions.update(submission);
         outbox.append(new TalkWithdrawn(talks.snapshot(submission), now));
-        return talks.view(submission);
+        return talks.view(submission, standing);
     }
 
     @Transactional
-    public SubmissionView confirm(String id) {
+    public SubmissionView confirm(String id, @Nullable Authentication authentication) {
         Submission submission = talks.lock(id);
+        Standing standing = access.requireOwner(id, submission.getGroupId(), authentication);
         Instant now = Times.now(clock);
         submission.confirm(now);
         submissions.update(submission);
         outbox.append(new TalkConfirmed(talks.snapshot(submission), now));
-        return talks.view(submission);
+        return talks.view(submission, standing);
     }
 
     private List<Speaker> speakers(List<String> ids) {

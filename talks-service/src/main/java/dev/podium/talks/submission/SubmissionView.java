@@ -1,13 +1,15 @@
 package dev.podium.talks.submission;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.podium.talks.access.SubmissionAccess.Standing;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * A submission as its speakers see it: a decision appears only once released.
+ * A submission as its speakers see it: a decision appears only once released, with its outcome and
+ * reason; reviews (scores, comments) and who decided never appear.
  *
  * @param status   SUBMITTED, ACCEPTED, REJECTED, WITHDRAWN or CONFIRMED
  * @param revision 0 as submitted, incremented by each edit
@@ -37,6 +39,14 @@ public record SubmissionView(
     /** The organisers' decision, once released. */
     @Serdeable
     public record ReleasedDecision(String outcome, @Nullable String reason, Instant decidedAt, Instant releasedAt) {
+    }
+
+    /** This view without the speakers' emails the caller may not see. */
+    public SubmissionView shownTo(Standing standing) {
+        List<TalkSpeaker> visible = speakers.stream()
+                .map(speaker -> standing.seesEmailOf(speaker.id()) ? speaker : speaker.withoutEmail()).toList();
+        return new SubmissionView(id, status, eventId, groupId, title, abstractText, format, durationMinutes, language, level,
+                tags, notes, visible, revision, submittedAt, updatedAt, decision, confirmedAt, withdrawnAt);
     }
 
     static SubmissionView of(Submission submission, List<TalkSpeaker> speakers, List<String> tags) {

@@ -15,6 +15,10 @@ public record TalkSpeaker(String id, String name, @Nullable String email, @Nulla
     public static final String PRIMARY = "PRIMARY";
     public static final String CO_SPEAKER = "CO_SPEAKER";
 
+    public TalkSpeaker withoutEmail() {
+        return new TalkSpeaker(id, name, null, affiliation, role);
+    }
+
     public SpeakerRef ref() {
         return new SpeakerRef(id, null, name, email, affiliation);
     }

@@ -2,6 +2,7 @@ package dev.podium.talks.submission;
 
 import dev.podium.api.NotFound;
 import dev.podium.contracts.talks.TalkSnapshot;
+import dev.podium.talks.access.SubmissionAccess.Standing;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
@@ -44,8 +45,8 @@ public class Talks {
         return tags.of(submissionId);
     }
 
-    public SubmissionView view(Submission submission) {
-        return SubmissionView.of(submission, speakers.of(submission.getId()), tags.of(submission.getId()));
+    public SubmissionView view(Submission submission, Standing standing) {
+        return SubmissionView.of(submission, speakers.of(submission.getId()), tags.of(submission.getId())).shownTo(standing);
     }
 
     public TalkSnapshot snapshot(Submission submission) {

@@ -41,24 +41,25 @@ class SubmissionRulesTest {
         assertThat(submission.edit(edited, T0.plusSeconds(2))).isEqualTo(2);
         assertThat(submission.content()).isEqualTo(edited);
 
-        submission.stage(Outcome.REJECTED, "Off topic", "alice@example.org", T0.plusSeconds(3));
+        submission.stage(Outcome.REJECTED, "Off topic", "alice@example.org", "alice-sub", T0.plusSeconds(3));
         assertThatThrownBy(() -> submission.edit(edited, T0.plusSeconds(4))).satisfies(e -> assertThat(kind(e)).isEqualTo("submission-decided"));
     }
 
     @Test
     void aStagedDecisionIsInvisibleUntilReleasedThenFinal() {
         Submission submission = submitted();
-        submission.stage(Outcome.REJECTED, "Off topic", "alice@example.org", T0);
-        submission.stage(Outcome.ACCEPTED, "On second thoughts", "bob@example.org", T0.plusSeconds(60));
+        submission.stage(Outcome.REJECTED, "Off topic", "alice@example.org", "alice-sub", T0);
+        submission.stage(Outcome.ACCEPTED, "On second thoughts", "bob@example.org", "bob-sub", T0.plusSeconds(60));
         assertThat(submission.getStatus()).isEqualTo(SubmissionStatus.SUBMITTED);
         assertThat(submission.hasUnreleasedDecision()).isTrue();
 
         submission.release(T0.plusSeconds(120));
         assertThat(submission.getStatus()).isEqualTo(SubmissionStatus.ACCEPTED);
         assertThat(submission.getDecidedBy()).isEqualTo("bob@example.org");
+        assertThat(submission.getDecidedBySub()).isEqualTo("bob-sub");
         assertThat(submission.hasUnreleasedDecision()).isFalse();
         assertThatThrownBy(() -> submission.release(T0.plusSeconds(180))).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> submission.stage(Outcome.REJECTED, "No", "carol@example.org", T0.plusSeconds(240)))
+        assertThatThrownBy(() -> submission.stage(Outcome.REJECTED, "No", "carol@example.org", "carol-sub", T0.plusSeconds(240)))
                 .satisfies(e -> assertThat(kind(e)).isEqualTo("decision-released"));
 
         submission.confirm(T0.plusSeconds(300));
@@ -69,12 +70,13 @@ class SubmissionRulesTest {
     @Test
     void withdrawingBeforeTheEventDropsAStagedDecision() {
         Submission submission = submitted();
-        submission.stage(Outcome.ACCEPTED, null, "alice@example.org", T0);
+        submission.stage(Outcome.ACCEPTED, null, "alice@example.org", "alice-sub", T0);
         submission.withdraw(T0.plusSeconds(60), EVENT);
         assertThat(submission.getStatus()).isEqualTo(SubmissionStatus.WITHDRAWN);
         assertThat(submission.getStagedDecision()).isNull();
+        assertThat(submission.getDecidedBySub()).isNull();
         assertThat(submission.hasUnreleasedDecision()).isFalse();
-        assertThatThrownBy(() -> submission.stage(Outcome.ACCEPTED, null, "alice@example.org", T0))
+        assertThatThrownBy(() -> submission.stage(Outcome.ACCEPTED, null, "alice@example.org", "alice-sub", T0))
                 .satisfies(e -> assertThat(kind(e)).isEqualTo("submission-withdrawn"));
 
         Submission late = submitted();
@@ -82,7 +84,7 @@ class SubmissionRulesTest {
         assertThatCode(() -> late.withdraw(EVENT.minusNanos(1000), EVENT)).doesNotThrowAnyException();
 
         Submission rejected = submitted();
-        rejected.stage(Outcome.REJECTED, "No", "alice@example.org", T0);
+        rejected.stage(Outcome.REJECTED, "No", "alice@example.org", "alice-sub", T0);
         rejected.release(T0);
         assertThatThrownBy(() -> rejected.withdraw(T0, EVENT)).satisfies(e -> assertThat(kind(e)).isEqualTo("submission-rejected"));
         assertThatThrownBy(() -> rejected.confirm(T0)).satisfies(e -> assertThat(kind(e)).isEqualTo("not-accepted"));
