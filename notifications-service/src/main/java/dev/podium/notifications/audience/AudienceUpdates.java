@@ -78,9 +78,9 @@ public class AudienceUpdates {
             return;
         }
         sql.update("""
-                INSERT INTO group_organiser (group_id, email, name) VALUES (?, ?, ?)
-                ON DUPLICATE KEY UPDATE name = VALUES(name)""",
-                groupId, Recipient.normalise(organiser.email()), organiser.name());
+                INSERT INTO group_organiser (group_id, email, name, sub) VALUES (?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE name = VALUES(name), sub = COALESCE(VALUES(sub), sub)""",
+                groupId, Recipient.normalise(organiser.email()), organiser.name(), organiser.sub());
     }
 
     /** Messages of one registration arrive in order (its id is the key), so the last one wins. */
