@@ -90,8 +90,9 @@ public class NotificationQueries {
         paged[parameters.length + 1] = page.offset();
         List<DeliveryView> items = sql.list("SELECT id, email, status, attempts, next_attempt_at, sent_at, last_error FROM delivery"
                         + where + " ORDER BY id LIMIT ? OFFSET ?",
-                row -> new DeliveryView(row.getLong(1), row.getString(2), DeliveryStatus.valueOf(row.getString(3)), row.getInt(4),
-                        Sql.instant(row, "next_attempt_at"), Sql.instant(row, "sent_at"), row.getString(7)),
+                row -> new DeliveryView(row.getLong(1), row.getString(2), row.getString(2) == null,
+                        DeliveryStatus.valueOf(row.getString(3)), row.getInt(4), Sql.instant(row, "next_attempt_at"),
+                        Sql.instant(row, "sent_at"), row.getString(7)),
                 paged);
         return new PageView<>(items, page.pageOrFirst(), page.sizeOrDefault(), total);
     }

@@ -61,7 +61,8 @@ class NotificationsApiTest implements RealServers {
         String groupId = UUID.randomUUID().toString();
         String member = Fixtures.address("member");
         String suppressed = Fixtures.address("bounced");
-        sql.update("INSERT INTO suppression (email, reason, created_at) VALUES (?, '550 mailbox unavailable', ?)", suppressed, Instant.now());
+        sql.update("INSERT INTO suppression (email_sha256, email, reason, created_at) VALUES (SHA2(?, 256), ?, '550 mailbox unavailable', ?)",
+                suppressed, suppressed, Instant.now());
         TopicWriter.publish(codec, Fixtures.group(groupId, "en", organiser));
         TopicWriter.publish(codec, Fixtures.member(groupId, member, true));
         await().atMost(Duration.ofSeconds(30)).until(() -> audience.members(groupId).size() == 1);
