@@ -8,6 +8,7 @@ import dev.podium.contracts.events.GroupCreated;
 import dev.podium.contracts.events.MemberJoined;
 import dev.podium.contracts.events.MembershipSource;
 import dev.podium.contracts.events.VenueSnapshot;
+import dev.podium.devissuer.Identity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +38,19 @@ public final class Fixtures {
     }
 
     public static GroupCreated group(String groupId, String language, String organiserEmail) {
+        return group(groupId, language, new Identity("sub-" + organiserEmail, "Orla Organiser", organiserEmail, List.of()));
+    }
+
+    /** A group created by {@code creator}, its first organiser. */
+    public static GroupCreated group(String groupId, String language, Identity creator) {
         return new GroupCreated(groupId, "paris-dl-" + groupId.substring(0, 8), "Paris Deep Learning", "Monthly meetups", PARIS,
-                language, List.of(new PersonRef("sub-organiser", "Orla Organiser", organiserEmail)), Instant.now());
+                language, List.of(new PersonRef(creator.sub(), creator.name(), creator.email())), Instant.now());
+    }
+
+    /** A person with an account, at a unique address. */
+    public static Identity person(String who) {
+        String sub = who + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return new Identity(sub, who, sub + "@example.org", List.of());
     }
 
     public static MemberJoined member(String groupId, String email, boolean confirmed) {

@@ -15,7 +15,7 @@ public class Audience {
 
     private static final String NOT_OPTED_OUT =
             " AND NOT EXISTS (SELECT 1 FROM unsubscription u WHERE u.email = %1$s.email AND u.scope IN (?, '*'))"
-            + " AND NOT EXISTS (SELECT 1 FROM suppression s WHERE s.email = %1$s.email)";
+            + " AND NOT EXISTS (SELECT 1 FROM suppression s WHERE s.email_sha256 = SHA2(%1$s.email, 256))";
 
     private final Sql sql;
 
@@ -56,6 +56,6 @@ public class Audience {
     }
 
     public boolean isSuppressed(String email) {
-        return sql.count("SELECT COUNT(*) FROM suppression WHERE email = ?", Recipient.normalise(email)) > 0;
+        return sql.count("SELECT COUNT(*) FROM suppression WHERE email_sha256 = SHA2(?, 256)", Recipient.normalise(email)) > 0;
     }
 }

@@ -7,7 +7,6 @@ import dev.podium.contracts.events.MemberConfirmed;
 import dev.podium.contracts.events.MemberJoined;
 import dev.podium.contracts.events.MemberLeft;
 import dev.podium.contracts.events.OrganiserAdded;
-import dev.podium.contracts.events.PersonErased;
 import dev.podium.contracts.events.RegistrationCancelled;
 import dev.podium.contracts.events.RegistrationConfirmed;
 import dev.podium.contracts.events.RegistrationPromoted;
@@ -19,7 +18,8 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Keeps the recipient read model from events-service's group, registration and people messages.
+ * Keeps the recipient read model from events-service's group and registration messages (erasures:
+ * {@code PersonErasure}).
  * Runs inside the idempotent consumer's transaction, so a redelivered message changes nothing twice.
  */
 @Singleton
@@ -59,8 +59,6 @@ public class AudienceUpdates {
             attendee(r.registration());
         } else if (message instanceof RegistrationCancelled r) {
             attendee(r.registration());
-        } else if (message instanceof PersonErased erased) {
-            erase(Recipient.normalise(erased.email()));
         }
     }
 
@@ -78,9 +76,9 @@ public class AudienceUpdates {
             return;
         }
         sql.update("""
-                INSERT INTO group_organiser (group_id, email, name) VALUES (?, ?, ?)
-                ON DUPLICATE KEY UPDATE name = VALUES(name)""",
-                groupId, Recipient.normalise(organiser.email()), organiser.name());
+                INSERT INTO group_organiser (group_id, email, name, sub) VALUES (?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE name = VALUES(name), sub = COALESCE(VALUES(sub), sub)""",
+                groupId, Recipient.normalise(organiser.email()), organiser.name(), organiser.sub());
     }
 
     /** Messages of one registration arrive in order (its id is the key), so the last one wins. */
@@ -93,13 +91,6 @@ public class AudienceUpdates {
                 registration.registrationId(), registration.eventId(),
                 Recipient.normalise(registration.attendee().email()), registration.attendee().name(),
                 registration.status(), registration.manageUrl(), now());
-    }
-
-    private void erase(String email) {
-        sql.update("DELETE FROM group_member WHERE email = ?", email);
-        sql.update("DELETE FROM group_organiser WHERE email = ?", email);
-        sql.update("DELETE FROM event_attendee WHERE email = ?", email);
-        sql.update("DELETE FROM delivery WHERE email = ? AND status IN ('PENDING', 'DEAD')", email);
     }
 
     private Instant now() {

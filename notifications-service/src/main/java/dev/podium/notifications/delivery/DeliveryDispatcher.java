@@ -140,7 +140,7 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
                 return;
             } catch (RuntimeException e) {
                 // The database may be briefly unreachable; claims resume when it answers again.
-                LOG.warn("Could not claim deliveries: {}", e.toString());
+                LOG.warn("Could not claim deliveries: {}", Redaction.text(e.toString()));
                 sleepQuietly(settings.getPollInterval().multipliedBy(5));
             }
         }
@@ -209,7 +209,7 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
         } catch (RuntimeException e) {
             // A delivery that cannot be rendered or recorded must not stop its sender; its lease
             // expires and it is retried, up to the attempt limit.
-            LOG.error("Delivery {} failed unexpectedly", delivery.id(), e);
+            LOG.error("Delivery {} failed unexpectedly", delivery.id(), Redaction.failure(e));
         }
     }
 
@@ -231,7 +231,7 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
                 if (attempt == 3) {
                     throw e;
                 }
-                LOG.warn("Could not record delivery {} as sent (attempt {}): {}", delivery.id(), attempt, e.toString());
+                LOG.warn("Could not record delivery {} as sent (attempt {}): {}", delivery.id(), attempt, Redaction.text(e.toString()));
                 Thread.sleep(100L * attempt);
             }
         }
@@ -249,7 +249,7 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
 
     private void failed(ClaimedDelivery delivery, SmtpFailure failure) {
         if (failure.permanent()) {
-            LOG.info("Delivery {} refused for good: {}", delivery.id(), failure.reply());
+            LOG.info("Delivery {} refused for good: {}", delivery.id(), Redaction.text(failure.reply()));
             queue.failed(delivery, failure.reply());
             outcomes.get(Outcome.FAILED).increment();
             return;
@@ -258,12 +258,13 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
             pauseClaims();
         }
         if (delivery.attempt() >= settings.getMaxAttempts()) {
-            LOG.warn("Delivery {} dead after {} attempts: {}", delivery.id(), delivery.attempt(), failure.reply());
+            LOG.warn("Delivery {} dead after {} attempts: {}", delivery.id(), delivery.attempt(), Redaction.text(failure.reply()));
             queue.dead(delivery, failure.reply());
             outcomes.get(Outcome.DEAD).increment();
         } else {
             outcomes.get(Outcome.RETRIED).increment();
-            LOG.info("Delivery {} failed (attempt {}), will retry: {}", delivery.id(), delivery.attempt(), failure.reply());
+            LOG.info("Delivery {} failed (attempt {}), will retry: {}", delivery.id(), delivery.attempt(),
+                    Redaction.text(failure.reply()));
             queue.retryLater(delivery, clock.instant().plus(retryDelay.after(delivery.attempt(), ThreadLocalRandom.current())),
                     failure.reply());
         }

@@ -84,12 +84,17 @@ public class DeliveryQueue {
         finish(delivery, "status = 'SKIPPED', last_error = ?", trim(reason));
     }
 
-    /** A permanent refusal: the delivery fails and the address is suppressed for every later send. */
+    /**
+     * A permanent refusal: the delivery fails and the address is suppressed for every later send.
+     * The address is the row's, not the claim's: a recipient erased during the send has no row left.
+     */
     @Transactional
     public void failed(ClaimedDelivery delivery, String reply) {
         finish(delivery, "status = 'FAILED', last_error = ?", trim(reply));
-        sql.update("INSERT IGNORE INTO suppression (email, reason, created_at) VALUES (?, ?, ?)",
-                delivery.email(), trim(reply), clock.instant());
+        sql.update("""
+                INSERT IGNORE INTO suppression (email_sha256, email, reason, created_at)
+                SELECT SHA2(email, 256), email, ?, ? FROM delivery WHERE id = ? AND email IS NOT NULL""",
+                trim(reply), clock.instant(), delivery.id());
     }
 
     private void finish(ClaimedDelivery delivery, String assignments, Object... values) {

@@ -6,6 +6,7 @@ import dev.podium.api.PageView;
 import dev.podium.notifications.notification.NotificationViews.DeliveryView;
 import dev.podium.notifications.notification.NotificationViews.NotificationView;
 import dev.podium.notifications.notification.NotificationViews.RetryView;
+import dev.podium.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -15,11 +16,17 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
-/** Operators' view of what was sent to whom, and the retry of deliveries that died. */
+/**
+ * Organisers' and admins' view of what was sent to whom, and the retry of deliveries that died.
+ * A notification the caller may not see answers 404, as one that does not exist.
+ */
 @Controller("/notifications")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class NotificationController {
@@ -32,31 +39,39 @@ class NotificationController {
         this.queries = queries;
     }
 
-    @Operation(summary = "List notifications, newest first, optionally of one event and of one type")
+    @Operation(summary = "List the notifications of the caller's groups' events (all of them for an admin), newest first, "
+            + "optionally of one event and of one type")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Get
     PageView<NotificationView> list(@Nullable @QueryValue @Pattern(regexp = UUID) String eventId,
-                                    @Nullable @QueryValue NotificationKind type, @Valid @RequestBean PageQuery page) {
-        return queries.list(eventId, type, page);
+                                    @Nullable @QueryValue NotificationKind type, @Valid @RequestBean PageQuery page,
+                                    @Nullable Authentication authentication) {
+        return queries.list(Caller.required(authentication), eventId, type, page);
     }
 
     @Operation(summary = "One notification with its delivery counts by status")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Get("/{id}")
-    NotificationView find(@PathVariable @Pattern(regexp = UUID) String id) {
-        return queries.find(id).orElseThrow(() -> new NotFound("notification", id));
+    NotificationView find(@PathVariable @Pattern(regexp = UUID) String id, @Nullable Authentication authentication) {
+        return visible(id, authentication);
     }
 
     @Operation(summary = "A notification's deliveries, optionally of one status")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Get("/{id}/deliveries")
     PageView<DeliveryView> deliveries(@PathVariable @Pattern(regexp = UUID) String id, @Nullable @QueryValue DeliveryStatus status,
-                                      @Valid @RequestBean PageQuery page) {
-        queries.find(id).orElseThrow(() -> new NotFound("notification", id));
-        return queries.deliveries(id, status, page);
+                                      @Valid @RequestBean PageQuery page, @Nullable Authentication authentication) {
+        return queries.deliveries(visible(id, authentication), status, page);
     }
 
     @Operation(summary = "Send the dead deliveries of a notification again, with a fresh set of attempts")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Post("/{id}/retry")
-    RetryView retry(@PathVariable @Pattern(regexp = UUID) String id) {
-        queries.find(id).orElseThrow(() -> new NotFound("notification", id));
-        return new RetryView(id, queries.retryDead(id));
+    RetryView retry(@PathVariable @Pattern(regexp = UUID) String id, @Nullable Authentication authentication) {
+        return new RetryView(id, queries.retryDead(visible(id, authentication)));
+    }
+
+    private NotificationView visible(String id, @Nullable Authentication authentication) {
+        return queries.find(Caller.required(authentication), id).orElseThrow(() -> new NotFound("notification", id));
     }
 }

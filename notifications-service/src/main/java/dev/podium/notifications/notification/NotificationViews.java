@@ -18,9 +18,13 @@ public final class NotificationViews {
                                    Map<DeliveryStatus, Long> deliveries) {
     }
 
+    /**
+     * One recipient's copy. {@code email} is null and {@code erased} true once the recipient was
+     * erased (PersonErased): the row only keeps what happened, not to whom.
+     */
     @Serdeable
-    public record DeliveryView(long id, String email, DeliveryStatus status, int attempts, Instant nextAttemptAt,
-                               @Nullable Instant sentAt, @Nullable String lastError) {
+    public record DeliveryView(long id, @Nullable String email, boolean erased, DeliveryStatus status, int attempts,
+                               Instant nextAttemptAt, @Nullable Instant sentAt, @Nullable String lastError) {
     }
 
     @Serdeable

@@ -4,6 +4,7 @@ import dev.podium.contracts.Topics;
 import dev.podium.messaging.inbox.MessageInbox;
 import dev.podium.messaging.inbox.PodiumListener;
 import dev.podium.notifications.audience.AudienceUpdates;
+import dev.podium.notifications.erasure.PersonErasure;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -82,16 +83,16 @@ final class TopicListeners {
     static class People {
 
         private final MessageInbox inbox;
-        private final AudienceUpdates audience;
+        private final PersonErasure erasure;
 
-        People(MessageInbox inbox, AudienceUpdates audience) {
+        People(MessageInbox inbox, PersonErasure erasure) {
             this.inbox = inbox;
-            this.audience = audience;
+            this.erasure = erasure;
         }
 
         @Topic(Topics.PEOPLE)
         void receive(ConsumerRecord<String, String> record) {
-            inbox.receive("notifications.people", record, message -> audience.apply(message.data()));
+            inbox.receive("notifications.people", record, message -> erasure.on(message.data()));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.podium.notifications.unsubscribe;
 
 import dev.podium.notifications.audience.Audience;
 import dev.podium.notifications.audience.GroupInfo;
+import dev.podium.security.RateLimited;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -10,6 +11,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.View;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.LinkedHashMap;
@@ -18,7 +21,8 @@ import java.util.Map;
 /**
  * The unsubscribe link of every bulk email. GET only shows a page with a confirm button (mail
  * scanners and link previews open links); POST, from that button or a mail client's RFC 8058
- * one-click request, records the opt-out.
+ * one-click request, records the opt-out. Both answer anyone holding a link this service signed (no
+ * account: the link is the proof), and show the address it was sent to, which the link carries anyway.
  */
 @Controller("/unsubscribe")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -35,6 +39,7 @@ class UnsubscribeController {
     }
 
     @Operation(summary = "Show the confirm-unsubscribe page of a signed unsubscribe link (changes nothing)")
+    @Secured(SecurityRule.IS_ANONYMOUS)
     @Get(produces = MediaType.TEXT_HTML)
     @View("unsubscribe")
     Map<String, Object> confirmPage(@QueryValue String token) {
@@ -45,6 +50,8 @@ class UnsubscribeController {
     }
 
     @Operation(summary = "Opt out of a group's email (or all of Podium's): the confirm button and RFC 8058 one-click")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @RateLimited("public-writes")
     @Post(produces = MediaType.TEXT_HTML)
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
     @View("unsubscribed")

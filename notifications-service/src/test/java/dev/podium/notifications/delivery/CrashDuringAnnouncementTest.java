@@ -7,6 +7,7 @@ import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.PodiumMessage;
 import dev.podium.contracts.events.EventPublished;
 import dev.podium.contracts.events.EventSnapshot;
+import dev.podium.devissuer.Identity;
 import dev.podium.notifications.Fixtures;
 import dev.podium.notifications.NotificationsApplication;
 import dev.podium.testsupport.FreePort;
@@ -14,10 +15,16 @@ import dev.podium.testsupport.MailTestServer;
 import dev.podium.testsupport.ServiceProcess;
 import dev.podium.testsupport.TestDatabase;
 import dev.podium.testsupport.TestServers;
+import dev.podium.testsupport.Tokens;
 import dev.podium.testsupport.TopicWriter;
 import io.micronaut.json.JsonMapper;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -69,6 +76,8 @@ class CrashDuringAnnouncementTest {
     private final AtomicInteger receivedTotal = new AtomicInteger();
     private final CountDownLatch killPointReached = new CountDownLatch(1);
     private volatile int killAt = Integer.MAX_VALUE;
+    private final Identity organiser = Fixtures.person("orla");
+    private final int port = FreePort.find();
     private TestDatabase database;
     private ServiceProcess service;
     private AutoCloseable listening;
@@ -79,18 +88,20 @@ class CrashDuringAnnouncementTest {
         String consumerGroup = database.name();
         TestServers.kafka().startConsumerGroupAtEnd(consumerGroup);
         listening = mail.onDelivery(this::accept);
-        service = ServiceProcess.start(NotificationsApplication.class.getName(), Map.of(
-                        "DB_URL", database.jdbcUrl(),
-                        "DB_USERNAME", database.username(),
-                        "DB_PASSWORD", database.password(),
-                        "KAFKA_BOOTSTRAP_SERVERS", TestServers.kafka().bootstrapServers(),
-                        "KAFKA_CONSUMER_GROUP", consumerGroup,
-                        "SMTP_HOST", mail.host(),
-                        "SMTP_PORT", String.valueOf(mail.smtpPort()),
-                        "MAIL_PARALLELISM", String.valueOf(PARALLELISM),
+        service = ServiceProcess.start(NotificationsApplication.class.getName(), Map.ofEntries(
+                        Map.entry("DB_URL", database.jdbcUrl()),
+                        Map.entry("DB_USERNAME", database.username()),
+                        Map.entry("DB_PASSWORD", database.password()),
+                        Map.entry("KAFKA_BOOTSTRAP_SERVERS", TestServers.kafka().bootstrapServers()),
+                        Map.entry("KAFKA_CONSUMER_GROUP", consumerGroup),
+                        Map.entry("SMTP_HOST", mail.host()),
+                        Map.entry("SMTP_PORT", String.valueOf(mail.smtpPort())),
+                        Map.entry("AUTH_JWKS_URL", TestServers.issuer().jwksUrl()),
+                        Map.entry("AUTH_ISSUER", TestServers.issuer().issuer().issuerUrl()),
+                        Map.entry("MAIL_PARALLELISM", String.valueOf(PARALLELISM)),
                         // Claims of the killed process are retaken 5 s after they were made, not 60 s.
-                        "MAIL_LEASE", "5s"),
-                Map.of(), Path.of("target", "crash-during-announcement-" + run + ".log"), FreePort.find());
+                        Map.entry("MAIL_LEASE", "5s")),
+                Map.of(), Path.of("target", "crash-during-announcement-" + run + ".log"), port);
         service.awaitHealthy(Duration.ofMinutes(2));
     }
 
@@ -117,7 +128,7 @@ class CrashDuringAnnouncementTest {
             members.add(String.format("crash-%s-%04d@example.org", run, i));
         }
         List<PodiumMessage> audience = new ArrayList<>(MEMBERS + 1);
-        audience.add(Fixtures.group(groupId, "fr", Fixtures.address("orla")));
+        audience.add(Fixtures.group(groupId, "fr", organiser));
         members.forEach(member -> audience.add(Fixtures.member(groupId, member, true)));
         TopicWriter.publishAll(codec, audience);
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
@@ -168,7 +179,7 @@ class CrashDuringAnnouncementTest {
         assertThat(duplicates).as("copies beyond the first (member → Message-IDs: %s)", repeated).isLessThanOrEqualTo(PARALLELISM);
         assertThat(repeated.values()).as("a repeated copy carries the Message-ID of the first, so it is recognisable")
                 .allMatch(copies -> copies.stream().distinct().count() == 1);
-        assertThat(service.get("/notifications?eventId=" + event.eventId() + "&type=ANNOUNCEMENT"))
+        assertThat(getAsOrganiser("/notifications?eventId=" + event.eventId() + "&type=ANNOUNCEMENT"))
                 .as("the notifications API").contains("\"SENT\":" + MEMBERS);
     }
 
@@ -180,6 +191,15 @@ class CrashDuringAnnouncementTest {
                 killPointReached.countDown();
             }
         }
+    }
+
+    private String getAsOrganiser(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", "Bearer " + Tokens.of(organiser))
+                        .timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        return response.body();
     }
 
     private long count(String query, String parameter) throws SQLException {

@@ -8,6 +8,7 @@ import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.PodiumMessage;
 import dev.podium.contracts.events.EventPublished;
 import dev.podium.contracts.events.EventSnapshot;
+import dev.podium.devissuer.Identity;
 import dev.podium.notifications.Fixtures;
 import dev.podium.notifications.audience.Audience;
 import dev.podium.notifications.notification.DeliveryStatus;
@@ -16,6 +17,7 @@ import dev.podium.notifications.notification.NotificationViews.NotificationView;
 import dev.podium.testsupport.FreePort;
 import dev.podium.testsupport.MailTestServer;
 import dev.podium.testsupport.RealServers;
+import dev.podium.testsupport.Tokens;
 import dev.podium.testsupport.TopicWriter;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -70,6 +72,7 @@ class SmtpOutageTest implements RealServers {
     HttpClient http;
 
     private final int smtpPort = FreePort.find();
+    private final Identity organiser = Fixtures.person("orla");
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     /** Member address → Message-IDs of the copies the SMTP servers accepted. */
     private final Map<String, List<String>> received = new ConcurrentHashMap<>();
@@ -108,7 +111,7 @@ class SmtpOutageTest implements RealServers {
             members.add(String.format("outage-%s-%04d@example.org", run, i));
         }
         List<PodiumMessage> audienceMessages = new ArrayList<>(MEMBERS + 1);
-        audienceMessages.add(Fixtures.group(groupId, "fr", Fixtures.address("orla")));
+        audienceMessages.add(Fixtures.group(groupId, "fr", organiser));
         members.forEach(member -> audienceMessages.add(Fixtures.member(groupId, member, true)));
         long publishing = System.nanoTime();
         TopicWriter.publishAll(codec, audienceMessages);
@@ -230,7 +233,7 @@ class SmtpOutageTest implements RealServers {
 
     private NotificationView announcement(String eventId) {
         PageView<?> page = http.toBlocking().retrieve(
-                HttpRequest.GET("/notifications?eventId=" + eventId + "&type=" + NotificationKind.ANNOUNCEMENT),
+                Tokens.as(organiser, HttpRequest.GET("/notifications?eventId=" + eventId + "&type=" + NotificationKind.ANNOUNCEMENT)),
                 Argument.of(PageView.class, NotificationView.class));
         assertThat(page.items()).hasSize(1);
         return (NotificationView) page.items().get(0);

@@ -79,7 +79,9 @@ class TwoReplicasTest {
                             "KAFKA_BOOTSTRAP_SERVERS", TestServers.kafka().bootstrapServers(),
                             "KAFKA_CONSUMER_GROUP", database.name(),
                             "SMTP_HOST", mail.host(),
-                            "SMTP_PORT", String.valueOf(mail.smtpPort())),
+                            "SMTP_PORT", String.valueOf(mail.smtpPort()),
+                            "AUTH_JWKS_URL", TestServers.issuer().jwksUrl(),
+                            "AUTH_ISSUER", TestServers.issuer().issuer().issuerUrl()),
                     Map.of(), Path.of("target", "two-replicas-" + run + "-" + replica + ".log"), FreePort.find());
             service.awaitHealthy(Duration.ofMinutes(2));
             replicas.add(service);

@@ -1,0 +1,39 @@
+package dev.podium.notifications.access;
+
+import dev.podium.messaging.sql.Sql;
+import dev.podium.security.Caller;
+import jakarta.inject.Singleton;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Who may see which notifications and their recipients. A notification about an event belongs to
+ * the organisers of the event's group (the creator and the co-organisers, as GroupCreated and
+ * OrganiserAdded told this service); one about no event (a membership opt-in, a talk not on an
+ * event) belongs to admins only: the opt-in goes to an address nobody has confirmed yet, and a
+ * submission's audience is talks-service's to decide. Admins see everything.
+ */
+@Singleton
+public class NotificationAccess {
+
+    private final Sql sql;
+
+    NotificationAccess(Sql sql) {
+        this.sql = sql;
+    }
+
+    public NotificationScope scopeOf(Caller caller) {
+        return caller.admin() ? NotificationScope.everything() : NotificationScope.eventsOf(organisedGroups(caller));
+    }
+
+    /**
+     * The groups this caller organises: recorded with their sub, or, for an organiser added by
+     * email before they had an account, with their verified email ({@link Caller#is}).
+     */
+    Set<String> organisedGroups(Caller caller) {
+        return sql.list("SELECT group_id, sub, email FROM group_organiser WHERE sub = ? OR email = ?",
+                        row -> caller.is(row.getString(2), row.getString(3)) ? row.getString(1) : null,
+                        caller.sub(), caller.email() == null ? "" : caller.email())
+                .stream().filter(groupId -> groupId != null).collect(Collectors.toSet());
+    }
+}

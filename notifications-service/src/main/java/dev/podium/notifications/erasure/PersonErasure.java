@@ -1,0 +1,123 @@
+package dev.podium.notifications.erasure;
+
+import dev.podium.contracts.PodiumMessage;
+import dev.podium.contracts.events.PersonErased;
+import dev.podium.messaging.sql.Sql;
+import dev.podium.notifications.audience.Recipient;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Honours {@link PersonErased}: this service forgets the address everywhere it kept it, in the
+ * consumer's transaction.
+ * <ul>
+ *   <li>the read model: memberships, organiser rows, RSVPs, and the address in stored event snapshots
+ *       (agenda speakers);</li>
+ *   <li>deliveries not sent yet are dropped; the others keep their status (so a notification's counts
+ *       stay true) without the address, name, RSVP link or SMTP reply; a notification that went to
+ *       this person alone (an RSVP status, a talk decision, an opt-in link) loses its content;</li>
+ *   <li>opt-outs are deleted (coming back takes a new opt-in); a suppression keeps only the address's
+ *       SHA-256, so a dead mailbox is still not written to;</li>
+ *   <li>outbox rows that mention the address ({@code MemberUnsubscribed}) are deleted, published or not:
+ *       events-service, which sent the erasure, has already forgotten the person.</li>
+ * </ul>
+ */
+@Singleton
+public class PersonErasure {
+
+    private static final Argument<Map<String, Object>> JSON_OBJECT = Argument.mapOf(String.class, Object.class);
+
+    private final Sql sql;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    PersonErasure(Sql sql, JsonMapper json, Clock clock) {
+        this.sql = sql;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public void on(PodiumMessage message) {
+        if (message instanceof PersonErased erased) {
+            erase(Recipient.normalise(erased.email()));
+        }
+    }
+
+    private void erase(String email) {
+        sql.update("DELETE FROM group_member WHERE email = ?", email);
+        sql.update("DELETE FROM group_organiser WHERE email = ?", email);
+        sql.update("DELETE FROM event_attendee WHERE email = ?", email);
+        forgetInSnapshots(email, "known_event", "snapshot");
+        forgetInSnapshots(email, "pending_update", "previous");
+        forgetDeliveries(email);
+        sql.update("DELETE FROM unsubscription WHERE email = ?", email);
+        sql.update("UPDATE suppression SET email = NULL, reason = 'erased' WHERE email_sha256 = SHA2(?, 256)", email);
+        sql.update("DELETE FROM outbox WHERE payload LIKE ?", "%" + likeLiteral(email) + "%");
+    }
+
+    private void forgetDeliveries(String email) {
+        sql.update("""
+                UPDATE notification n SET model = '{}'
+                WHERE NOT n.bulk
+                  AND n.id IN (SELECT d.notification_id FROM delivery d WHERE d.email = ?)
+                  AND NOT EXISTS (SELECT 1 FROM delivery o WHERE o.notification_id = n.id AND o.email <> ?)""", email, email);
+        sql.update("DELETE FROM delivery WHERE email = ? AND status IN ('PENDING', 'SENDING', 'DEAD')", email);
+        sql.update("UPDATE delivery SET email = NULL, name = NULL, manage_url = NULL, last_error = NULL, updated_at = ? WHERE email = ?",
+                clock.instant(), email);
+    }
+
+    /** Rewrites the JSON documents in {@code table.column} that mention the address, with the address nulled. */
+    private void forgetInSnapshots(String email, String table, String column) {
+        List<String[]> mentioning = sql.list("SELECT event_id, " + column + " FROM " + table + " WHERE " + column + " LIKE ?",
+                row -> new String[] {row.getString(1), row.getString(2)}, "%" + likeLiteral(email) + "%");
+        for (String[] row : mentioning) {
+            sql.update("UPDATE " + table + " SET " + column + " = ? WHERE event_id = ?", write(withoutAddress(read(row[1]), email)), row[0]);
+        }
+    }
+
+    private static Object withoutAddress(Object value, String email) {
+        if (value instanceof String text) {
+            return text.equalsIgnoreCase(email) ? null : text;
+        }
+        if (value instanceof Map<?, ?> object) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            object.forEach((key, field) -> copy.put(key, withoutAddress(field, email)));
+            return copy;
+        }
+        if (value instanceof List<?> array) {
+            List<Object> copy = new ArrayList<>();
+            array.forEach(element -> copy.add(withoutAddress(element, email)));
+            return copy;
+        }
+        return value;
+    }
+
+    /** The address as a literal inside a LIKE pattern (MySQL's default escape character is the backslash). */
+    private static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private Map<String, Object> read(String document) {
+        try {
+            return json.readValue(document, JSON_OBJECT);
+        } catch (IOException e) {
+            throw new UncheckedIOException("A stored snapshot no longer reads", e);
+        }
+    }
+
+    private String write(Object document) {
+        try {
+            return json.writeValueAsString(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

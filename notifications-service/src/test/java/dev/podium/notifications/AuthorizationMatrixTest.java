@@ -1,0 +1,143 @@
+package dev.podium.notifications;
+
+import static dev.podium.testsupport.AuthorizationMatrix.Principal.ADMIN;
+import static dev.podium.testsupport.AuthorizationMatrix.Principal.ORGANISER;
+import static dev.podium.testsupport.AuthorizationMatrix.Principal.OTHER_GROUPS_ORGANISER;
+import static dev.podium.testsupport.AuthorizationMatrix.Principal.OTHER_SPEAKER;
+import static dev.podium.testsupport.AuthorizationMatrix.Principal.OWNER_SPEAKER;
+import static io.micronaut.http.HttpMethod.GET;
+import static io.micronaut.http.HttpMethod.HEAD;
+import static io.micronaut.http.HttpMethod.POST;
+import static org.awaitility.Awaitility.await;
+
+import dev.podium.contracts.MessageCodec;
+import dev.podium.contracts.events.EventPublished;
+import dev.podium.contracts.events.EventSnapshot;
+import dev.podium.devissuer.Identity;
+import dev.podium.messaging.sql.Sql;
+import dev.podium.notifications.unsubscribe.UnsubscribeTokens;
+import dev.podium.testsupport.AuthorizationMatrix;
+import dev.podium.testsupport.RealServers;
+import dev.podium.testsupport.TopicWriter;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.Router;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who may call what, every route × every kind of caller. The notifications API belongs to the
+ * organisers of the group whose event a notification is about, and to admins; anyone else, signed
+ * in, gets 404 for a notification (they cannot tell it from one that does not exist) and an empty
+ * list. A notification about no event (the membership opt-in) is the admins' alone. Speakers, even
+ * the recipient of a notification, do not use this API: their copy is the email. The unsubscribe
+ * page and its POST need no account, only a link this service signed.
+ */
+@MicronautTest(transactional = false)
+class AuthorizationMatrixTest implements RealServers {
+
+    private static final String NOTIFICATION = "/notifications/{id}";
+    private static final String DELIVERIES = NOTIFICATION + "/deliveries";
+    private static final String RETRY = NOTIFICATION + "/retry";
+
+    @Inject
+    MessageCodec codec;
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    UnsubscribeTokens tokens;
+
+    @Inject
+    Router router;
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    private final Identity organiser = Fixtures.person("orla");
+    private final Identity otherGroupsOrganiser = Fixtures.person("otto");
+    private final Identity ownerSpeaker = Fixtures.person("olivier");
+    private final Identity otherSpeaker = Fixtures.person("sam");
+    private final Identity admin = Identity.admin("admin-" + UUID.randomUUID());
+
+    @Test
+    void everyRouteAnswersAsTheTableSays() {
+        String groupId = UUID.randomUUID().toString();
+        TopicWriter.publish(codec, Fixtures.group(groupId, "en", organiser));
+        TopicWriter.publish(codec, Fixtures.group(UUID.randomUUID().toString(), "en", otherGroupsOrganiser));
+        TopicWriter.publish(codec, Fixtures.member(groupId, Fixtures.address("member"), true));
+        TopicWriter.publish(codec, Fixtures.member(groupId, Fixtures.address("joining"), false));
+        EventSnapshot event = Fixtures.meetup13(UUID.randomUUID().toString(), groupId,
+                List.of(ownerSpeaker.email(), Fixtures.address("s2"), Fixtures.address("s3")));
+        TopicWriter.publish(codec, new EventPublished(event, Instant.now()));
+        String announcement = awaitNotification("event_id = ? AND kind = 'ANNOUNCEMENT'", event.eventId());
+        String speakerSlot = awaitNotification("event_id = ? AND kind = 'SPEAKER_SLOT' AND EXISTS "
+                + "(SELECT 1 FROM delivery d WHERE d.notification_id = notification.id AND d.email = ?)", event.eventId(), ownerSpeaker.email());
+        String optIn = awaitNotification("group_id = ? AND kind = 'MEMBERSHIP_CONFIRMATION'", groupId);
+        String unsubscribe = tokens.issue(groupId, Fixtures.address("leaving"));
+        String tampered = tokens.issue(UnsubscribeTokens.ALL_GROUPS, Fixtures.address("victim")).replaceFirst("^[^.]+",
+                tokens.issue(groupId, Fixtures.address("someone")).split("\\.")[0]);
+
+        AuthorizationMatrix matrix = new AuthorizationMatrix(Map.of(
+                OTHER_GROUPS_ORGANISER, otherGroupsOrganiser, ORGANISER, organiser,
+                OTHER_SPEAKER, otherSpeaker, OWNER_SPEAKER, ownerSpeaker, ADMIN, admin));
+        // Each GET row also stands for its HEAD route (Micronaut adds one per GET), with the same statuses.
+        //                                                                                                anon  other organiser other owner admin
+        //                                                                                                      org.            spk.  spk.
+        read(matrix, "/notifications", "/notifications",                                                    401, 200, 200, 200, 200, 200);
+        read(matrix, "/notifications", "/notifications?eventId=" + event.eventId() + "&type=ANNOUNCEMENT",  401, 200, 200, 200, 200, 200);
+        read(matrix, NOTIFICATION, "/notifications/" + announcement,                                        401, 404, 200, 404, 404, 200);
+        read(matrix, NOTIFICATION, "/notifications/" + speakerSlot,                                         401, 404, 200, 404, 404, 200);
+        read(matrix, NOTIFICATION, "/notifications/" + optIn,                                               401, 404, 404, 404, 404, 200);
+        read(matrix, NOTIFICATION, "/notifications/" + UUID.randomUUID(),                                   401, 404, 404, 404, 404, 404);
+        read(matrix, DELIVERIES, "/notifications/" + announcement + "/deliveries",                          401, 404, 200, 404, 404, 200);
+        read(matrix, DELIVERIES, "/notifications/" + speakerSlot + "/deliveries",                           401, 404, 200, 404, 404, 200);
+        read(matrix, DELIVERIES, "/notifications/" + optIn + "/deliveries",                                 401, 404, 404, 404, 404, 200);
+        post(matrix, RETRY, "/notifications/" + announcement + "/retry",                                    401, 404, 200, 404, 404, 200);
+        post(matrix, RETRY, "/notifications/" + optIn + "/retry",                                           401, 404, 404, 404, 404, 200);
+        read(matrix, "/unsubscribe", "/unsubscribe?token=" + unsubscribe,                                   200, 200, 200, 200, 200, 200);
+        read(matrix, "/unsubscribe", "/unsubscribe?token=" + tampered,                                      400, 400, 400, 400, 400, 400);
+        matrix.row(POST, "/unsubscribe", who -> oneClick(unsubscribe)).expect(                              200, 200, 200, 200, 200, 200);
+        matrix.row(POST, "/unsubscribe", who -> oneClick(tampered)).expect(                                 400, 400, 400, 400, 400, 400);
+        // Management: only what probes and scrapers need is enabled, and open.
+        read(matrix, "/health", "/health",                                                                  200, 200, 200, 200, 200, 200);
+        read(matrix, "/health/{selector}", "/health/readiness",                                             200, 200, 200, 200, 200, 200);
+        read(matrix, "/prometheus", "/prometheus",                                                          200, 200, 200, 200, 200, 200);
+
+        matrix.assertCoversEveryRoute(router);
+        matrix.assertAnswers(http.toBlocking());
+    }
+
+    /** A GET row and the row of its HEAD route, expecting the same statuses. */
+    private static void read(AuthorizationMatrix matrix, String template, String path, int... statuses) {
+        matrix.row(GET, template, who -> HttpRequest.GET(path)).expect(statuses);
+        matrix.row(HEAD, template, who -> HttpRequest.HEAD(path)).expect(statuses);
+    }
+
+    private static void post(AuthorizationMatrix matrix, String template, String path, int... statuses) {
+        matrix.row(POST, template, who -> HttpRequest.POST(path, "")).expect(statuses);
+    }
+
+    private static MutableHttpRequest<?> oneClick(String token) {
+        return HttpRequest.POST("/unsubscribe?token=" + token, "List-Unsubscribe=One-Click")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
+    }
+
+    private String awaitNotification(String where, Object... parameters) {
+        return await().atMost(Duration.ofSeconds(30)).until(
+                () -> sql.one("SELECT id FROM notification WHERE " + where, row -> row.getString(1), parameters),
+                Optional::isPresent).orElseThrow();
+    }
+}
