@@ -1,5 +1,6 @@
 package dev.podium.events.agenda;
 
+import dev.podium.api.StorableTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
@@ -16,8 +17,8 @@ public record AgendaRequest(@NotNull @Size(max = 500) List<@Valid @NotNull SlotR
     /** {@code id}: an existing slot's id keeps that slot's identity (schedule apps key favourites on it). */
     @Serdeable
     public record SlotRequest(@Nullable @Size(max = 36) String id,
-                              @NotNull LocalDateTime startsAt,
-                              @NotNull LocalDateTime endsAt,
+                              @NotNull @StorableTime LocalDateTime startsAt,
+                              @NotNull @StorableTime LocalDateTime endsAt,
                               @NotNull SlotKind kind,
                               @NotBlank @Size(max = 300) String title,
                               @Nullable @Size(max = 36) String talkId,

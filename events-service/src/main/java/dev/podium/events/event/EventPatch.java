@@ -1,5 +1,6 @@
 package dev.podium.events.event;
 
+import dev.podium.api.StorableTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Max;
@@ -12,12 +13,12 @@ import java.time.LocalDateTime;
 public record EventPatch(@Nullable @Size(min = 1, max = 200) String title,
                          @Nullable @Min(1) @Max(100_000) Integer number,
                          @Nullable @Size(max = 100_000) String description,
-                         @Nullable LocalDateTime startsAt,
-                         @Nullable LocalDateTime endsAt,
+                         @Nullable @StorableTime LocalDateTime startsAt,
+                         @Nullable @StorableTime LocalDateTime endsAt,
                          @Nullable @Size(max = 64) String timeZone,
                          @Nullable @Size(max = 36) String venueId,
                          @Nullable Boolean venueToBeAnnounced,
                          @Nullable @Min(1) @Max(1_000_000) Integer capacity,
-                         @Nullable LocalDateTime rsvpOpensAt,
-                         @Nullable LocalDateTime rsvpClosesAt) {
+                         @Nullable @StorableTime LocalDateTime rsvpOpensAt,
+                         @Nullable @StorableTime LocalDateTime rsvpClosesAt) {
 }

@@ -1,6 +1,7 @@
 package dev.podium.talks.archive;
 
 import dev.podium.api.BadRequest;
+import dev.podium.api.StorableTimes;
 import dev.podium.api.PageQuery;
 import io.micronaut.core.annotation.Nullable;
 import java.time.LocalDate;
@@ -68,7 +69,11 @@ record ArchiveQuery(@Nullable String q, boolean booleanMode, @Nullable String ta
             return null;
         }
         try {
-            return LocalDate.parse(value.strip());
+            LocalDate date = LocalDate.parse(value.strip());
+            if (!StorableTimes.storable(date)) {
+                throw new BadRequest("invalid-date", "Invalid date", name + " must be between the years 1900 and 9998, not " + value);
+            }
+            return date;
         } catch (DateTimeParseException e) {
             throw new BadRequest("invalid-date", "Invalid date", name + " must be a date such as 2018-03-07, not " + value);
         }

@@ -1,4 +1,4 @@
-package dev.podium.notifications.http;
+package dev.podium.security;
 
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
@@ -10,8 +10,8 @@ import io.micronaut.http.server.HttpServerConfiguration;
 
 /**
  * Answers 413 to a request that declares a body larger than {@code micronaut.server.max-request-size},
- * before routing. Micronaut enforces that limit only when a route reads the body, and the retry of
- * notifications, this service's one authenticated POST, reads none: the limit should not depend on it.
+ * before routing. Micronaut enforces that limit only when a route reads the body (a POST that takes
+ * none would accept any size): the limit should not depend on what the route does.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 class RequestSizeLimit implements Ordered {
