@@ -38,9 +38,9 @@ public final class Fuzzer {
         return new Fuzzer(OpenApiSpec.fromClasspath(classpathResource));
     }
 
-    /** Real values for a path parameter of that name (ids of existing resources). */
-    public Fuzzer knownValues(String pathParameter, List<String> values) {
-        knownValues.put(pathParameter, List.copyOf(values));
+    /** Real values for a path or query parameter of that name (ids of existing resources, valid tokens). */
+    public Fuzzer knownValues(String parameter, List<String> values) {
+        knownValues.put(parameter, List.copyOf(values));
         return this;
     }
 

@@ -4,9 +4,19 @@ import java.util.List;
 import java.util.Random;
 
 /** What attackers and unlucky users send: injections, traversal, odd Unicode, boundaries. */
-final class HostileValues {
+public final class HostileValues {
 
-    static final List<String> STRINGS = List.of(
+    /** Markup and header injections that an email must show as text, never render or obey. */
+    public static final List<String> MARKUP = List.of(
+            "<script>alert('podium')</script>",
+            "<img src=x onerror=alert(1)>",
+            "\"><svg/onload=alert(1)>",
+            "<a href=\"javascript:alert(1)\">click</a>",
+            "<style>body{display:none}</style>",
+            "Ada\r\nBcc: victim@example.org",
+            "line\r\nX-Injected: 1");
+
+    public static final List<String> STRINGS = List.of(
             "",
             " ",
             "' OR '1'='1",

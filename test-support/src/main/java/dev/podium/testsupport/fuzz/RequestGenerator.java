@@ -19,8 +19,8 @@ import java.util.UUID;
  * Generates requests for a spec's operations from one seed: mostly well-formed values that follow
  * the schema (so requests get past parsing into the handlers), each field swapped with some
  * probability for a hostile or wrongly typed value, and now and then a body that is not JSON at all.
- * Path parameters take one of the known values given (real ids) most of the time, so requests reach
- * real resources.
+ * Path and query parameters take one of the known values given (real ids, valid tokens) most of the
+ * time, so requests reach real resources.
  */
 final class RequestGenerator {
 
@@ -114,6 +114,10 @@ final class RequestGenerator {
     private Object parameterValue(Parameter parameter) {
         if (random.nextDouble() < FIELD_MUTATION * 2) {
             return HostileValues.anything(random);
+        }
+        List<String> known = knownValues.get(parameter.name());
+        if (known != null && !known.isEmpty() && random.nextDouble() < KNOWN_PATH_VALUE) {
+            return known.get(random.nextInt(known.size()));
         }
         return value(parameter.schema(), 0);
     }
