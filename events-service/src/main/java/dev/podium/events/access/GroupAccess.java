@@ -30,7 +30,7 @@ public class GroupAccess {
     }
 
     public boolean organises(String groupId, Optional<Caller> caller) {
-        return caller.map(c -> c.admin() || organisers.findByGroupIdOrderByAddedAt(groupId).stream()
+        return caller.map(c -> c.admin() || organisers.listed(groupId).stream()
                 .anyMatch(organiser -> c.is(organiser.sub(), organiser.email()))).orElse(false);
     }
 

@@ -26,7 +26,6 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -83,12 +82,10 @@ public class GroupService {
         }
         List<Organiser> added = new ArrayList<>();
         added.add(new Organiser(Ids.newId(), group.id(), creator.sub(),
-                creator.name() == null || creator.name().isBlank() ? creator.email() : creator.name(), creator.email(), now));
+                creator.name() == null || creator.name().isBlank() ? creator.email() : creator.name(), creator.email(), 0, now));
         for (int i = 0; i < coOrganisers.size(); i++) {
             PersonRequest person = coOrganisers.get(i);
-            // A microsecond apart, so that the group lists its organisers in the order they were given.
-            added.add(new Organiser(Ids.newId(), group.id(), person.sub(), person.name(), person.email(),
-                    now.plus(i + 1L, ChronoUnit.MICROS)));
+            added.add(new Organiser(Ids.newId(), group.id(), person.sub(), person.name(), person.email(), i + 1, now));
         }
         organisers.saveAll(added);
         outbox.append(new GroupCreated(group.id(), group.slug(), group.name(), group.description(), group.timeZone(),
@@ -105,7 +102,8 @@ public class GroupService {
     @Transactional
     public GroupView addOrganiser(EventGroup group, PersonRequest request) {
         String slug = group.slug();
-        Organiser organiser = new Organiser(Ids.newId(), group.id(), request.sub(), request.name(), request.email(), clock.instant());
+        Organiser organiser = new Organiser(Ids.newId(), group.id(), request.sub(), request.name(), request.email(),
+                organisers.countByGroupId(group.id()), clock.instant());
         try {
             organisers.save(organiser);
         } catch (DataAccessException e) {
@@ -239,7 +237,7 @@ public class GroupService {
     }
 
     private GroupView view(EventGroup group, boolean withEmails) {
-        List<GroupView.OrganiserView> organiserViews = organisers.findByGroupIdOrderByAddedAt(group.id()).stream()
+        List<GroupView.OrganiserView> organiserViews = organisers.listed(group.id()).stream()
                 .map(o -> new GroupView.OrganiserView(o.id(), o.name(), withEmails ? o.email() : null))
                 .toList();
         return new GroupView(group.id(), group.slug(), group.name(), group.description(), group.timeZone(),

@@ -1,5 +1,6 @@
 package dev.podium.events.group;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -8,7 +9,10 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface OrganiserRepository extends CrudRepository<Organiser, String> {
 
-    List<Organiser> findByGroupIdOrderByAddedAt(String groupId);
+    @Query("SELECT * FROM organiser WHERE group_id = :groupId ORDER BY position, added_at")
+    List<Organiser> listed(String groupId);
+
+    int countByGroupId(String groupId);
 
     boolean existsBySub(String sub);
 
