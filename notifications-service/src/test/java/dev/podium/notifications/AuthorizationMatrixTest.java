@@ -5,8 +5,6 @@ import static dev.podium.testsupport.AuthorizationMatrix.Principal.ORGANISER;
 import static dev.podium.testsupport.AuthorizationMatrix.Principal.OTHER_GROUPS_ORGANISER;
 import static dev.podium.testsupport.AuthorizationMatrix.Principal.OTHER_SPEAKER;
 import static dev.podium.testsupport.AuthorizationMatrix.Principal.OWNER_SPEAKER;
-import static io.micronaut.http.HttpMethod.GET;
-import static io.micronaut.http.HttpMethod.HEAD;
 import static io.micronaut.http.HttpMethod.POST;
 import static org.awaitility.Awaitility.await;
 
@@ -93,37 +91,31 @@ class AuthorizationMatrixTest implements RealServers {
         AuthorizationMatrix matrix = new AuthorizationMatrix(Map.of(
                 OTHER_GROUPS_ORGANISER, otherGroupsOrganiser, ORGANISER, organiser,
                 OTHER_SPEAKER, otherSpeaker, OWNER_SPEAKER, ownerSpeaker, ADMIN, admin));
-        // Each GET row also stands for its HEAD route (Micronaut adds one per GET), with the same statuses.
+        // matrix.read: a GET row and the row of the HEAD route Micronaut adds beside it, with the same statuses.
         //                                                                                                anon  other organiser other owner admin
         //                                                                                                      org.            spk.  spk.
-        read(matrix, "/notifications", "/notifications",                                                    401, 200, 200, 200, 200, 200);
-        read(matrix, "/notifications", "/notifications?eventId=" + event.eventId() + "&type=ANNOUNCEMENT",  401, 200, 200, 200, 200, 200);
-        read(matrix, NOTIFICATION, "/notifications/" + announcement,                                        401, 404, 200, 404, 404, 200);
-        read(matrix, NOTIFICATION, "/notifications/" + speakerSlot,                                         401, 404, 200, 404, 404, 200);
-        read(matrix, NOTIFICATION, "/notifications/" + optIn,                                               401, 404, 404, 404, 404, 200);
-        read(matrix, NOTIFICATION, "/notifications/" + UUID.randomUUID(),                                   401, 404, 404, 404, 404, 404);
-        read(matrix, DELIVERIES, "/notifications/" + announcement + "/deliveries",                          401, 404, 200, 404, 404, 200);
-        read(matrix, DELIVERIES, "/notifications/" + speakerSlot + "/deliveries",                           401, 404, 200, 404, 404, 200);
-        read(matrix, DELIVERIES, "/notifications/" + optIn + "/deliveries",                                 401, 404, 404, 404, 404, 200);
+        matrix.read("/notifications", who -> "/notifications").expect(401, 200, 200, 200, 200, 200);
+        matrix.read("/notifications", who -> "/notifications?eventId=" + event.eventId() + "&type=ANNOUNCEMENT").expect(401, 200, 200, 200, 200, 200);
+        matrix.read(NOTIFICATION, who -> "/notifications/" + announcement).expect(401, 404, 200, 404, 404, 200);
+        matrix.read(NOTIFICATION, who -> "/notifications/" + speakerSlot).expect(401, 404, 200, 404, 404, 200);
+        matrix.read(NOTIFICATION, who -> "/notifications/" + optIn).expect(401, 404, 404, 404, 404, 200);
+        matrix.read(NOTIFICATION, who -> "/notifications/" + UUID.randomUUID()).expect(401, 404, 404, 404, 404, 404);
+        matrix.read(DELIVERIES, who -> "/notifications/" + announcement + "/deliveries").expect(401, 404, 200, 404, 404, 200);
+        matrix.read(DELIVERIES, who -> "/notifications/" + speakerSlot + "/deliveries").expect(401, 404, 200, 404, 404, 200);
+        matrix.read(DELIVERIES, who -> "/notifications/" + optIn + "/deliveries").expect(401, 404, 404, 404, 404, 200);
         post(matrix, RETRY, "/notifications/" + announcement + "/retry",                                    401, 404, 200, 404, 404, 200);
         post(matrix, RETRY, "/notifications/" + optIn + "/retry",                                           401, 404, 404, 404, 404, 200);
-        read(matrix, "/unsubscribe", "/unsubscribe?token=" + unsubscribe,                                   200, 200, 200, 200, 200, 200);
-        read(matrix, "/unsubscribe", "/unsubscribe?token=" + tampered,                                      400, 400, 400, 400, 400, 400);
+        matrix.read("/unsubscribe", who -> "/unsubscribe?token=" + unsubscribe).expect(200, 200, 200, 200, 200, 200);
+        matrix.read("/unsubscribe", who -> "/unsubscribe?token=" + tampered).expect(400, 400, 400, 400, 400, 400);
         matrix.row(POST, "/unsubscribe", who -> oneClick(unsubscribe)).expect(                              200, 200, 200, 200, 200, 200);
         matrix.row(POST, "/unsubscribe", who -> oneClick(tampered)).expect(                                 400, 400, 400, 400, 400, 400);
         // Management: only what probes and scrapers need is enabled, and open.
-        read(matrix, "/health", "/health",                                                                  200, 200, 200, 200, 200, 200);
-        read(matrix, "/health/{selector}", "/health/readiness",                                             200, 200, 200, 200, 200, 200);
-        read(matrix, "/prometheus", "/prometheus",                                                          200, 200, 200, 200, 200, 200);
+        matrix.read("/health", who -> "/health").expect(200, 200, 200, 200, 200, 200);
+        matrix.read("/health/{selector}", who -> "/health/readiness").expect(200, 200, 200, 200, 200, 200);
+        matrix.read("/prometheus", who -> "/prometheus").expect(200, 200, 200, 200, 200, 200);
 
         matrix.assertCoversEveryRoute(router);
         matrix.assertAnswers(http.toBlocking());
-    }
-
-    /** A GET row and the row of its HEAD route, expecting the same statuses. */
-    private static void read(AuthorizationMatrix matrix, String template, String path, int... statuses) {
-        matrix.row(GET, template, who -> HttpRequest.GET(path)).expect(statuses);
-        matrix.row(HEAD, template, who -> HttpRequest.HEAD(path)).expect(statuses);
     }
 
     private static void post(AuthorizationMatrix matrix, String template, String path, int... statuses) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podium.devissuer.Identity;
 import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -53,6 +54,30 @@ public final class AuthorizationMatrix {
 
     public RowBuilder row(HttpMethod method, String template, Function<Principal, MutableHttpRequest<?>> request) {
         return new RowBuilder(method, template, request);
+    }
+
+    /**
+     * A read route: its GET row and the row of the HEAD route Micronaut adds beside every GET, which
+     * must answer alike: {@code matrix.read("/groups/{slug}", who -> "/groups/" + slug).expect(200, …)}.
+     */
+    public ReadRowBuilder read(String template, Function<Principal, String> uri) {
+        return new ReadRowBuilder(template, uri);
+    }
+
+    public final class ReadRowBuilder {
+        private final String template;
+        private final Function<Principal, String> uri;
+
+        private ReadRowBuilder(String template, Function<Principal, String> uri) {
+            this.template = template;
+            this.uri = uri;
+        }
+
+        /** The statuses of both rows, one per {@link Principal} in declaration order. */
+        public AuthorizationMatrix expect(int... statuses) {
+            row(HttpMethod.GET, template, who -> HttpRequest.GET(uri.apply(who)).accept("*/*")).expect(statuses);
+            return row(HttpMethod.HEAD, template, who -> HttpRequest.HEAD(uri.apply(who)).accept("*/*")).expect(statuses);
+        }
     }
 
     public final class RowBuilder {

@@ -6,8 +6,6 @@ import static dev.podium.testsupport.AuthorizationMatrix.Principal.OTHER_GROUPS_
 import static dev.podium.testsupport.AuthorizationMatrix.Principal.OTHER_SPEAKER;
 import static dev.podium.testsupport.AuthorizationMatrix.Principal.OWNER_SPEAKER;
 import static io.micronaut.http.HttpMethod.DELETE;
-import static io.micronaut.http.HttpMethod.GET;
-import static io.micronaut.http.HttpMethod.HEAD;
 import static io.micronaut.http.HttpMethod.PATCH;
 import static io.micronaut.http.HttpMethod.POST;
 import static io.micronaut.http.HttpMethod.PUT;
@@ -30,7 +28,6 @@ import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -100,7 +97,7 @@ class AuthorizationMatrixTest implements RealServers {
         String draftEvent = "/events/" + draft.id();
         AuthorizationMatrix matrix = new AuthorizationMatrix(identities);
         //                                                                                      anon other-org org other-spk owner-spk admin
-        read(matrix, "/groups/{slug}", who -> group)                                    .expect(200, 200, 200, 200, 200, 200);
+        matrix.read("/groups/{slug}", who -> group)                                    .expect(200, 200, 200, 200, 200, 200);
         matrix.row(POST, "/groups/{slug}/organisers", who -> HttpRequest.POST(group + "/organisers", person("co")))
                                                                                          .expect(401, 403, 201, 403, 403, 201);
         matrix.row(POST, "/groups/{slug}/members", who -> HttpRequest.POST(group + "/members", person("joiner")))
@@ -116,7 +113,7 @@ class AuthorizationMatrixTest implements RealServers {
         matrix.row(POST, "/groups/{slug}/members/{memberId}/confirmation", who ->
                 HttpRequest.POST(group + "/members/" + pendingMember() + "/confirmation?token=" + optInToken(pendingMember()), ""))
                                                                                          .expect(400, 400, 400, 400, 400, 400);
-        read(matrix, "/groups/{slug}/members/{memberId}/confirmation", who -> {
+        matrix.read("/groups/{slug}/members/{memberId}/confirmation", who -> {
             String member = pendingMember();
             return group + "/members/" + member + "/confirmation?token=" + optInToken(member);
         })                                                                               .expect(200, 200, 200, 200, 200, 200);
@@ -126,17 +123,17 @@ class AuthorizationMatrixTest implements RealServers {
             String member = pendingMember();
             return HttpRequest.DELETE(group + "/members/" + member + "?token=" + optInToken(member));
         })                                                                               .expect(204, 204, 204, 204, 204, 204);
-        read(matrix, "/groups/{slug}/calendar.ics", who -> group + "/calendar.ics")     .expect(200, 200, 200, 200, 200, 200);
+        matrix.read("/groups/{slug}/calendar.ics", who -> group + "/calendar.ics")     .expect(200, 200, 200, 200, 200, 200);
 
         matrix.row(POST, "/venues", who -> HttpRequest.POST("/venues", Map.of("name", "Venue", "address", "1 rue de Rivoli",
                 "city", "Paris", "country", "France")))                                 .expect(401, 201, 201, 403, 403, 201);
-        read(matrix, "/venues/{id}", who -> "/venues/" + venueId)                       .expect(200, 200, 200, 200, 200, 200);
+        matrix.read("/venues/{id}", who -> "/venues/" + venueId)                       .expect(200, 200, 200, 200, 200, 200);
 
         matrix.row(POST, "/groups/{slug}/events", who -> HttpRequest.POST(group + "/events", Map.of("title", "New event")))
                                                                                          .expect(401, 403, 201, 403, 403, 201);
-        read(matrix, "/events", who -> "/events?group=" + slug)                         .expect(200, 200, 200, 200, 200, 200);
-        read(matrix, "/events/{id}", who -> event)                                      .expect(200, 200, 200, 200, 200, 200);
-        read(matrix, "/events/{id}", who -> draftEvent)                                 .expect(404, 404, 200, 404, 404, 200);
+        matrix.read("/events", who -> "/events?group=" + slug)                         .expect(200, 200, 200, 200, 200, 200);
+        matrix.read("/events/{id}", who -> event)                                      .expect(200, 200, 200, 200, 200, 200);
+        matrix.read("/events/{id}", who -> draftEvent)                                 .expect(404, 404, 200, 404, 404, 200);
         matrix.row(PATCH, "/events/{id}", who -> HttpRequest.PATCH(event, Map.of("description", "Changed by " + who)))
                                                                                          .expect(401, 403, 200, 403, 403, 200);
         matrix.row(PATCH, "/events/{id}", who -> HttpRequest.PATCH(draftEvent, Map.of("description", "Changed by " + who)))
@@ -154,25 +151,25 @@ class AuthorizationMatrixTest implements RealServers {
                                                                                          .expect(401, 403, 200, 403, 403, 200);
         matrix.row(PUT, "/events/{eventId}/agenda", who -> HttpRequest.PUT(draftEvent + "/agenda", agenda()))
                                                                                          .expect(401, 404, 200, 404, 404, 200);
-        read(matrix, "/events/{eventId}/agenda", who -> event + "/agenda")              .expect(200, 200, 200, 200, 200, 200);
-        read(matrix, "/events/{eventId}/agenda", who -> draftEvent + "/agenda")         .expect(404, 404, 200, 404, 404, 200);
-        read(matrix, "/events/{id}/calendar.ics", who -> event + "/calendar.ics")       .expect(200, 200, 200, 200, 200, 200);
-        read(matrix, "/events/{id}/calendar.ics", who -> draftEvent + "/calendar.ics")  .expect(404, 404, 200, 404, 404, 200);
-        read(matrix, "/events/{id}/schedule.xml", who -> event + "/schedule.xml")       .expect(200, 200, 200, 200, 200, 200);
-        read(matrix, "/events/{id}/schedule.xml", who -> draftEvent + "/schedule.xml")  .expect(404, 404, 200, 404, 404, 200);
-        read(matrix, "/events/{id}/schedule.json", who -> event + "/schedule.json")     .expect(200, 200, 200, 200, 200, 200);
-        read(matrix, "/events/{id}/schedule.json", who -> draftEvent + "/schedule.json").expect(404, 404, 200, 404, 404, 200);
+        matrix.read("/events/{eventId}/agenda", who -> event + "/agenda")              .expect(200, 200, 200, 200, 200, 200);
+        matrix.read("/events/{eventId}/agenda", who -> draftEvent + "/agenda")         .expect(404, 404, 200, 404, 404, 200);
+        matrix.read("/events/{id}/calendar.ics", who -> event + "/calendar.ics")       .expect(200, 200, 200, 200, 200, 200);
+        matrix.read("/events/{id}/calendar.ics", who -> draftEvent + "/calendar.ics")  .expect(404, 404, 200, 404, 404, 200);
+        matrix.read("/events/{id}/schedule.xml", who -> event + "/schedule.xml")       .expect(200, 200, 200, 200, 200, 200);
+        matrix.read("/events/{id}/schedule.xml", who -> draftEvent + "/schedule.xml")  .expect(404, 404, 200, 404, 404, 200);
+        matrix.read("/events/{id}/schedule.json", who -> event + "/schedule.json")     .expect(200, 200, 200, 200, 200, 200);
+        matrix.read("/events/{id}/schedule.json", who -> draftEvent + "/schedule.json").expect(404, 404, 200, 404, 404, 200);
 
         matrix.row(POST, "/events/{eventId}/registrations", who -> HttpRequest.POST(event + "/registrations", person("rsvp")))
                                                                                          .expect(201, 201, 201, 201, 201, 201);
         matrix.row(POST, "/events/{eventId}/registrations", who -> HttpRequest.POST(draftEvent + "/registrations", person("early")))
                                                                                          .expect(404, 404, 409, 404, 404, 409);
-        read(matrix, "/events/{eventId}/registrations", who -> event + "/registrations").expect(401, 403, 200, 403, 403, 200);
-        read(matrix, "/events/{eventId}/registrations", who -> draftEvent + "/registrations")
+        matrix.read("/events/{eventId}/registrations", who -> event + "/registrations").expect(401, 403, 200, 403, 403, 200);
+        matrix.read("/events/{eventId}/registrations", who -> draftEvent + "/registrations")
                                                                                          .expect(401, 404, 200, 404, 404, 200);
-        read(matrix, "/events/{eventId}/registrations/{registrationId}", who -> registrationPath(rsvp()))
+        matrix.read("/events/{eventId}/registrations/{registrationId}", who -> registrationPath(rsvp()))
                                                                                          .expect(404, 404, 200, 404, 404, 200);
-        read(matrix, "/events/{eventId}/registrations/{registrationId}", who -> EventsApi.pathAndQuery(rsvp().manageUrl()))
+        matrix.read("/events/{eventId}/registrations/{registrationId}", who -> EventsApi.pathAndQuery(rsvp().manageUrl()))
                                                                                          .expect(200, 200, 200, 200, 200, 200);
         matrix.row(DELETE, "/events/{eventId}/registrations/{registrationId}", who -> HttpRequest.DELETE(registrationPath(rsvp())))
                                                                                          .expect(404, 404, 200, 404, 404, 200);
@@ -182,9 +179,9 @@ class AuthorizationMatrixTest implements RealServers {
         matrix.row(POST, "/erasures", who -> HttpRequest.POST("/erasures", Map.of("email", EventsApi.unique("erased") + "@example.org")))
                                                                                          .expect(401, 403, 403, 403, 403, 204);
 
-        read(matrix, "/health", who -> "/health")                                       .expect(200, 200, 200, 200, 200, 200);
-        read(matrix, "/health/{selector}", who -> "/health/liveness")                   .expect(200, 200, 200, 200, 200, 200);
-        read(matrix, "/prometheus", who -> "/prometheus")                               .expect(200, 200, 200, 200, 200, 200);
+        matrix.read("/health", who -> "/health")                                       .expect(200, 200, 200, 200, 200, 200);
+        matrix.read("/health/{selector}", who -> "/health/liveness")                   .expect(200, 200, 200, 200, 200, 200);
+        matrix.read("/prometheus", who -> "/prometheus")                               .expect(200, 200, 200, 200, 200, 200);
 
         // Late: from here on, the speakers organise groups of their own.
         matrix.row(POST, "/groups", who -> HttpRequest.POST("/groups", Map.of("slug", EventsApi.unique("new"),
@@ -193,19 +190,6 @@ class AuthorizationMatrixTest implements RealServers {
         // Last: every caller who asks is forgotten, organisers included (their groups lose them).
         matrix.row(DELETE, "/people/me", who -> HttpRequest.DELETE("/people/me"))        .expect(401, 204, 204, 204, 204, 204);
         return matrix;
-    }
-
-    /** A read: its GET row, and a HEAD row (Micronaut answers HEAD for every GET) with the same statuses. */
-    private static Reads read(AuthorizationMatrix matrix, String template, Function<Principal, String> uri) {
-        return statuses -> {
-            matrix.row(GET, template, who -> HttpRequest.GET(uri.apply(who)).accept("*/*")).expect(statuses);
-            matrix.row(HEAD, template, who -> HttpRequest.HEAD(uri.apply(who)).accept("*/*")).expect(statuses);
-        };
-    }
-
-    @FunctionalInterface
-    private interface Reads {
-        void expect(int... statuses);
     }
 
     private String optInToken(String memberId) {
