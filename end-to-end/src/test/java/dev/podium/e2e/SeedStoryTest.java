@@ -45,14 +45,17 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The story of the seeds (issue 7, steps 1 to 6), told to the three services running as separate
  * processes, through their public HTTP APIs only, and read back from the recipients' mailboxes over
  * IMAP. Steps 1 to 5 follow one meetup and run in order; step 6 (the summer school and the
- * lightning-talk night) stands alone.
+ * lightning-talk night) stands alone. Each step checks the emails it causes as they arrive (exactly
+ * as many as expected so far); the last test checks, after a settling wait, that every mailbox holds
+ * exactly the emails of the whole story: no duplicate, nothing to someone who should not get it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeedStoryTest {
 
-    /** How long a mailbox must keep its count once the expected emails arrived: a duplicate would show by then. */
-    private static final Duration SETTLE = Duration.ofSeconds(3);
+    /** How long every mailbox must keep its expected content at the end: a duplicate would show by then. */
+    private static final Duration SETTLE = Duration.ofSeconds(5);
+    private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration PROPAGATION = Duration.ofMinutes(2);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(Locale.ENGLISH);
     private static final Pattern OPT_IN_LINK = Pattern.compile("https?://\\S+/confirmation\\?token=\\S+");
@@ -79,6 +82,8 @@ class SeedStoryTest {
     private final List<Attendee> attendees = new ArrayList<>();
     private boolean attendeesDone;
     private boolean moved;
+    /** Every email the story sent, by recipient: the last test checks that mailboxes hold these and nothing else. */
+    private final Map<String, List<String>> expectedMail = new LinkedHashMap<>();
 
     private record Speaker(Identity identity, String speakerId, String submissionId) {
         String email() {
@@ -181,6 +186,19 @@ class SeedStoryTest {
         slots.add(slot(meetupDay.atTime(21, 0), meetupDay.atTime(22, 0), "SOCIAL", "Pizzas and drinks", null));
         awaitStatus(() -> events.put("/events/" + eventId + "/agenda", token(organiser), Map.of("slots", slots)), 200);
 
+        // Each speaker got a receipt and the decision; the organiser was told of each submission.
+        Map<String, String> receipts = new LinkedHashMap<>();
+        Map<String, String> decisions = new LinkedHashMap<>();
+        speakers.forEach((talk, speaker) -> {
+            receipts.put(speaker.email(), "We received your talk: " + talk.title());
+            decisions.put(speaker.email(), "Your talk is accepted: " + talk.title());
+        });
+        awaitExactly(receipts, 1);
+        awaitExactly(decisions, 1).forEach((speaker, decision) -> assertThat(decision.get(0).text()).contains("Welcome to meetup #13"));
+        for (Seeds.Talk talk : speakers.keySet()) {
+            awaitExactly(List.of(organiser.email()), "New talk submitted: " + talk.title(), 1);
+        }
+
         JsonNode agenda = events.get("/events/" + eventId + "/agenda", token(organiser)).expect(200).body().path("slots");
         assertThat(agenda).hasSize(4);
         int i = 0;
@@ -236,10 +254,13 @@ class SeedStoryTest {
         }
         assertThat(announcementSequence).isEqualTo(1);
         assertThat(mailbox.withSubject(pendingMember, subject)).as("no announcement without the opt-in").isEmpty();
-        JsonNode notification = notifications.get("/notifications?eventId=" + eventId + "&type=ANNOUNCEMENT", token(organiser))
-                .expect(200).body().path("items");
-        assertThat(notification).hasSize(1);
-        assertThat(notification.get(0).path("deliveries").path("SENT").asInt()).isEqualTo(MEMBERS);
+        // The organiser's view of it: one announcement, every delivery SENT (recorded just after the server's answer).
+        await().atMost(PROPAGATION).pollInterval(POLL).untilAsserted(() -> {
+            JsonNode notification = notifications.get("/notifications?eventId=" + eventId + "&type=ANNOUNCEMENT", token(organiser))
+                    .expect(200).body().path("items");
+            assertThat(notification).hasSize(1);
+            assertThat(notification.get(0).path("deliveries").path("SENT").asInt()).isEqualTo(MEMBERS);
+        });
 
         // Each speaker is told their slot, once.
         Map<String, String> slotSubjects = new LinkedHashMap<>();
@@ -363,6 +384,7 @@ class SeedStoryTest {
     @Order(8)
     void theFiveDaySummerSchoolIsCreatedPublishedAndAnnouncedWithItsSessionsAcrossDays() {
         Identity organiser = person("paiss", "PAISS Organisers");
+        expectNothing(organiser.email());
         String slug = "paiss-" + run;
         LocalDate monday = nextDate(Month.JULY, 2, DayOfWeek.MONDAY);
         events.post("/groups", token(organiser), Map.of("slug", slug, "name", "PAISS",
@@ -425,6 +447,7 @@ class SeedStoryTest {
     @Order(9)
     void theLightningTalkNightIsPublishedWithItsDateToBeAnnouncedAndDatedLater() {
         Identity organiser = person("martin", "Martin Andrews");
+        expectNothing(organiser.email());
         String slug = "tensorflow-deep-learning-sg-" + run;
         List<String> lightningTalks = Seeds.lightningTalks();
         assertThat(lightningTalks).containsExactly("Neural ODEs", "Image correspondences", "Learning ImageNet layer-by-layer");
@@ -480,6 +503,22 @@ class SeedStoryTest {
         events.get("/events/" + night + "/calendar.ics", null).expect(200);
     }
 
+    // ---------------------------------------------------------------- and nothing else
+
+    /**
+     * Every mailbox the story wrote to holds exactly the emails the steps above expected, each as many
+     * times as expected, after a settling wait: no duplicate (a redelivered message, a second send) and
+     * nothing to someone who should not get it (a pending member, a cancelled attendee, the waitlist).
+     */
+    @Test
+    @Order(100)
+    void nobodyGotAnEmailTwiceNorOneMeantForSomeoneElse() {
+        assumeTrue(!expectedMail.isEmpty(), "no step sent email");
+        // Each step waited for its emails already: what is still missing or extra after the settling wait is wrong.
+        await().during(SETTLE).atMost(SETTLE.multipliedBy(3)).pollInterval(POLL).untilAsserted(() -> expectedMail.forEach((address, subjects) ->
+                assertThat(mailbox.subjects(address)).as("emails to %s", address).containsExactlyInAnyOrderElementsOf(subjects)));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** Members who followed their opt-in link, and one who has not (yet). */
@@ -514,8 +553,8 @@ class SeedStoryTest {
     }
 
     /**
-     * Waits until each address holds exactly {@code count} emails with that subject and still does
-     * after {@link #SETTLE} (a duplicate would have shown by then); those emails, by address.
+     * Waits until each address received {@code count} emails with that subject, checks it received
+     * no more, and notes them for {@link #nobodyGotAnEmailTwiceNorOneMeantForSomeoneElse}; those emails, by address.
      */
     private Map<String, List<Mail>> awaitExactly(Collection<String> addresses, String subject, int count) {
         Map<String, String> expected = new LinkedHashMap<>();
@@ -525,19 +564,36 @@ class SeedStoryTest {
 
     /** As above, with a subject of its own for each address. */
     private Map<String, List<Mail>> awaitExactly(Map<String, String> subjects, int count) {
-        await().atMost(PROPAGATION).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> subjects.forEach((address, subject) ->
+        await().atMost(PROPAGATION).pollInterval(POLL).untilAsserted(() -> subjects.forEach((address, subject) ->
                 assertThat(mailbox.subjects(address)).as("\"%s\" emails to %s", subject, address).filteredOn(subject::equals)
                         .hasSizeGreaterThanOrEqualTo(count)));
-        await().during(SETTLE).atMost(PROPAGATION).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> subjects.forEach((address, subject) ->
-                assertThat(mailbox.subjects(address)).as("\"%s\" emails to %s", subject, address).filteredOn(subject::equals)
-                        .hasSize(count)));
         Map<String, List<Mail>> received = new HashMap<>();
         subjects.forEach((address, subject) -> {
             List<Mail> mails = mailbox.withSubject(address, subject);
             assertThat(mails).as("\"%s\" emails to %s", subject, address).hasSize(count);
+            for (Mail mail : mails) {
+                assertThat(mail.to()).as("recipients of \"%s\"", subject).containsExactly(address);
+            }
+            for (int i = 0; i < count; i++) {
+                expect(address, subject);
+            }
             received.put(address, mails);
         });
         return received;
+    }
+
+    /** Notes an address the story sends nothing to (so far), for the final count. */
+    private void expectNothing(String address) {
+        synchronized (expectedMail) {
+            expectedMail.computeIfAbsent(address, key -> new ArrayList<>());
+        }
+    }
+
+    /** Notes an email the story sends to {@code address}, for the final count. */
+    private void expect(String address, String subject) {
+        synchronized (expectedMail) {
+            expectedMail.computeIfAbsent(address, key -> new ArrayList<>()).add(subject);
+        }
     }
 
     /** Repeats a call while the service does not know yet what it refers to (another service's message on its way). */
