@@ -66,6 +66,7 @@ class EventController {
         return events.update(id, patch);
     }
 
+    @Operation(summary = "Publish a draft: members are told; without a date it is announced as \"date to be announced\"")
     @Post("/events/{id}/publish")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     EventView publish(String id, @Nullable Authentication authentication) {
@@ -90,7 +91,8 @@ class EventController {
         return HttpResponse.created(next, URI.create("/events/" + next.id()));
     }
 
-    @Operation(summary = "Published, cancelled and completed events, upcoming (soonest first) or past (latest first); never drafts")
+    @Operation(summary = "Published, cancelled and completed events, upcoming (soonest first, then those whose date is "
+            + "to be announced) or past (latest first); never drafts")
     @Get("/events")
     @Secured(SecurityRule.IS_ANONYMOUS)
     PageView<EventView> list(@Nullable @QueryValue String group,

@@ -107,8 +107,9 @@ public class EventService {
         if (kinds.isEmpty()) {
             return view(before);
         }
-        if (before.status() == EventStatus.PUBLISHED && span.start() == null) {
-            throw new RuleViolation("event-needs-date", "A published event needs a date", "Keep startsAt and endsAt");
+        if (before.status() == EventStatus.PUBLISHED && before.hasDate() && span.start() == null) {
+            throw new RuleViolation("event-needs-date", "A published event keeps its date",
+                    "Move it to another date, or cancel it; its date cannot go back to be announced");
         }
         Event after = before.withChanges(changes, clock.instant());
         checkRsvpWindow(after);
@@ -136,12 +137,9 @@ public class EventService {
         if (event.status() != EventStatus.DRAFT) {
             throw new Conflict("not-a-draft", "Only a draft can be published", "The event is " + event.status());
         }
-        if (!event.hasDate()) {
-            throw new RuleViolation("event-needs-date", "A published event needs a date",
-                    "Set startsAt and endsAt before publishing; the venue may stay to be announced");
-        }
+        // Without a date the event is announced as "date to be announced"; giving it one later is an update.
         Instant now = clock.instant();
-        if (!event.endsAtUtc().isAfter(now)) {
+        if (event.hasDate() && !event.endsAtUtc().isAfter(now)) {
             throw new RuleViolation("event-in-past", "The event is over", "Only an event that has not ended can be published");
         }
         Event published = events.update(event.withStatus(EventStatus.PUBLISHED, null, now));
@@ -180,11 +178,11 @@ public class EventService {
         Page<Event> page;
         if (groupSlug == null) {
             page = past ? events.findByStatusInAndStartsAtUtcLessThanOrderByStartsAtUtcDesc(LISTED, now, pageable)
-                    : events.findByStatusInAndStartsAtUtcGreaterThanEqualsOrderByStartsAtUtcAsc(LISTED, now, pageable);
+                    : events.findUpcoming(now, pageable);
         } else {
             String groupId = groups.require(groupSlug).id();
             page = past ? events.findByGroupIdAndStatusInAndStartsAtUtcLessThanOrderByStartsAtUtcDesc(groupId, LISTED, now, pageable)
-                    : events.findByGroupIdAndStatusInAndStartsAtUtcGreaterThanEqualsOrderByStartsAtUtcAsc(groupId, LISTED, now, pageable);
+                    : events.findUpcomingOfGroup(groupId, now, pageable);
         }
         return new PageView<>(page.getContent().stream().map(this::view).toList(), query.pageOrFirst(),
                 query.sizeOrDefault(), page.getTotalSize());

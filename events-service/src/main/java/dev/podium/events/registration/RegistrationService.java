@@ -148,7 +148,7 @@ public class RegistrationService {
             throw new Conflict("event-not-open", "The event does not take RSVPs",
                     "RSVPs are taken by published events only; this one is " + event.status());
         }
-        if (!event.startsAtUtc().isAfter(now)) {
+        if (event.hasDate() && !event.startsAtUtc().isAfter(now)) {
             throw new Conflict("event-started", "The event has started", "RSVPs close when the event starts");
         }
         if (event.rsvpOpensAt() != null && now.isBefore(event.rsvpOpensAt())) {

@@ -163,6 +163,29 @@ class CalendarFeedsTest implements RealServers {
     }
 
     @Test
+    void leavesAPublishedEventOutOfCalendarsUntilItHasADate() {
+        String group = api.createGroup(EventsApi.unique("paris-tba"), "Europe/Paris").slug();
+        EventView dated = publish(group, "Deep Learning Jump-Start", "2029-02-07T19:00:00", null);
+        EventView tba = api.draft(group, Map.of("title", "NeurIPS Lightning Talks"));
+        api.publish(tba.id());
+
+        // RFC 5545 has no VEVENT without DTSTART: a feed leaves it out, its own file is not there yet.
+        assertThat(ics("/groups/" + group + "/calendar.ics").<VEvent>getComponents(Component.VEVENT))
+                .extracting(event -> value(event, Property.UID)).containsExactly(dated.id() + "@podium");
+        ProblemResponse.of(() -> get("/events/" + tba.id() + "/calendar.ics")).assertProblem(404, "not-found");
+        ProblemResponse.of(() -> client.toBlocking().exchange(HttpRequest.GET("/events/" + tba.id() + "/schedule.json"), String.class))
+                .assertProblem(404, "not-found");
+
+        api.patch(tba.id(), Map.of("startsAt", "2029-02-26T19:00:00", "endsAt", "2029-02-26T21:00:00"));
+
+        List<VEvent> events = ics("/groups/" + group + "/calendar.ics").getComponents(Component.VEVENT);
+        assertThat(events).extracting(event -> value(event, Property.UID)).containsExactly(dated.id() + "@podium", tba.id() + "@podium");
+        assertStartsAt(events.get(1), "2029-02-26T19:00", "2029-02-26T18:00:00Z");
+        assertThat(value(events.get(1), Property.SEQUENCE)).as("published, then dated").isEqualTo("2");
+        assertThat(value(onlyEvent(ics("/events/" + tba.id() + "/calendar.ics")), Property.UID)).isEqualTo(tba.id() + "@podium");
+    }
+
+    @Test
     void answersUnknownEventsAndGroupsWithProblems() {
         ProblemResponse.of(() -> get("/events/no-such-event/calendar.ics")).assertProblem(404, "not-found");
         ProblemResponse.of(() -> get("/groups/no-such-group/calendar.ics")).assertProblem(404, "not-found");

@@ -136,20 +136,46 @@ class EventLifecycleTest implements RealServers {
     }
 
     @Test
-    void holdsALightningTalkNightWithDateAndVenueToBeAnnounced() {
+    void publishesALightningTalkNightWithDateAndVenueToBeAnnouncedAndDatesItLater() {
         String group = api.createGroup(EventsApi.unique("sg-lightning"), "Asia/Singapore").slug();
+        EventView dated = api.draft(group, Map.of("title", "Deep Learning Jump-Start", "startsAt", "2029-02-07T19:00:00",
+                "endsAt", "2029-02-07T21:00:00"));
+        api.publish(dated.id());
 
-        EventView tba = api.draft(group, Map.of("title", "Lightning talks night", "description", "Next meeting: Date TBA, hosted at TBD"));
-
+        EventView tba = api.draft(group, Map.of("title", "NeurIPS Lightning Talks", "description", "Next meeting: Date TBA, hosted at TBD"));
         assertThat(tba.startsAt()).isNull();
         assertThat(tba.venue()).isNull();
         assertThat(tba.timeZone()).isEqualTo("Asia/Singapore");
-        ProblemResponse.of(() -> api.publish(tba.id())).assertProblem(422, "event-needs-date");
 
-        api.patch(tba.id(), Map.of("startsAt", "2029-02-21T19:00:00", "endsAt", "2029-02-21T21:00:00"));
         EventView published = api.publish(tba.id());
-        assertThat(published.status()).as("the venue may stay to be announced").isEqualTo(EventStatus.PUBLISHED);
-        assertThat(api.message(Topics.EVENTS, EventPublished.class, tba.id()).event().venue()).isNull();
+        assertThat(published.status()).as("date and venue may stay to be announced").isEqualTo(EventStatus.PUBLISHED);
+        assertThat(published.startsAt()).isNull();
+        assertThat(published.sequence()).isEqualTo(1);
+        EventPublished announced = api.message(Topics.EVENTS, EventPublished.class, tba.id());
+        assertThat(announced.event().startsAt()).isNull();
+        assertThat(announced.event().startsAtUtc()).isNull();
+        assertThat(announced.event().venue()).isNull();
+        assertThat(list("/events?group=" + group + "&when=upcoming").items()).as("upcoming, after the dated events")
+                .extracting(EventView::title).containsExactly("Deep Learning Jump-Start", "NeurIPS Lightning Talks");
+        assertThat(list("/events?group=" + group + "&when=past").items()).isEmpty();
+
+        assertThat(api.patch(tba.id(), Map.of("title", "NeurIPS Lightning Talks (3 talks)")).startsAt())
+                .as("other changes leave the date to be announced").isNull();
+        EventView dating = api.patch(tba.id(), Map.of("startsAt", "2029-02-26T19:00:00", "endsAt", "2029-02-26T21:00:00"));
+        assertThat(dating.startsAt()).isEqualTo(LocalDateTime.parse("2029-02-26T19:00:00"));
+        assertThat(dating.sequence()).as("a new calendar entry version").isEqualTo(2);
+        EventUpdated dated2 = api.messages(Topics.EVENTS, EventUpdated.class, tba.id(), 2).get(1);
+        assertThat(dated2.changes()).containsExactly(ChangeKind.TIME);
+        assertThat(dated2.previous().startsAt()).isNull();
+        assertThat(dated2.event().startsAt()).isEqualTo(LocalDateTime.parse("2029-02-26T19:00:00"));
+
+        Map<String, Object> noDates = new HashMap<>();
+        noDates.put("startsAt", null);
+        noDates.put("endsAt", null);
+        assertThat(api.patch(tba.id(), noDates).startsAt()).as("a published event keeps the date it was given")
+                .isEqualTo(LocalDateTime.parse("2029-02-26T19:00:00"));
+        assertThat(list("/events?group=" + group + "&when=upcoming").items()).extracting(EventView::title)
+                .containsExactly("Deep Learning Jump-Start", "NeurIPS Lightning Talks (3 talks)");
     }
 
     @Test

@@ -127,6 +127,21 @@ class RegistrationTest implements RealServers {
         assertThat(api.registrations(published.id())).isEmpty();
     }
 
+    @Test
+    void takesRsvpsForAnEventWhoseDateIsToBeAnnounced() {
+        String group = api.createGroup(EventsApi.unique("sg-rsvp"), "Asia/Singapore").slug();
+        EventView tba = api.draft(group, Map.of("title", "NeurIPS Lightning Talks", "capacity", 1));
+        api.publish(tba.id());
+
+        HttpResponse<RegistrationView> first = api.rsvp(tba.id(), "Ada", "ada@example.org");
+        HttpResponse<RegistrationView> second = api.rsvp(tba.id(), "Grace", "grace@example.org");
+
+        assertThat(first.status().getCode()).isEqualTo(201);
+        assertThat(first.body().status()).isEqualTo(RegistrationStatus.CONFIRMED);
+        assertThat(second.body().status()).as("capacity holds without a date too").isEqualTo(RegistrationStatus.WAITLISTED);
+        assertThat(api.get(tba.id()).startsAt()).isNull();
+    }
+
     private RegistrationStatus status(EventView event, String registrationId) {
         return client.toBlocking().retrieve(api.asOrganiser(HttpRequest.GET("/events/" + event.id() + "/registrations/" + registrationId)),
                 RegistrationView.class).status();
