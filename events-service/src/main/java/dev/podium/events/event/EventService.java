@@ -12,6 +12,7 @@ import dev.podium.contracts.events.EventPublished;
 import dev.podium.contracts.events.EventSnapshot;
 import dev.podium.contracts.events.EventUpdated;
 import dev.podium.events.group.EventGroup;
+import dev.podium.events.agenda.AgendaMove;
 import dev.podium.events.group.GroupService;
 import dev.podium.events.registration.RegistrationRepository;
 import dev.podium.events.registration.RegistrationStatus;
@@ -46,17 +47,19 @@ public class EventService {
     private final RegistrationRepository registrations;
     private final Waitlist waitlist;
     private final EventSnapshots snapshots;
+    private final AgendaMove agendaMove;
     private final Outbox outbox;
     private final Clock clock;
 
     EventService(EventRepository events, GroupService groups, VenueRepository venues, RegistrationRepository registrations,
-                 Waitlist waitlist, EventSnapshots snapshots, Outbox outbox, Clock clock) {
+                 Waitlist waitlist, EventSnapshots snapshots, AgendaMove agendaMove, Outbox outbox, Clock clock) {
         this.events = events;
         this.groups = groups;
         this.venues = venues;
         this.registrations = registrations;
         this.waitlist = waitlist;
         this.snapshots = snapshots;
+        this.agendaMove = agendaMove;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -115,6 +118,9 @@ public class EventService {
         checkRsvpWindow(after);
         EventSnapshot previous = snapshots.snapshot(before);
         events.update(after);
+        if (kinds.contains(ChangeKind.TIME)) {
+            agendaMove.follow(before, after);
+        }
         if (kinds.contains(ChangeKind.CAPACITY)) {
             waitlist.fillFreeSeats(after);
         }

@@ -118,6 +118,28 @@ class AgendaTest implements RealServers {
     }
 
     @Test
+    void movingTheEventTakesItsAgendaAlongAndAShorterEventMustNotLeaveSlotsOutside() {
+        EventView meetup = api.draft(api.createGroup(EventsApi.unique("moved"), "Europe/Paris").slug(),
+                Map.of("title", "Deep Learning Meetup #13", "startsAt", "2029-03-07T19:00:00", "endsAt", "2029-03-07T22:00:00"));
+        put(meetup.id(), List.of(
+                slot("2029-03-07T19:00", "2029-03-07T19:40", "TALK", "Generalization in Deep networks", null, null),
+                slot("2029-03-07T21:00", "2029-03-07T22:00", "SOCIAL", "Pizzas", null, null)));
+
+        api.patch(meetup.id(), Map.of("startsAt", "2029-03-07T20:00:00", "endsAt", "2029-03-07T23:00:00"));
+
+        AgendaView moved = client.toBlocking().retrieve(api.asOrganiser(HttpRequest.GET("/events/" + meetup.id() + "/agenda")), AgendaView.class);
+        assertThat(moved.slots()).extracting(slot -> slot.startsAt().toString()).containsExactly("2029-03-07T20:00", "2029-03-07T22:00");
+        EventUpdated update = api.messages(Topics.EVENTS, EventUpdated.class, meetup.id(), 2).get(1);
+        assertThat(update.event().agenda()).extracting(slot -> slot.startsAt().toString())
+                .as("the update announces the talks at their new times").containsExactly("2029-03-07T20:00", "2029-03-07T22:00");
+        assertThat(update.previous().agenda()).extracting(slot -> slot.startsAt().toString()).containsExactly("2029-03-07T19:00", "2029-03-07T21:00");
+
+        ProblemResponse.of(() -> api.patch(meetup.id(), Map.of("endsAt", "2029-03-07T22:30:00")))
+                .assertProblem(422, "slot-outside-event");
+        assertThat(api.get(meetup.id()).endsAt()).as("a refused change changes nothing").hasToString("2029-03-07T23:00");
+    }
+
+    @Test
     void placesAnAcceptedTalkWithItsSpeakersFromTalksService() throws Exception {
         EventView meetup = api.draft(api.createGroup(EventsApi.unique("dl13"), "Europe/Paris").slug(),
                 Map.of("title", "Deep Learning Meetup #13", "number", 13, "startsAt", "2029-03-07T19:00:00", "endsAt", "2029-03-07T22:00:00"));
