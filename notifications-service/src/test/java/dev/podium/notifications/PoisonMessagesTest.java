@@ -3,6 +3,7 @@ package dev.podium.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.podium.contracts.MessageCatalog;
 import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.PodiumMessage;
 import dev.podium.contracts.Topics;
@@ -19,24 +20,17 @@ import dev.podium.contracts.talks.TalkSubmitted;
 import dev.podium.notifications.audience.Audience;
 import dev.podium.notifications.audience.KnownEvents;
 import dev.podium.testsupport.MailTestServer;
+import dev.podium.testsupport.PoisonMessages;
 import dev.podium.testsupport.RealServers;
 import dev.podium.testsupport.TestServers;
-import dev.podium.testsupport.TopicReader;
 import dev.podium.testsupport.TopicWriter;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,30 +51,22 @@ class PoisonMessagesTest implements RealServers {
     KnownEvents knownEvents;
 
     private final MailTestServer mail = TestServers.mail();
-    private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafka().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
-            new StringSerializer(), new StringSerializer());
-
-    @AfterAll
-    void closeProducer() {
-        producer.close();
-    }
 
     @Test
-    void groupsTopic() throws Exception {
+    void groupsTopic() {
         String groupId = UUID.randomUUID().toString();
         poisonThen(Topics.GROUPS, Fixtures.group(groupId, "en", Fixtures.address("orla")), () -> audience.group(groupId).isPresent());
     }
 
     @Test
-    void eventsTopic() throws Exception {
+    void eventsTopic() {
         EventSnapshot event = Fixtures.event(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "Lightning talks",
                 "2029-05-01T19:00", "2029-05-01T21:00", 1, List.of());
         poisonThen(Topics.EVENTS, new EventCreated(event), () -> knownEvents.find(event.eventId()).isPresent());
     }
 
     @Test
-    void registrationsTopic() throws Exception {
+    void registrationsTopic() {
         String attendee = Fixtures.address("waiting");
         EventSnapshot event = Fixtures.event(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "Lightning talks",
                 "2029-05-01T19:00", "2029-05-01T21:00", 1, List.of());
@@ -93,7 +79,7 @@ class PoisonMessagesTest implements RealServers {
     }
 
     @Test
-    void peopleTopic() throws Exception {
+    void peopleTopic() {
         String groupId = UUID.randomUUID().toString();
         String leaving = Fixtures.address("erased");
         TopicWriter.publish(codec, Fixtures.group(groupId, "en", Fixtures.address("orla")));
@@ -104,7 +90,7 @@ class PoisonMessagesTest implements RealServers {
     }
 
     @Test
-    void submissionsTopic() throws Exception {
+    void submissionsTopic() {
         String speaker = Fixtures.address("speaker");
         TalkSnapshot talk = new TalkSnapshot(UUID.randomUUID().toString(), null, null, "Generalization in Deep networks",
                 "Why deep learning models work so well (when they work).", "TALK", 30, "en", null, List.of(),
@@ -112,27 +98,8 @@ class PoisonMessagesTest implements RealServers {
         poisonThen(Topics.SUBMISSIONS, new TalkSubmitted(talk, Instant.now()), () -> !mail.messagesTo(speaker).isEmpty());
     }
 
-    /** Two poison records on the message's partition, then the message: it must still take effect. */
-    private void poisonThen(String topic, PodiumMessage message, BooleanSupplier tookEffect) throws Exception {
-        String marker = "poison-" + UUID.randomUUID();
-        String unknownType = """
-                {"specversion":"1.0","id":"%s","source":"/podium/test","type":"podium.events.NoSuchThing","subject":"%s",
-                 "time":"2026-11-24T00:00:00Z","datacontenttype":"application/json","data":{"marker":"%s"}}"""
-                .formatted(UUID.randomUUID(), message.subject(), marker);
-        send(topic, message.subject(), "{not json at all " + marker);
-        send(topic, message.subject(), unknownType);
-        TopicWriter.publish(codec, message);
-
-        await().atMost(Duration.ofSeconds(30)).until(tookEffect::getAsBoolean);
-        try (TopicReader deadLetters = TopicReader.fromBeginning(Topics.deadLetter(topic))) {
-            assertThat(deadLetters.await(record -> record.value().contains(marker), 2, Duration.ofSeconds(30)))
-                    .as("both poison records of %s on its dead-letter topic", topic)
-                    .hasSize(2)
-                    .allSatisfy(record -> assertThat(record.key()).isEqualTo(message.subject()));
-        }
-    }
-
-    private void send(String topic, String key, String value) throws ExecutionException, InterruptedException {
-        producer.send(new ProducerRecord<>(topic, key, value)).get();
+    private void poisonThen(String topic, PodiumMessage message, BooleanSupplier tookEffect) {
+        assertThat(MessageCatalog.byClass(message.getClass()).topic()).isEqualTo(topic);
+        PoisonMessages.assertDeadLetteredWithoutBlocking(codec, message, tookEffect);
     }
 }

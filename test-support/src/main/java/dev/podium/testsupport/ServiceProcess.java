@@ -190,7 +190,7 @@ public final class ServiceProcess implements AutoCloseable {
         kill();
     }
 
-    private static String javaExecutable() {
+    static String javaExecutable() {
         return ProcessHandle.current().info().command()
                 .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }

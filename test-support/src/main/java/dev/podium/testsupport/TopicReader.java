@@ -35,6 +35,11 @@ public final class TopicReader implements AutoCloseable {
         return new TopicReader(TestServers.kafka().bootstrapServers(), topic);
     }
 
+    /** Reads {@code topic} of another broker than the shared one (a test's own, see {@link KafkaBrokerProcess}). */
+    public static TopicReader fromBeginning(String topic, String bootstrapServers) {
+        return new TopicReader(bootstrapServers, topic);
+    }
+
     /** Polls until {@code count} records match (or the timeout passes) and returns the matching ones. */
     public List<ConsumerRecord<String, String>> await(Predicate<ConsumerRecord<String, String>> matching, int count, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -61,6 +61,15 @@ public final class TopicWriter {
         }
     }
 
+    /** Publishes a record as it is, whatever it holds (a test's malformed or foreign record). */
+    public static synchronized void publishRaw(String topic, String key, String value) {
+        try {
+            producer().send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("Could not publish a record to " + topic, e);
+        }
+    }
+
     private static ProducerRecord<String, String> record(MessageCodec codec, PodiumMessage message, UUID messageId,
                                                          Integer partition) {
         String topic = MessageCatalog.byClass(message.getClass()).topic();

@@ -118,7 +118,15 @@ public class OutboxRelay {
         List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(rows.size());
         try {
             for (OutboxRow row : rows) {
-                acknowledgements.add(producer.send(toRecord(row)));
+                Future<RecordMetadata> acknowledgement = producer.send(toRecord(row));
+                if (acknowledgement.isDone()) {
+                    // Refused at once (no metadata for its topic within max.block.ms while the broker
+                    // is away, a record too large…): stop here. Sending the rows after it would let
+                    // them overtake it on their partition when the batch is retried, and each row
+                    // without metadata would hold this transaction for another max.block.ms.
+                    acknowledgement.get();
+                }
+                acknowledgements.add(acknowledgement);
             }
             producer.flush();
             for (Future<RecordMetadata> acknowledgement : acknowledgements) {
