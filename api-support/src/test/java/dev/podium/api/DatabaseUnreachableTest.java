@@ -17,7 +17,7 @@ class DatabaseUnreachableTest {
         SQLException refused = new SQLException("Communications link failure", "08S01");
         // HikariCP's answer when no connection came within connection-timeout, the driver's failure as cause.
         SQLTransientConnectionException poolTimeout = new SQLTransientConnectionException(
-                "HikariPool-1 - Connection is not available, request timed out after 3000ms", "08S01", refused);
+                "HikariPool-1 - Connection is not available, request timed out after 2500ms", "08S01", refused);
 
         assertThat(DatabaseUnreachable.is(poolTimeout)).isTrue();
         assertThat(DatabaseUnreachable.is(new SQLTransientConnectionException("timed out", (String) null))).isTrue();

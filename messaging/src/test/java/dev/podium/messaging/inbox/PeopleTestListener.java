@@ -37,7 +37,7 @@ class PeopleTestListener {
             int attempt = attempts.merge(erasure.email(), 1, Integer::sum);
             if (erasure.email().startsWith("unreachable") && attempt <= UNREACHABLE_ATTEMPTS) {
                 throw new DataAccessException("Error executing SQL UPDATE", new SQLTransientConnectionException(
-                        "HikariPool-1 - Connection is not available, request timed out after 3000ms", "08S01"));
+                        "HikariPool-1 - Connection is not available, request timed out after 2500ms", "08S01"));
             }
             if (erasure.email().startsWith("fail")) {
                 throw new IllegalStateException("cannot erase " + erasure.email());
