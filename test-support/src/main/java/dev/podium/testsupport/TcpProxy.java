@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -28,6 +29,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int port;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private ServerSocket listener;
+    private Thread acceptor;
 
     private TcpProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
@@ -47,6 +49,17 @@ public final class TcpProxy implements AutoCloseable {
         return to(url.group(2), Integer.parseInt(url.group(3)));
     }
 
+    /**
+     * Puts a proxy between a test's application and its database: {@code properties} (a test's
+     * {@code getProperties()}, mutable) get their {@code datasources.default.url} through it.
+     */
+    public static TcpProxy inFrontOfDatabase(Map<String, String> properties) {
+        String url = properties.get("datasources.default.url");
+        TcpProxy proxy = toJdbcUrl(url);
+        properties.put("datasources.default.url", proxy.jdbcUrl(url));
+        return proxy;
+    }
+
     /** The same JDBC URL, through this proxy. */
     public String jdbcUrl(String jdbcUrl) {
         Matcher url = matchJdbc(jdbcUrl);
@@ -62,13 +75,31 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     /** Closes every connection through the proxy and refuses new ones until {@link #restore()}. */
-    public synchronized void cut() {
-        closeQuietly(listener);
-        listener = null;
-        for (Socket socket : sockets) {
-            closeQuietly(socket);
+    public void cut() {
+        ServerSocket closing;
+        Thread accepting;
+        synchronized (this) {
+            closing = listener;
+            accepting = acceptor;
+            listener = null;
+            acceptor = null;
         }
-        sockets.clear();
+        closeQuietly(closing);
+        if (accepting != null) {
+            // The JDK closes a listening socket for good only once the thread blocked in accept() has left it;
+            // until then the kernel would still complete new connections.
+            try {
+                accepting.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            for (Socket socket : sockets) {
+                closeQuietly(socket);
+            }
+            sockets.clear();
+        }
     }
 
     /** Accepts connections again, on the same port. */
@@ -89,7 +120,8 @@ public final class TcpProxy implements AutoCloseable {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
             listener = socket;
-            daemon("tcp-proxy-" + port + "-accept", () -> accept(socket)).start();
+            acceptor = daemon("tcp-proxy-" + port + "-accept", () -> accept(socket));
+            acceptor.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not listen on port " + port, e);
         }
