@@ -78,6 +78,7 @@ public abstract class DatabaseOutageContract implements RealServers {
         assertThat(health.took()).isLessThan(ANSWER_BOUND);
         assertThat(health.status()).isEqualTo(503);
         assertThat(health.body().get("status")).isEqualTo("DOWN");
+        assertThat(status(details(health.body()).get("jdbc"))).isEqualTo("DOWN");
 
         long deadline = System.nanoTime() + RECOVERY_LIMIT.toNanos();
         while (exchange(aRead()).status() != 200 && System.nanoTime() < deadline) {
@@ -87,7 +88,19 @@ public abstract class DatabaseOutageContract implements RealServers {
         while (exchange(HttpRequest.GET("/health")).status() != 200 && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-        assertThat(exchange(HttpRequest.GET("/health")).body().get("status")).isEqualTo("UP");
+        Map<String, Object> healthAfter = exchange(HttpRequest.GET("/health")).body();
+        assertThat(healthAfter.get("status")).isEqualTo("UP");
+        assertThat(status(details(healthAfter).get("jdbc"))).isEqualTo("UP");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> details(Map<String, Object> health) {
+        return (Map<String, Object>) health.getOrDefault("details", Map.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object status(Object indicator) {
+        return indicator instanceof Map<?, ?> map ? ((Map<String, Object>) map).get("status") : null;
     }
 
     private Answer exchange(MutableHttpRequest<?> request) {
