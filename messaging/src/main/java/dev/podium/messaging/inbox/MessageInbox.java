@@ -15,7 +15,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * The idempotent consumer: records {@code (consumer, message id)} in the same transaction as the
  * message's effect, so a message delivered twice (redelivery, rebalance, relay retry) acts once.
  * Unreadable records go straight to the topic's dead-letter topic; a handler that keeps failing is
- * retried by the listener's error strategy, then dead-lettered by {@link DeadLetterExceptionHandler}.
+ * retried by the listener's error strategy, then dead-lettered by {@link DeadLetterExceptionHandler} (or,
+ * when the database cannot be reached, kept and delivered again: see {@link KeptBackRecords}).
  */
 @Singleton
 public class MessageInbox {
@@ -27,19 +28,27 @@ public class MessageInbox {
     private final JdbcOperations jdbc;
     private final MessageCodec codec;
     private final DeadLetters deadLetters;
+    private final KeptBackRecords keptBack;
     private final Clock clock;
 
     MessageInbox(TransactionOperations<Connection> transactions, JdbcOperations jdbc, MessageCodec codec,
-                 DeadLetters deadLetters, Clock clock) {
+                 DeadLetters deadLetters, KeptBackRecords keptBack, Clock clock) {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.codec = codec;
         this.deadLetters = deadLetters;
+        this.keptBack = keptBack;
         this.clock = clock;
     }
 
-    /** Returns true if the message took effect now, false if it was a duplicate or unreadable. */
+    /**
+     * Returns true if the message took effect now, false if it was a duplicate, unreadable, or comes
+     * after a record kept back in its batch (it will be delivered again, after that one).
+     */
     public boolean receive(String consumer, ConsumerRecord<String, String> record, MessageHandler handler) {
+        if (keptBack.passOver(record)) {
+            return false;
+        }
         DecodedMessage message;
         try {
             message = codec.decode(record.value());

@@ -1,5 +1,6 @@
 package dev.podium.messaging.outbox;
 
+import dev.podium.api.DatabaseUnreachable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
@@ -72,6 +73,12 @@ public class OutboxRelay {
             } while (relayed == batchSize);
         } catch (OutboxPublishException e) {
             LOG.warn("Outbox relay could not publish, will retry: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            if (!DatabaseUnreachable.is(e)) {
+                throw e;
+            }
+            // The rows wait in the database, which is what is missing: they go out once it is back.
+            LOG.warn("Outbox relay cannot reach the database, will retry: {}", e.getMessage());
         }
     }
 

@@ -105,6 +105,34 @@ class MessageInboxTest implements RealServers {
         }
     }
 
+    @Test
+    void aRecordThatFailedForWantOfTheDatabaseIsKeptAndTakesEffectInOrderOnceItIsBack() {
+        String unreachable = "unreachable-" + UUID.randomUUID() + "@example.org";
+        String next = "next-" + UUID.randomUUID() + "@example.org";
+        PodiumMessage keptMessage = Samples.personErased(unreachable);
+        PodiumMessage nextMessage = Samples.personErased(next);
+
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafka().bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            // One partition, sent together: the second one is in the batch behind the one that fails.
+            producer.send(new ProducerRecord<>(Topics.PEOPLE, 0, keptMessage.subject(), encode(keptMessage)));
+            producer.send(new ProducerRecord<>(Topics.PEOPLE, 0, nextMessage.subject(), encode(nextMessage)));
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> listener.erased.contains(next));
+        assertThat(listener.attempts.get(unreachable)).as("tried past the error strategy's retries, until it worked")
+                .isEqualTo(PeopleTestListener.UNREACHABLE_ATTEMPTS + 1);
+        assertThat(listener.erased).as("kept back, then processed first").containsSubsequence(unreachable, next);
+        assertThat(listener.erased.stream().filter(next::equals)).as("the record behind it took effect once").hasSize(1);
+        assertThat(listener.attempts.get(next)).as("the record behind it was passed over, not processed, while kept back")
+                .isEqualTo(1);
+        try (TopicReader reader = TopicReader.fromBeginning(Topics.deadLetter(Topics.PEOPLE))) {
+            assertThat(reader.drain(r -> keptMessage.subject().equals(r.key()), Duration.ofSeconds(3)))
+                    .as("not dead-lettered").isEmpty();
+        }
+    }
+
     private ConsumerRecord<String, String> record(String topic, PodiumMessage message) {
         return new ConsumerRecord<>(topic, 0, 0L, message.subject(), encode(message));
     }
