@@ -14,6 +14,12 @@ public final class DatabaseUnreachable {
 
     private static final String CONNECTION_EXCEPTION_CLASS = "08";
     private static final int MAX_DEPTH = 32;
+    /**
+     * What HikariCP's handle says once the pool has closed the connection under it (after the link
+     * failed): a plain SQLException without SQLState. Micronaut Data meets it when it restores the
+     * connection's read-only flag at the end of a request whose database went away mid-way.
+     */
+    private static final String HIKARI_CLOSED_HANDLE = "Connection is closed";
 
     private DatabaseUnreachable() {
     }
@@ -26,6 +32,9 @@ public final class DatabaseUnreachable {
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && sql.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS)) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() == null && HIKARI_CLOSED_HANDLE.equals(sql.getMessage())) {
                 return true;
             }
             if (cause.getCause() == cause) {

@@ -25,6 +25,9 @@ class DatabaseUnreachableTest {
         assertThat(DatabaseUnreachable.is(new SQLNonTransientConnectionException("No operations allowed after connection closed", "08003")))
                 .isTrue();
         assertThat(DatabaseUnreachable.is(new SQLException("Connection is closed", "08003"))).isTrue();
+        // HikariCP's handle to a connection the pool closed after the link failed (no SQLState).
+        assertThat(DatabaseUnreachable.is(new RuntimeException("Could not set JDBC Connection read-only: Connection is closed",
+                new SQLException("Connection is closed")))).isTrue();
     }
 
     @Test
