@@ -351,6 +351,16 @@ class SeedStoryTest {
         }
         assertThat(mailbox.subjects(attendees.get(1).email())).as("the attendee who cancelled")
                 .noneMatch(subject -> subject.startsWith("Changed:"));
+
+        // The agenda moved with the event: each speaker is told their new slot, once.
+        Map<String, String> movedSlots = new LinkedHashMap<>();
+        LocalTime start = LocalTime.of(20, 0);
+        for (Map.Entry<Seeds.Talk, Speaker> speaker : speakers.entrySet()) {
+            movedSlots.put(speaker.getValue().email(),
+                    "Your talk \"" + speaker.getKey().title() + "\" is at " + start + "–" + start.plusMinutes(40));
+            start = start.plusMinutes(40);
+        }
+        awaitExactly(movedSlots, 1);
         moved = true;
     }
 
