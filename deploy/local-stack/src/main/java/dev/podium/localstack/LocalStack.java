@@ -33,7 +33,7 @@ public final class LocalStack {
             Data folder: .podium/ in the repository (PODIUM_HOME overrides it).
             Ports: PODIUM_DB_PORT (3306), PODIUM_KAFKA_PORT (9092), PODIUM_KAFKA_CONTROLLER_PORT (9093),
                    PODIUM_SMTP_PORT (3025), PODIUM_IMAP_PORT (3143), PODIUM_EVENTS_PORT (8081),
-                   PODIUM_TALKS_PORT (8082), PODIUM_NOTIFICATIONS_PORT (8083).
+                   PODIUM_TALKS_PORT (8082), PODIUM_NOTIFICATIONS_PORT (8083), PODIUM_ISSUER_PORT (8090).
             Also: PODIUM_HEALTH_TIMEOUT_SECONDS (120), PODIUM_SERVICE_JAVA_OPTS, PODIUM_KAFKA_JAVA_OPTS.""";
 
     private LocalStack() {
