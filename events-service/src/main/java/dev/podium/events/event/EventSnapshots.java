@@ -49,10 +49,30 @@ public class EventSnapshots {
     }
 
     public EventRef ref(Event event) {
-        EventGroup group = groups.findById(event.groupId()).orElseThrow();
+        return ref(event, context(event));
+    }
+
+    /**
+     * The event's group and venue as its messages carry them, read ahead so that a caller holding the
+     * event's lock (an RSVP) does not also hold it through these reads.
+     */
+    public RefContext context(Event event) {
+        return new RefContext(groups.findById(event.groupId()).orElseThrow(), event.venueId(), venue(event));
+    }
+
+    /** The reference from the (locked) event and a context read before; read again if the venue changed meanwhile. */
+    public EventRef ref(Event event, RefContext context) {
+        if (!Objects.equals(context.venueId(), event.venueId()) || !context.group().id().equals(event.groupId())) {
+            return ref(event);
+        }
+        EventGroup group = context.group();
         return new EventRef(event.id(), group.id(), group.slug(), group.name(), group.language(), event.number(),
                 event.title(), event.status().name(), event.localStart(), event.localEnd(), event.timeZone(),
-                event.startsAtUtc(), event.endsAtUtc(), venue(event), event.sequence(), url(event));
+                event.startsAtUtc(), event.endsAtUtc(), context.venue(), event.sequence(), url(event));
+    }
+
+    /** See {@link #context(Event)}. */
+    public record RefContext(EventGroup group, String venueId, VenueSnapshot venue) {
     }
 
     public String url(Event event) {

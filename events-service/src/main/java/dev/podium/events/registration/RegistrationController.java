@@ -3,6 +3,7 @@ package dev.podium.events.registration;
 import dev.podium.contracts.events.CancelledBy;
 import dev.podium.events.access.EventAccess;
 import dev.podium.events.access.GroupAccess;
+import dev.podium.events.event.Event;
 import dev.podium.events.links.SignedLinks;
 import dev.podium.security.Caller;
 import dev.podium.security.RateLimited;
@@ -48,8 +49,8 @@ class RegistrationController {
     @RateLimited("public-writes")
     HttpResponse<RegistrationView> register(String eventId, @Body @Valid RegistrationRequest request,
                                             @Nullable Authentication authentication) {
-        events.requireVisible(eventId, authentication);
-        RegistrationService.RsvpResult result = registrations.register(eventId, request, Caller.of(authentication));
+        Event event = events.requireVisible(eventId, authentication);
+        RegistrationService.RsvpResult result = registrations.register(event, request, Caller.of(authentication));
         if (!result.created()) {
             return HttpResponse.ok(result.registration());
         }

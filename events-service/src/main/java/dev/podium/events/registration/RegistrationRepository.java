@@ -14,8 +14,15 @@ public interface RegistrationRepository extends CrudRepository<Registration, Str
 
     Optional<Registration> findByIdAndEventId(String id, String eventId);
 
-    /** The address's current RSVP to the event (the collation makes the comparison case-insensitive). */
-    Optional<Registration> findByEventIdAndEmailAndStatusNotEqual(String eventId, String email, RegistrationStatus status);
+    /**
+     * The address's current RSVP to the event, found through the unique key on (event, active address):
+     * filtering on email would scan every RSVP of the event while its row is locked (the collation makes
+     * the comparison case-insensitive either way).
+     */
+    @Query("""
+            SELECT id, event_id, name, email, status, created_at, promoted_at, cancelled_at FROM registration
+            WHERE event_id = :eventId AND active_email = :email""")
+    Optional<Registration> findActive(String eventId, String email);
 
     List<Registration> findByEmail(String email);
 

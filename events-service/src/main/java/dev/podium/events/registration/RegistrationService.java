@@ -1,6 +1,7 @@
 package dev.podium.events.registration;
 
 import dev.podium.api.Conflict;
+import dev.podium.api.DuplicateKey;
 import dev.podium.api.NotFound;
 import dev.podium.api.RuleViolation;
 import dev.podium.contracts.events.CancelledBy;
@@ -15,8 +16,11 @@ import dev.podium.events.erasure.OutboxPurge;
 import dev.podium.events.support.Ids;
 import dev.podium.messaging.outbox.Outbox;
 import dev.podium.security.Caller;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -38,16 +42,19 @@ public class RegistrationService {
     private final Waitlist waitlist;
     private final Outbox outbox;
     private final OutboxPurge purge;
+    private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
     RegistrationService(RegistrationRepository registrations, EventService events, EventSnapshots snapshots,
-                        Waitlist waitlist, Outbox outbox, OutboxPurge purge, Clock clock) {
+                        Waitlist waitlist, Outbox outbox, OutboxPurge purge, TransactionOperations<Connection> transactions,
+                        Clock clock) {
         this.registrations = registrations;
         this.events = events;
         this.snapshots = snapshots;
         this.waitlist = waitlist;
         this.outbox = outbox;
         this.purge = purge;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -55,30 +62,54 @@ public class RegistrationService {
      * Confirmed while seats remain, else waitlisted; the answer carries the signed link to manage it.
      * A repeated RSVP returns the existing one, but not whose it is nor its link (anyone can type an
      * address), unless the caller is signed in with that verified address.
+     *
+     * <p>The RSVPs of one event queue up on its row's lock, so the transaction that holds it does only
+     * what capacity needs: lock, count the confirmed seats, insert the RSVP and its message. The repeat
+     * check and the group's and venue's reads come before it; the answer's view after it.
      */
-    @Transactional
-    public RsvpResult register(String eventId, RegistrationRequest request, Optional<Caller> caller) {
-        Event event = events.lock(eventId);
-        Optional<Registration> existing = registrations.findByEventIdAndEmailAndStatusNotEqual(
-                eventId, request.email(), RegistrationStatus.CANCELLED);
+    public RsvpResult register(Event visible, RegistrationRequest request, Optional<Caller> caller) {
+        String eventId = visible.id();
+        Optional<Registration> existing = registrations.findActive(eventId, request.email());
         if (existing.isPresent()) {
-            Registration registration = existing.get();
-            boolean own = caller.map(c -> c.is(null, registration.email())).orElse(false);
-            return new RsvpResult(own ? viewWithLink(registration) : anonymousView(registration), false);
+            return repeated(existing.get(), caller);
         }
+        EventSnapshots.RefContext context = snapshots.context(visible);
+        Seat seat;
+        try {
+            seat = transactions.executeWrite(status -> takeSeat(eventId, request, context));
+        } catch (DataAccessException e) {
+            if (!DuplicateKey.any(e)) {
+                throw e;
+            }
+            // The same address RSVPed at the same moment and won the event's lock first.
+            return repeated(registrations.findActive(eventId, request.email()).orElseThrow(() -> e), caller);
+        }
+        return new RsvpResult(view(seat.registration(), true, waitlist.manageUrl(seat.registration()), seat.waitlistPosition()), true);
+    }
+
+    private Seat takeSeat(String eventId, RegistrationRequest request, EventSnapshots.RefContext context) {
+        Event event = events.lock(eventId);
         Instant now = clock.instant();
         checkOpen(event, now);
         boolean seatFree = event.capacity() == null
                 || registrations.countByEventIdAndStatus(eventId, RegistrationStatus.CONFIRMED) < event.capacity();
         Registration registration = registrations.save(new Registration(Ids.newId(), eventId, request.name(),
                 request.email(), seatFree ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED, now, null, null));
-        RegistrationView view = viewWithLink(registration);
         if (seatFree) {
-            outbox.append(new RegistrationConfirmed(waitlist.snapshot(registration, null), snapshots.ref(event)));
-        } else {
-            outbox.append(new RegistrationWaitlisted(waitlist.snapshot(registration, view.waitlistPosition()), snapshots.ref(event)));
+            outbox.append(new RegistrationConfirmed(waitlist.snapshot(registration, null), snapshots.ref(event, context)));
+            return new Seat(registration, null);
         }
-        return new RsvpResult(view, true);
+        int position = registrations.waitlistPosition(eventId, registration.id());
+        outbox.append(new RegistrationWaitlisted(waitlist.snapshot(registration, position), snapshots.ref(event, context)));
+        return new Seat(registration, position);
+    }
+
+    private RsvpResult repeated(Registration registration, Optional<Caller> caller) {
+        boolean own = caller.map(c -> c.is(null, registration.email())).orElse(false);
+        return new RsvpResult(own ? viewWithLink(registration) : anonymousView(registration), false);
+    }
+
+    private record Seat(Registration registration, Integer waitlistPosition) {
     }
 
     /**
@@ -174,6 +205,10 @@ public class RegistrationService {
     private RegistrationView view(Registration registration, boolean withPerson, String manageUrl) {
         Integer position = registration.status() == RegistrationStatus.WAITLISTED
                 ? registrations.waitlistPosition(registration.eventId(), registration.id()) : null;
+        return view(registration, withPerson, manageUrl, position);
+    }
+
+    private static RegistrationView view(Registration registration, boolean withPerson, String manageUrl, Integer position) {
         return new RegistrationView(registration.id(), registration.eventId(), withPerson ? registration.name() : null,
                 withPerson ? registration.email() : null, registration.status(), position, registration.createdAt(),
                 registration.promotedAt(), registration.cancelledAt(), manageUrl);
