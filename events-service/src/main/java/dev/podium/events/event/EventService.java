@@ -23,6 +23,7 @@ import dev.podium.events.venue.Venue;
 import dev.podium.events.venue.VenueRepository;
 import dev.podium.events.venue.VenueView;
 import dev.podium.messaging.outbox.Outbox;
+import dev.podium.messaging.sql.Sql;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -33,8 +34,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 @Singleton
 public class EventService {
@@ -49,10 +53,11 @@ public class EventService {
     private final EventSnapshots snapshots;
     private final AgendaMove agendaMove;
     private final Outbox outbox;
+    private final Sql sql;
     private final Clock clock;
 
     EventService(EventRepository events, GroupService groups, VenueRepository venues, RegistrationRepository registrations,
-                 Waitlist waitlist, EventSnapshots snapshots, AgendaMove agendaMove, Outbox outbox, Clock clock) {
+                 Waitlist waitlist, EventSnapshots snapshots, AgendaMove agendaMove, Outbox outbox, Sql sql, Clock clock) {
         this.events = events;
         this.groups = groups;
         this.venues = venues;
@@ -61,6 +66,7 @@ public class EventService {
         this.snapshots = snapshots;
         this.agendaMove = agendaMove;
         this.outbox = outbox;
+        this.sql = sql;
         this.clock = clock;
     }
 
@@ -190,8 +196,7 @@ public class EventService {
             page = past ? events.findByGroupIdAndStatusInAndStartsAtUtcLessThanOrderByStartsAtUtcDesc(groupId, LISTED, now, pageable)
                     : events.findUpcomingOfGroup(groupId, now, pageable);
         }
-        return new PageView<>(page.getContent().stream().map(this::view).toList(), query.pageOrFirst(),
-                query.sizeOrDefault(), page.getTotalSize());
+        return new PageView<>(views(page.getContent()), query.pageOrFirst(), query.sizeOrDefault(), page.getTotalSize());
     }
 
     public Event require(String id) {
@@ -203,14 +208,34 @@ public class EventService {
     }
 
     EventView view(Event event) {
-        EventGroup group = groups.requireById(event.groupId());
-        VenueView venue = event.venueId() == null ? null : venues.findById(event.venueId()).map(VenueView::of).orElse(null);
-        return new EventView(event.id(), group.slug(), event.number(), event.title(), event.description(), event.status(),
-                event.localStart(), event.localEnd(), event.timeZone(), venue, event.capacity(),
-                registrations.countByEventIdAndStatus(event.id(), RegistrationStatus.CONFIRMED),
-                registrations.countByEventIdAndStatus(event.id(), RegistrationStatus.WAITLISTED),
-                localIn(event.rsvpOpensAt(), event.zone()), localIn(event.rsvpClosesAt(), event.zone()),
-                event.cancellationReason(), event.sequence(), snapshots.url(event));
+        return views(List.of(event)).get(0);
+    }
+
+    /**
+     * The views of a page of events in four queries (events' groups, venues and RSVP counts), not four
+     * per event: the public listing is the busiest read.
+     */
+    private List<EventView> views(List<Event> page) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        Map<String, EventGroup> groupsById = groups.findAllById(page.stream().map(Event::groupId).collect(Collectors.toSet()));
+        Set<String> venueIds = page.stream().map(Event::venueId).filter(Objects::nonNull).collect(Collectors.toSet());
+        Map<String, VenueView> venuesById = venueIds.isEmpty() ? Map.of() : venues.findByIdIn(venueIds).stream()
+                .collect(Collectors.toMap(Venue::id, VenueView::of));
+        SeatCounts seats = SeatCounts.of(sql, page.stream().map(Event::id).toList());
+        return page.stream().map(event -> {
+            EventGroup group = groupsById.get(event.groupId());
+            if (group == null) {
+                throw new NotFound("group", event.groupId());
+            }
+            return new EventView(event.id(), group.slug(), event.number(), event.title(), event.description(), event.status(),
+                    event.localStart(), event.localEnd(), event.timeZone(),
+                    event.venueId() == null ? null : venuesById.get(event.venueId()), event.capacity(),
+                    seats.confirmed(event.id()), seats.waitlisted(event.id()),
+                    localIn(event.rsvpOpensAt(), event.zone()), localIn(event.rsvpClosesAt(), event.zone()),
+                    event.cancellationReason(), event.sequence(), snapshots.url(event));
+        }).toList();
     }
 
     private void announceUpdate(Event after, EventSnapshot previous, List<ChangeKind> kinds) {

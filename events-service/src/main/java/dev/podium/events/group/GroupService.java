@@ -28,6 +28,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -197,6 +201,10 @@ public class GroupService {
                 groups.findById(member.groupId()).ifPresent(group -> leave(group, member, LeaveReason.UNSUBSCRIBED));
             }
         }
+    }
+
+    public Map<String, EventGroup> findAllById(Collection<String> groupIds) {
+        return groups.findByIdIn(groupIds).stream().collect(Collectors.toMap(EventGroup::id, Function.identity()));
     }
 
     public EventGroup requireById(String groupId) {
