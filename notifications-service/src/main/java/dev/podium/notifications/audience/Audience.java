@@ -2,8 +2,19 @@ package dev.podium.notifications.audience;
 
 import dev.podium.messaging.sql.Sql;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who can be told about what: the groups, their organisers and members, and each event's attendees,
@@ -53,6 +64,30 @@ public class Audience {
     public List<Recipient> organisers(String groupId) {
         return sql.list("SELECT email, name FROM group_organiser WHERE group_id = ? ORDER BY email",
                 row -> Recipient.of(row.getString(1), row.getString(2)), groupId);
+    }
+
+    /** Those of the addresses (normalised) that are suppressed, in one query. */
+    public Set<String> suppressedAmong(Collection<String> emails) {
+        Map<String, String> byHash = new HashMap<>();
+        emails.forEach(email -> byHash.put(sha256(Recipient.normalise(email)), Recipient.normalise(email)));
+        if (byHash.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> suppressed = new HashSet<>();
+        sql.list("SELECT email_sha256 FROM suppression WHERE email_sha256 IN ("
+                        + String.join(",", Collections.nCopies(byHash.size(), "?")) + ")",
+                row -> row.getString(1), byHash.keySet().toArray())
+                .forEach(hash -> suppressed.add(byHash.get(hash.toLowerCase(Locale.ROOT))));
+        return suppressed;
+    }
+
+    /** What MySQL's SHA2(email, 256) gives for a utf8mb4 string: lowercase hex of its UTF-8 bytes. */
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
     }
 
     public boolean isSuppressed(String email) {

@@ -44,6 +44,7 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryDispatcher.class);
     private static final Duration FIRST_PAUSE = Duration.ofMillis(500);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
+    private static final Duration LEASE_RELEASE_INTERVAL = Duration.ofSeconds(1);
 
     private final DeliveryQueue queue;
     private final NotificationStore notifications;
@@ -60,6 +61,7 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
     private final ThreadLocal<SmtpConnection> connection;
     private final AtomicInteger unreachableStreak = new AtomicInteger();
     private volatile long pausedUntilNanos = System.nanoTime();
+    private long lastLeaseRelease = System.nanoTime() - LEASE_RELEASE_INTERVAL.toNanos();
     private volatile boolean running;
     private ExecutorService senders;
     private Thread feeder;
@@ -146,14 +148,17 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
         }
     }
 
-    /** Claims what the senders have room for; false when there was nothing to do. */
+    /**
+     * Claims what the senders have room for, once at least a sender's round of room is free (claims
+     * of one delivery each would cost a transaction per email); false when there was nothing to do.
+     */
     private boolean feedOnce() throws InterruptedException {
         if (System.nanoTime() - pausedUntilNanos < 0) {
             return false;
         }
-        queue.releaseExpiredLeases();
-        claimable.acquire();
-        int room = 1 + claimable.drainPermits();
+        releaseExpiredLeasesNowAndThen();
+        claimable.acquire(settings.getParallelism());
+        int room = settings.getParallelism() + claimable.drainPermits();
         List<ClaimedDelivery> claimed;
         try {
             claimed = queue.claim(room);
@@ -163,10 +168,11 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
         }
         claimable.release(room - claimed.size());
         long claimedAt = System.nanoTime();
+        Map<Long, String> skips = skipReasons(claimed);
         for (ClaimedDelivery delivery : claimed) {
             senders.execute(() -> {
                 try {
-                    send(delivery, claimedAt);
+                    send(delivery, claimedAt, skips);
                 } finally {
                     claimable.release();
                 }
@@ -175,7 +181,29 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
         return !claimed.isEmpty();
     }
 
-    private void send(ClaimedDelivery delivery, long claimedAt) {
+    private void releaseExpiredLeasesNowAndThen() {
+        long now = System.nanoTime();
+        if (now - lastLeaseRelease >= LEASE_RELEASE_INTERVAL.toNanos()) {
+            queue.releaseExpiredLeases();
+            lastLeaseRelease = now;
+        }
+    }
+
+    /**
+     * Why claimed deliveries must not go out (a suppressed address, an unsubscribed recipient of bulk
+     * mail), looked up for the whole claim in two queries rather than two per email; null if the lookup
+     * failed, and each send then checks for itself.
+     */
+    private Map<Long, String> skipReasons(List<ClaimedDelivery> claimed) {
+        try {
+            return SkipReasons.of(claimed, notifications, audience, unsubscriptions);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not check {} claimed deliveries at once: {}", claimed.size(), Redaction.text(e.toString()));
+            return null;
+        }
+    }
+
+    private void send(ClaimedDelivery delivery, long claimedAt, Map<Long, String> skips) {
         try {
             Optional<StoredNotification> found = notifications.find(delivery.notificationId());
             if (found.isEmpty()) {
@@ -183,7 +211,7 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
                 return;
             }
             StoredNotification notification = found.get();
-            Optional<String> skip = reasonToSkip(notification, delivery);
+            Optional<String> skip = skips != null ? Optional.ofNullable(skips.get(delivery.id())) : reasonToSkip(notification, delivery);
             if (skip.isPresent()) {
                 queue.skipped(delivery, skip.get());
                 outcomes.get(Outcome.SKIPPED).increment();
@@ -239,10 +267,10 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
 
     private Optional<String> reasonToSkip(StoredNotification notification, ClaimedDelivery delivery) {
         if (audience.isSuppressed(delivery.email())) {
-            return Optional.of("address suppressed after a permanent failure");
+            return Optional.of(SkipReasons.SUPPRESSED);
         }
         if (notification.kind().bulk() && unsubscriptions.isUnsubscribed(delivery.email(), notification.groupId())) {
-            return Optional.of("recipient unsubscribed");
+            return Optional.of(SkipReasons.UNSUBSCRIBED);
         }
         return Optional.empty();
     }

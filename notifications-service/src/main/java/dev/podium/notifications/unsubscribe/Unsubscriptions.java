@@ -7,7 +7,14 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Records opt-outs. Every later send leaves the address out (see {@code Audience} and the sender's
@@ -38,6 +45,21 @@ public class Unsubscriptions {
         }
         outbox.append(new MemberUnsubscribed(id, optout.allGroups() ? null : optout.scope(), optout.email(), now));
         return true;
+    }
+
+    /** Those of the addresses (lowercased) that unsubscribed from the group or from every group, in one query. */
+    public Set<String> unsubscribedAmong(Collection<String> emails, String groupId) {
+        if (emails.isEmpty()) {
+            return Set.of();
+        }
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(groupId == null ? UnsubscribeTokens.ALL_GROUPS : groupId);
+        parameters.add(UnsubscribeTokens.ALL_GROUPS);
+        parameters.addAll(emails);
+        return sql.list("SELECT email FROM unsubscription WHERE scope IN (?, ?) AND email IN ("
+                        + String.join(",", Collections.nCopies(emails.size(), "?")) + ")",
+                row -> row.getString(1).toLowerCase(Locale.ROOT), parameters.toArray())
+                .stream().collect(Collectors.toSet());
     }
 
     public boolean isUnsubscribed(String email, String groupId) {
