@@ -48,7 +48,7 @@ final class ChildProcess {
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
         builder.environment().putAll(environment);
         Process process = builder.start();
-        LogPrefixer output = LogPrefixer.pump(name, process.getInputStream(), logFile, Terminal.out());
+        LogPrefixer output = LogPrefixer.pump(name, process.getInputStream(), logFile, Terminal.processConsole());
         return new ChildProcess(name, process, output, logFile);
     }
 

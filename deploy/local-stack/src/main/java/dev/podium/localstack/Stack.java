@@ -243,6 +243,27 @@ final class Stack {
         return stopping;
     }
 
+    ServiceProcess service(PodiumService service) {
+        return services.stream().filter(s -> s.service() == service).findFirst().orElseThrow();
+    }
+
+    /** Stops one service and starts it again alone; returns the time from its start to a healthy /health. */
+    Duration restart(PodiumService service) {
+        ServiceProcess process = service(service);
+        stopChild(process.process());
+        long started = System.nanoTime();
+        guarded(() -> watch(process.start()));
+        long deadline = started + settings.healthTimeout().toNanos();
+        while (!process.isHealthy()) {
+            if (!process.process().isAlive() || System.nanoTime() > deadline) {
+                throw new StackException(service.module() + " did not come back. Last lines of "
+                        + process.process().logFile() + ":\n  " + String.join("\n  ", process.process().tail(40)));
+            }
+            sleep(10);
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

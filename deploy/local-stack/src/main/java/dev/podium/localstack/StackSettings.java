@@ -65,6 +65,14 @@ final class StackSettings {
         return imapPort;
     }
 
+    /**
+     * Where the services send email: GreenMail's SMTP port, unless PODIUM_SERVICES_SMTP_PORT names another
+     * server on this host (the benchmarks' SMTP sink: GreenMail slows down with tens of thousands of mailboxes).
+     */
+    int servicesSmtpPort() {
+        return port("PODIUM_SERVICES_SMTP_PORT", smtpPort);
+    }
+
     int issuerPort() {
         return issuerPort;
     }

@@ -16,7 +16,9 @@ final class Terminal {
     private static final String PREFIX = "[podium] ";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
     private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    private static final PrintStream NOWHERE = new PrintStream(java.io.OutputStream.nullOutputStream());
     private static volatile Path logFile;
+    private static volatile boolean echoProcesses = true;
 
     private Terminal() {
     }
@@ -24,6 +26,16 @@ final class Terminal {
     /** Also append every line to this file (once the data folder is known). */
     static void alsoLogTo(Path file) {
         logFile = file;
+    }
+
+    /** Child processes' output goes to their log files only (benchmarks: the console would cost CPU). */
+    static void keepProcessOutputInLogs() {
+        echoProcesses = false;
+    }
+
+    /** Where the process log prefixers echo their lines: the console, unless kept in the logs. */
+    static PrintStream processConsole() {
+        return echoProcesses ? OUT : NOWHERE;
     }
 
     /** The console shared by the launcher and the process log prefixers. */
