@@ -1,0 +1,75 @@
+package dev.podium.bench;
+
+import dev.podium.bench.SmtpSink.Arrival;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.LongSummaryStatistics;
+
+/**
+ * 2. Announcement fan-out: a group of 20,000 members, from POST /events/{id}/publish to the last email
+ * accepted by the SMTP server. Baseline: a Jakarta Mail loop sending the same 20,000 messages to the
+ * same server with the same parallelism as notifications-service (MAIL_PARALLELISM, 8).
+ */
+final class FanOut {
+
+    static final int MEMBERS = Integer.getInteger("bench.members", 20_000);
+    static final int PARALLELISM = 8;
+
+    private final Podium podium;
+    private final Mail mail;
+    private final Report report;
+
+    FanOut(Podium podium, Mail mail, Report report) {
+        this.podium = podium;
+        this.mail = mail;
+        this.report = report;
+    }
+
+    void run() throws Exception {
+        String section = "2. Announcement fan-out";
+        podium.createGroup("fan-out", "Fan-out community");
+        long loadStarted = System.nanoTime();
+        podium.importMembers("fan-out", MEMBERS, "fan-");
+        podium.awaitCount(Podium.NOTIFICATIONS_DB, MEMBERS, Duration.ofMinutes(5), """
+                SELECT COUNT(*) FROM group_member m JOIN audience_group g ON g.group_id = m.group_id WHERE g.slug = ?""",
+                "fan-out");
+        report.note(String.format("Fan-out: %,d members imported (CSV, 5,000 per request) and known to notifications-service in %.1f s",
+                MEMBERS, (System.nanoTime() - loadStarted) / 1e9));
+        String eventId = podium.createEvent("fan-out", "Community night", null);
+        podium.awaitQuiet(Duration.ofMinutes(5));
+        mail.purge();
+        mail.keepMessages(true);
+
+        long published = System.currentTimeMillis();
+        podium.publish(eventId);
+        List<Arrival> arrived = mail.await(recipient -> recipient.startsWith("fan-"), MEMBERS, Duration.ofMinutes(20));
+        LongSummaryStatistics times = arrived.stream().mapToLong(Arrival::receivedAtMillis).summaryStatistics();
+        double firstSeconds = (times.getMin() - published) / 1000.0;
+        double lastSeconds = (times.getMax() - published) / 1000.0;
+        double emailsPerSecond = arrived.size() / lastSeconds;
+        long distinct = arrived.stream().map(Arrival::recipient).distinct().count();
+        report.note(String.format("Fan-out: %,d emails to %,d distinct members; first %.2f s, last %.1f s after publish",
+                arrived.size(), distinct, firstSeconds, lastSeconds));
+        if (distinct != MEMBERS) {
+            throw new IllegalStateException("Expected one email per member, got " + distinct + " distinct recipients");
+        }
+        podium.awaitQuiet(Duration.ofMinutes(5));
+
+        mail.keepMessages(false);
+        List<MimeMessage> messages = arrived.stream().map(Mail::parse).toList();
+        mail.purge();
+        MailLoopBaseline.Result baseline = MailLoopBaseline.send(messages, mail.host(), mail.port(), PARALLELISM);
+        if (mail.arrivals(recipient -> recipient.startsWith("fan-")).size() != MEMBERS) {
+            throw new IllegalStateException("The baseline's messages did not all arrive");
+        }
+        mail.purge();
+        report.add(new Report.Figure(section, "20,000 announcements: emails/s, publish to last email (baseline: Jakarta Mail loop, "
+                + PARALLELISM + " connections)", emailsPerSecond, baseline.perSecond(), "/s", true, "≥ 70 % of the loop",
+                emailsPerSecond >= 0.7 * baseline.perSecond()));
+        report.add(new Report.Figure(section, "time from publish to the last email (baseline: the loop's duration)",
+                lastSeconds, baseline.elapsed().toMillis() / 1000.0, "s", false, null, null));
+        report.add(new Report.Figure(section, "time from publish to the first email (baseline: the loop's first)",
+                firstSeconds * 1000, baseline.firstAccepted().toMillis(), "ms", false, "< 1,000 ms", firstSeconds < 1));
+    }
+}
