@@ -18,10 +18,10 @@ public final class Benchmarks {
 
     /**
      * The services' JVM options here, as for a small container: the serial collector (one or two cores),
-     * a 160 MB heap, bounded metaspace and code cache, so that resident memory stays under 300 MB.
+     * a 128 MB heap, bounded metaspace and code cache, so that resident memory stays under 300 MB.
      */
-    static final String SERVICE_JAVA_OPTS = "-XX:+UseSerialGC -Xms48m -Xmx160m -Xss512k -XX:MaxMetaspaceSize=128m "
-            + "-XX:ReservedCodeCacheSize=64m";
+    static final String SERVICE_JAVA_OPTS = "-XX:+UseSerialGC -Xms32m -Xmx128m -Xss512k -XX:MaxMetaspaceSize=112m "
+            + "-XX:ReservedCodeCacheSize=48m";
 
     private Benchmarks() {
     }

@@ -41,9 +41,11 @@ final class FanOut {
         mail.purge();
         mail.keepMessages(true);
 
+        CpuUsage cpu = CpuUsage.start(podium.stack.dataFolder());
         long published = System.currentTimeMillis();
         podium.publish(eventId);
         List<Arrival> arrived = mail.await(recipient -> recipient.startsWith("fan-"), MEMBERS, Duration.ofMinutes(20));
+        report.note("Fan-out: CPU time from publish to the last email: " + cpu.since());
         LongSummaryStatistics times = arrived.stream().mapToLong(Arrival::receivedAtMillis).summaryStatistics();
         double firstSeconds = (times.getMin() - published) / 1000.0;
         double lastSeconds = (times.getMax() - published) / 1000.0;
@@ -59,7 +61,9 @@ final class FanOut {
         mail.keepMessages(false);
         List<MimeMessage> messages = arrived.stream().map(Mail::parse).toList();
         mail.purge();
+        cpu = CpuUsage.start(podium.stack.dataFolder());
         MailLoopBaseline.Result baseline = MailLoopBaseline.send(messages, mail.host(), mail.port(), PARALLELISM);
+        report.note("Fan-out: CPU time during the Jakarta Mail loop: " + cpu.since());
         if (mail.arrivals(recipient -> recipient.startsWith("fan-")).size() != MEMBERS) {
             throw new IllegalStateException("The baseline's messages did not all arrive");
         }

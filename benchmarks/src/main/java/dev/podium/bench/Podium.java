@@ -17,6 +17,9 @@ final class Podium {
     static final String EVENTS_DB = "podium_events";
     static final String TALKS_DB = "podium_talks";
     static final String NOTIFICATIONS_DB = "podium_notifications";
+    /** The services' Connector/J settings (application.yml), so that the JDBC baseline runs the driver as they do. */
+    static final String DRIVER_SETTINGS = "&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=2048"
+            + "&useLocalSessionState=true&cacheServerConfiguration=true&cacheResultSetMetadata=true";
 
     final EmbeddedStack stack;
     final Http http = new Http();
@@ -89,7 +92,7 @@ final class Podium {
 
     /** The local database server's root (no password on the local stack), for the baselines' scratch schema. */
     Connection connectAsRoot(String database) throws SQLException {
-        return DriverManager.getConnection(stack.jdbcUrl(database), "root", "");
+        return DriverManager.getConnection(stack.jdbcUrl(database) + DRIVER_SETTINGS, "root", "");
     }
 
     long count(String database, String sql, Object... parameters) {

@@ -31,8 +31,10 @@ final class RsvpRush {
         warmUp();
 
         String rushEvent = podium.publishedEvent("rush", "Popular meetup", CAPACITY);
+        CpuUsage cpu = CpuUsage.start(podium.stack.dataFolder());
         Load.Run burst = Load.burst(CLIENTS, i -> podium.http.postAsync(podium.rsvpUrl(rushEvent),
                 podium.rsvpJson("Rush " + i, "rush-" + i + "@bench.podium.test")));
+        report.note("RSVP rush: CPU time during the burst: " + cpu.since());
         long confirmed = podium.count(Podium.EVENTS_DB,
                 "SELECT COUNT(*) FROM registration WHERE event_id = ? AND status = 'CONFIRMED'", rushEvent);
         long waitlisted = podium.count(Podium.EVENTS_DB,
@@ -45,7 +47,9 @@ final class RsvpRush {
         RsvpTransactionBaseline jdbc = new RsvpTransactionBaseline(podium);
         String baselineEvent = podium.publishedEvent("rush", "Popular meetup (JDBC baseline)", CAPACITY);
         jdbc.prepare(baselineEvent);
+        cpu = CpuUsage.start(podium.stack.dataFolder());
         RsvpTransactionBaseline.Result database = jdbc.run(baselineEvent, CLIENTS, POOL_SIZE, outboxPayload(rushEvent));
+        report.note("RSVP rush: CPU time during the JDBC baseline: " + cpu.since());
         jdbc.dropScratchSchema();
         if (database.confirmed() != CAPACITY) {
             throw new IllegalStateException("The JDBC baseline confirmed " + database.confirmed());

@@ -4,7 +4,9 @@ import dev.podium.notifications.notification.StoredNotification;
 import dev.podium.notifications.notification.NotificationStore;
 import dev.podium.notifications.unsubscribe.Unsubscriptions;
 import dev.podium.notifications.audience.Audience;
+import dev.podium.notifications.notification.DeliveriesRecorded;
 import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -27,6 +29,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +67,7 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
     private long lastLeaseRelease = System.nanoTime() - LEASE_RELEASE_INTERVAL.toNanos();
     private volatile boolean running;
     private ExecutorService senders;
-    private Thread feeder;
+    private volatile Thread feeder;
 
     DeliveryDispatcher(DeliveryQueue queue, NotificationStore notifications, EmailComposer composer,
                        Unsubscriptions unsubscriptions, Audience audience, MailSettings settings, Clock clock,
@@ -131,11 +134,23 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
         connections.clear();
     }
 
+    /**
+     * Deliveries recorded by this replica are claimed at once rather than at the next poll (the
+     * announcement's first email, an RSVP's confirmation); other replicas' are found by polling.
+     */
+    @TransactionalEventListener
+    void onDeliveriesRecorded(DeliveriesRecorded recorded) {
+        Thread current = feeder;
+        if (current != null) {
+            LockSupport.unpark(current);
+        }
+    }
+
     private void feed() {
         while (running) {
             try {
                 if (!feedOnce()) {
-                    Thread.sleep(settings.getPollInterval().toMillis());
+                    LockSupport.parkNanos(settings.getPollInterval().toNanos());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

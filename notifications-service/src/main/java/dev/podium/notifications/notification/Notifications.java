@@ -3,6 +3,7 @@ package dev.podium.notifications.notification;
 import dev.podium.messaging.sql.Sql;
 import dev.podium.notifications.audience.Recipient;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,11 +28,13 @@ public class Notifications {
 
     private final Sql sql;
     private final JsonMapper json;
+    private final ApplicationEventPublisher<DeliveriesRecorded> recorded;
     private final Clock clock;
 
-    Notifications(Sql sql, JsonMapper json, Clock clock) {
+    Notifications(Sql sql, JsonMapper json, ApplicationEventPublisher<DeliveriesRecorded> recorded, Clock clock) {
         this.sql = sql;
         this.json = json;
+        this.recorded = recorded;
         this.clock = clock;
     }
 
@@ -60,6 +63,9 @@ public class Notifications {
         List<Recipient> all = new ArrayList<>(distinct.values());
         for (int from = 0; from < all.size(); from += ROWS_PER_INSERT) {
             insertDeliveries(id, all.subList(from, Math.min(all.size(), from + ROWS_PER_INSERT)), now);
+        }
+        if (!all.isEmpty()) {
+            recorded.publishEvent(new DeliveriesRecorded(id));
         }
         return Optional.of(id);
     }
