@@ -18,9 +18,9 @@ public final class Benchmarks {
 
     /**
      * The services' JVM options here, as for a small container: the serial collector (one or two cores),
-     * a 128 MB heap, bounded metaspace and code cache, so that resident memory stays under 300 MB.
+     * a 96 MB heap, bounded metaspace and code cache, so that resident memory stays under 300 MB.
      */
-    static final String SERVICE_JAVA_OPTS = "-XX:+UseSerialGC -Xms32m -Xmx128m -Xss512k -XX:MaxMetaspaceSize=112m "
+    static final String SERVICE_JAVA_OPTS = "-XX:+UseSerialGC -Xms32m -Xmx96m -Xss512k -XX:MaxMetaspaceSize=112m "
             + "-XX:ReservedCodeCacheSize=48m";
 
     private Benchmarks() {
