@@ -30,6 +30,7 @@ public final class LocalStack {
               status      what is running on the data folder, and each service's health
               reset [-y]  delete the data folder (databases, Kafka topics, logs); asks first unless -y
               build       rebuild the service jars and the launcher (./mvnw -q -DskipTests package)
+              bench [names]  run the benchmarks on a fresh .podium-bench/ and write BENCHMARKS.md (README: Benchmarks)
             Data folder: .podium/ in the repository (PODIUM_HOME overrides it).
             Ports: PODIUM_DB_PORT (3306), PODIUM_KAFKA_PORT (9092), PODIUM_KAFKA_CONTROLLER_PORT (9093),
                    PODIUM_SMTP_PORT (3025), PODIUM_IMAP_PORT (3143), PODIUM_EVENTS_PORT (8081),
