@@ -26,11 +26,19 @@ public class MessageCodec {
      * @throws IllegalArgumentException when the message's class is not in the {@link MessageCatalog}
      */
     public String encode(PodiumMessage message, String source, UUID id, Instant time) {
+        return encode(message, source, id, time, Causality.NONE);
+    }
+
+    /** The same, carrying the message's {@link Causality} in the envelope's extension attributes. */
+    public String encode(PodiumMessage message, String source, UUID id, Instant time, Causality causality) {
         MessageType<?> type = MessageCatalog.byClass(message.getClass());
         try {
             JsonNode data = jsonMapper.writeValueToTree(message);
+            StreamVersion advances = causality.advances();
             CloudEvent envelope = new CloudEvent(CloudEvent.SPEC_VERSION, id.toString(), source, type.type(),
-                    message.subject(), time, CloudEvent.JSON, data);
+                    message.subject(), time, CloudEvent.JSON, data,
+                    advances == null ? null : advances.stream(), advances == null ? null : advances.version(),
+                    causality.afterAttribute());
             return jsonMapper.writeValueAsString(envelope);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot encode " + type.type(), e);
@@ -74,6 +82,7 @@ public class MessageCodec {
         if (envelope.data() == null || !envelope.data().isObject()) {
             throw unreadable(envelope, "data must be a JSON object");
         }
+        envelope.causality();
         return envelope;
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
  *   <tr><th>Topic</th><th>Producer</th><th>Key</th></tr>
  *   <tr><td>{@value #GROUPS}</td><td>events-service</td><td>groupId</td></tr>
  *   <tr><td>{@value #EVENTS}</td><td>events-service</td><td>eventId</td></tr>
- *   <tr><td>{@value #REGISTRATIONS}</td><td>events-service</td><td>registrationId</td></tr>
+ *   <tr><td>{@value #REGISTRATIONS}</td><td>events-service</td><td>eventId (one event's RSVPs stay in order)</td></tr>
  *   <tr><td>{@value #PEOPLE}</td><td>events-service</td><td>erasureId</td></tr>
  *   <tr><td>{@value #SUBMISSIONS}</td><td>talks-service</td><td>submissionId</td></tr>
  *   <tr><td>{@value #SUBSCRIPTIONS}</td><td>notifications-service</td><td>unsubscriptionId</td></tr>

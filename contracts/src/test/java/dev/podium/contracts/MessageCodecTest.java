@@ -50,6 +50,27 @@ class MessageCodecTest {
     }
 
     @Test
+    void carriesCausalityAsExtensionAttributesAndReadsItBack() {
+        Causality causality = new Causality(new StreamVersion("group-members/g-1", 12),
+                List.of(new StreamVersion("event-registrations/e-1", 3), new StreamVersion("group-members/g-2", 40)));
+        String json = CODEC.encode(UNSUBSCRIBED, "/podium/notifications-service", ID,
+                Instant.parse("2027-03-20T18:42:00.250Z"), causality);
+
+        assertEquals(UNSUBSCRIBED_JSON.substring(0, UNSUBSCRIBED_JSON.length() - 1)
+                + ",\"podiumstream\":\"group-members/g-1\",\"podiumversion\":12,"
+                + "\"podiumafter\":\"event-registrations/e-1@3 group-members/g-2@40\"}", json);
+        assertEquals(causality, CODEC.decode(json).envelope().causality());
+        assertEquals(Causality.NONE, CODEC.decode(UNSUBSCRIBED_JSON).envelope().causality());
+    }
+
+    @Test
+    void malformedCausalityIsUnreadable() {
+        String json = UNSUBSCRIBED_JSON.substring(0, UNSUBSCRIBED_JSON.length() - 1) + ",\"podiumafter\":\"group-members/g-1@x\"}";
+
+        assertThrows(UnreadableMessageException.class, () -> CODEC.decode(json));
+    }
+
+    @Test
     void writesLocalTimesWithoutOffsetAndInstantsInUtc() throws IOException {
         String json = CODEC.encode(new EventPublished(MessageSamples.PUBLISHED, Instant.parse("2027-02-01T17:00:00Z")),
                 "/podium/events-service", ID, Instant.parse("2027-02-01T17:00:00.5Z"));

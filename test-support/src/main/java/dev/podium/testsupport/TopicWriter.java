@@ -1,5 +1,6 @@
 package dev.podium.testsupport;
 
+import dev.podium.contracts.Causality;
 import dev.podium.contracts.MessageCatalog;
 import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.PodiumMessage;
@@ -61,6 +62,35 @@ public final class TopicWriter {
         }
     }
 
+    /** Publishes one message with its causality, as its producer's relay would. */
+    public static synchronized void publish(MessageCodec codec, ProducerVersions.Outgoing outgoing) {
+        try {
+            producer().send(record(codec, outgoing.message(), outgoing.causality(), UUID.randomUUID(), null)).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("Could not publish " + outgoing.message(), e);
+        }
+    }
+
+    /**
+     * Publishes many messages with their causality at once, in the given order for each key (a relay
+     * publishing its outbox); returns once every one is acknowledged.
+     */
+    public static synchronized void publishOutgoing(MessageCodec codec, List<ProducerVersions.Outgoing> messages) {
+        KafkaProducer<String, String> sending = producer();
+        List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(messages.size());
+        for (ProducerVersions.Outgoing outgoing : messages) {
+            acknowledgements.add(sending.send(record(codec, outgoing.message(), outgoing.causality(), UUID.randomUUID(), null)));
+        }
+        sending.flush();
+        for (Future<RecordMetadata> acknowledgement : acknowledgements) {
+            try {
+                acknowledgement.get();
+            } catch (InterruptedException | ExecutionException e) {
+                throw new IllegalStateException("Could not publish a message", e);
+            }
+        }
+    }
+
     /** Publishes a record as it is, whatever it holds (a test's malformed or foreign record). */
     public static synchronized void publishRaw(String topic, String key, String value) {
         try {
@@ -72,8 +102,13 @@ public final class TopicWriter {
 
     private static ProducerRecord<String, String> record(MessageCodec codec, PodiumMessage message, UUID messageId,
                                                          Integer partition) {
+        return record(codec, message, Causality.NONE, messageId, partition);
+    }
+
+    private static ProducerRecord<String, String> record(MessageCodec codec, PodiumMessage message, Causality causality,
+                                                         UUID messageId, Integer partition) {
         String topic = MessageCatalog.byClass(message.getClass()).topic();
-        String value = codec.encode(message, "/podium/test", messageId, Instant.now());
+        String value = codec.encode(message, "/podium/test", messageId, Instant.now(), causality);
         return new ProducerRecord<>(topic, partition, message.subject(), value);
     }
 

@@ -11,8 +11,9 @@ import io.micronaut.serde.annotation.Serdeable;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RegistrationConfirmed(RegistrationSnapshot registration, EventRef event) implements PodiumMessage {
 
+    /** The event: one event's RSVPs are one stream ({@link dev.podium.contracts.Streams#eventRegistrations}), kept in order. */
     @Override
     public String subject() {
-        return registration.registrationId();
+        return registration.eventId();
     }
 }

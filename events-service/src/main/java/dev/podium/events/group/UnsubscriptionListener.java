@@ -2,6 +2,7 @@ package dev.podium.events.group;
 
 import dev.podium.contracts.Topics;
 import dev.podium.contracts.notifications.MemberUnsubscribed;
+import dev.podium.messaging.inbox.InboxConsumer;
 import dev.podium.messaging.inbox.MessageInbox;
 import dev.podium.messaging.inbox.PodiumListener;
 import io.micronaut.configuration.kafka.annotation.Topic;
@@ -11,19 +12,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 @PodiumListener
 class UnsubscriptionListener {
 
-    private final MessageInbox inbox;
-    private final GroupService groups;
+    private final InboxConsumer consumer;
 
     UnsubscriptionListener(MessageInbox inbox, GroupService groups) {
-        this.inbox = inbox;
-        this.groups = groups;
+        this.consumer = inbox.consumer("events.unsubscriptions", Topics.SUBSCRIPTIONS, message -> {
+            MemberUnsubscribed unsubscribed = message.dataAs(MemberUnsubscribed.class);
+            groups.unsubscribe(unsubscribed.email(), unsubscribed.groupId());
+        });
     }
 
     @Topic(Topics.SUBSCRIPTIONS)
     void receive(ConsumerRecord<String, String> record) {
-        inbox.receive("events.unsubscriptions", record, message -> {
-            MemberUnsubscribed unsubscribed = message.dataAs(MemberUnsubscribed.class);
-            groups.unsubscribe(unsubscribed.email(), unsubscribed.groupId());
-        });
+        consumer.receive(record);
     }
 }

@@ -1,6 +1,7 @@
 package dev.podium.events.talks;
 
 import dev.podium.contracts.Topics;
+import dev.podium.messaging.inbox.InboxConsumer;
 import dev.podium.messaging.inbox.MessageInbox;
 import dev.podium.messaging.inbox.PodiumListener;
 import io.micronaut.configuration.kafka.annotation.Topic;
@@ -9,16 +10,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 @PodiumListener
 class TalkMessagesListener {
 
-    private final MessageInbox inbox;
-    private final AcceptedTalks acceptedTalks;
+    private final InboxConsumer consumer;
 
     TalkMessagesListener(MessageInbox inbox, AcceptedTalks acceptedTalks) {
-        this.inbox = inbox;
-        this.acceptedTalks = acceptedTalks;
+        this.consumer = inbox.consumer("events.accepted-talks", Topics.SUBMISSIONS, acceptedTalks::apply);
     }
 
     @Topic(Topics.SUBMISSIONS)
     void receive(ConsumerRecord<String, String> record) {
-        inbox.receive("events.accepted-talks", record, acceptedTalks::apply);
+        consumer.receive(record);
     }
 }

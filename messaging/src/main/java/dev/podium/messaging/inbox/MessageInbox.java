@@ -1,14 +1,21 @@
 package dev.podium.messaging.inbox;
 
+import dev.podium.contracts.Causality;
 import dev.podium.contracts.DecodedMessage;
 import dev.podium.contracts.MessageCodec;
+import dev.podium.contracts.StreamVersion;
 import dev.podium.contracts.UnreadableMessageException;
+import dev.podium.messaging.causality.Watermarks;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -17,6 +24,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * Unreadable records go straight to the topic's dead-letter topic; a handler that keeps failing is
  * retried by the listener's error strategy, then dead-lettered by {@link DeadLetterExceptionHandler} (or,
  * when the database cannot be reached, kept and delivered again: see {@link KeptBackRecords}).
+ *
+ * <p>Causal order across topics: a message that names facts its producer had ({@link Causality#after()})
+ * is acted on only once this service's read model has reached them ({@link Watermarks}); until then it
+ * is deferred ({@link DeferredMessages}), and so is every later message of its key. {@link DeferredRetry}
+ * acts on them when the facts arrive. A message that changes a stream raises the stream's watermark in
+ * the transaction that applies it.
  */
 @Singleton
 public class MessageInbox {
@@ -29,23 +42,57 @@ public class MessageInbox {
     private final MessageCodec codec;
     private final DeadLetters deadLetters;
     private final KeptBackRecords keptBack;
+    private final DeferredMessages deferred;
+    private final Watermarks watermarks;
+    private final ConsumerFreshness freshness;
     private final Clock clock;
+    private final Map<String, InboxConsumer> consumers = new ConcurrentHashMap<>();
 
     MessageInbox(TransactionOperations<Connection> transactions, JdbcOperations jdbc, MessageCodec codec,
-                 DeadLetters deadLetters, KeptBackRecords keptBack, Clock clock) {
+                 DeadLetters deadLetters, KeptBackRecords keptBack, DeferredMessages deferred, Watermarks watermarks,
+                 ConsumerFreshness freshness, Clock clock) {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.codec = codec;
         this.deadLetters = deadLetters;
         this.keptBack = keptBack;
+        this.deferred = deferred;
+        this.watermarks = watermarks;
+        this.freshness = freshness;
         this.clock = clock;
     }
 
     /**
-     * Returns true if the message took effect now, false if it was a duplicate, unreadable, or comes
-     * after a record kept back in its batch (it will be delivered again, after that one).
+     * Declares a consumer of {@code topic}: listeners call this when they are created, so that the
+     * messages it deferred are acted on after a restart even before its topic brings anything new.
+     *
+     * @param factsFrom the topics whose facts this consumer's effects read (the group's members for an
+     *                  announcement): a message naming versions of their streams waits until this
+     *                  service has applied them. The service must consume those topics too.
      */
-    public boolean receive(String consumer, ConsumerRecord<String, String> record, MessageHandler handler) {
+    public InboxConsumer consumer(String name, String topic, MessageHandler handler, String... factsFrom) {
+        InboxConsumer consumer = new InboxConsumer(name, topic, handler, Set.of(factsFrom), this);
+        if (consumers.putIfAbsent(name, consumer) != null) {
+            throw new IllegalStateException("Two consumers are named " + name);
+        }
+        freshness.track(name, topic);
+        return consumer;
+    }
+
+    Set<String> declaredNames() {
+        return Set.copyOf(consumers.keySet());
+    }
+
+    /** The consumer declared under that name in this application, if any. */
+    public Optional<InboxConsumer> declared(String name) {
+        return Optional.ofNullable(consumers.get(name));
+    }
+
+    /**
+     * Returns true if the message took effect now, false if it was a duplicate, unreadable, deferred,
+     * or comes after a record kept back in its batch (it will be delivered again, after that one).
+     */
+    boolean receive(InboxConsumer consumer, ConsumerRecord<String, String> record) {
         if (keptBack.passOver(record)) {
             return false;
         }
@@ -53,16 +100,41 @@ public class MessageInbox {
         try {
             message = codec.decode(record.value());
         } catch (UnreadableMessageException e) {
-            deadLetters.send(record, consumer, e);
+            deadLetters.send(record, consumer.name(), e);
             return false;
         }
+        freshness.received(consumer.name(), record);
+        String messageId = message.envelope().id();
+        Causality causality = message.envelope().causality();
         return transactions.executeWrite(status -> {
-            if (!markProcessed(consumer, message.envelope().id())) {
+            if (!markProcessed(consumer.name(), messageId)) {
                 return false;
             }
-            handler.handle(message);
+            if (deferred.anyFor(consumer.name(), record.key())) {
+                deferred.defer(consumer.name(), record, messageId, null);
+                return false;
+            }
+            Optional<StreamVersion> unknown = watermarks.firstUnknown(consumer.awaited(causality.after()));
+            if (unknown.isPresent()) {
+                deferred.defer(consumer.name(), record, messageId, unknown.get());
+                return false;
+            }
+            apply(consumer, message);
             return true;
         });
+    }
+
+    /** The message's effect and the watermark of the stream it changes; inside the caller's transaction. */
+    void apply(InboxConsumer consumer, DecodedMessage message) {
+        consumer.handler().handle(message);
+        StreamVersion change = message.envelope().causality().advances();
+        if (change != null) {
+            watermarks.raise(change);
+        }
+    }
+
+    DecodedMessage decode(String payload) {
+        return codec.decode(payload);
     }
 
     private boolean markProcessed(String consumer, String messageId) {

@@ -41,10 +41,12 @@ class MessageInboxTest implements RealServers {
     void aMessageDeliveredTwiceTakesEffectOncePerConsumer() {
         ConsumerRecord<String, String> record = record(Topics.PEOPLE, Samples.personErased("twice@example.org"));
         AtomicInteger effects = new AtomicInteger();
+        InboxConsumer erasure = consumer("erasure", message -> effects.incrementAndGet());
+        InboxConsumer another = consumer("another-consumer", message -> effects.incrementAndGet());
 
-        assertThat(inbox.receive("erasure", record, message -> effects.incrementAndGet())).isTrue();
-        assertThat(inbox.receive("erasure", record, message -> effects.incrementAndGet())).isFalse();
-        assertThat(inbox.receive("another-consumer", record, message -> effects.incrementAndGet())).isTrue();
+        assertThat(erasure.receive(record)).isTrue();
+        assertThat(erasure.receive(record)).isFalse();
+        assertThat(another.receive(record)).isTrue();
 
         assertThat(effects).hasValue(2);
     }
@@ -53,12 +55,17 @@ class MessageInboxTest implements RealServers {
     void aFailedEffectLeavesTheMessageUnprocessedSoItCanBeRetried() {
         ConsumerRecord<String, String> record = record(Topics.PEOPLE, Samples.personErased("retry@example.org"));
         AtomicInteger effects = new AtomicInteger();
+        AtomicInteger calls = new AtomicInteger();
+        InboxConsumer erasure = consumer("erasure", message -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("database said no");
+            }
+            effects.incrementAndGet();
+        });
 
-        assertThatThrownBy(() -> inbox.receive("erasure", record, message -> {
-            throw new IllegalStateException("database said no");
-        })).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> erasure.receive(record)).isInstanceOf(IllegalStateException.class);
 
-        assertThat(inbox.receive("erasure", record, message -> effects.incrementAndGet())).isTrue();
+        assertThat(erasure.receive(record)).isTrue();
         assertThat(effects).hasValue(1);
     }
 
@@ -67,16 +74,18 @@ class MessageInboxTest implements RealServers {
         String key = UUID.randomUUID().toString();
         ConsumerRecord<String, String> poison = new ConsumerRecord<>(Topics.PEOPLE, 0, 42L, key, "{not json");
 
-        assertThat(inbox.receive("erasure", poison, message -> {
+        InboxConsumer erasure = consumer("erasure", message -> {
             throw new AssertionError("must not be called");
-        })).isFalse();
+        });
+
+        assertThat(erasure.receive(poison)).isFalse();
 
         try (TopicReader reader = TopicReader.fromBeginning(Topics.deadLetter(Topics.PEOPLE))) {
             List<ConsumerRecord<String, String>> letters = reader.await(r -> key.equals(r.key()), 1, Duration.ofSeconds(30));
             assertThat(letters).hasSize(1);
             assertThat(letters.get(0).value()).isEqualTo("{not json");
             assertThat(header(letters.get(0), "dlt-original-offset")).isEqualTo("42");
-            assertThat(header(letters.get(0), "dlt-consumer")).isEqualTo("erasure");
+            assertThat(header(letters.get(0), "dlt-consumer")).isEqualTo(erasure.name());
         }
     }
 
@@ -131,6 +140,11 @@ class MessageInboxTest implements RealServers {
             assertThat(reader.drain(r -> keptMessage.subject().equals(r.key()), Duration.ofSeconds(3)))
                     .as("not dead-lettered").isEmpty();
         }
+    }
+
+    /** A consumer of its own, under a name no other test uses. */
+    private InboxConsumer consumer(String name, MessageHandler handler) {
+        return inbox.consumer(name + "-" + UUID.randomUUID(), Topics.PEOPLE, handler);
     }
 
     private ConsumerRecord<String, String> record(String topic, PodiumMessage message) {

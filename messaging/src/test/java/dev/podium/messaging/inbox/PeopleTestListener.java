@@ -24,15 +24,10 @@ class PeopleTestListener {
 
     final List<String> erased = new CopyOnWriteArrayList<>();
     final Map<String, Integer> attempts = new ConcurrentHashMap<>();
-    private final MessageInbox inbox;
+    private final InboxConsumer consumer;
 
     PeopleTestListener(MessageInbox inbox) {
-        this.inbox = inbox;
-    }
-
-    @Topic(Topics.PEOPLE)
-    void receive(ConsumerRecord<String, String> record) {
-        inbox.receive("people-test", record, message -> {
+        this.consumer = inbox.consumer("people-test", Topics.PEOPLE, message -> {
             PersonErased erasure = (PersonErased) message.data();
             int attempt = attempts.merge(erasure.email(), 1, Integer::sum);
             if (erasure.email().startsWith("unreachable") && attempt <= UNREACHABLE_ATTEMPTS) {
@@ -44,5 +39,10 @@ class PeopleTestListener {
             }
             erased.add(erasure.email());
         });
+    }
+
+    @Topic(Topics.PEOPLE)
+    void receive(ConsumerRecord<String, String> record) {
+        consumer.receive(record);
     }
 }

@@ -1,6 +1,7 @@
 package dev.podium.talks.catalog;
 
 import dev.podium.contracts.Topics;
+import dev.podium.messaging.inbox.InboxConsumer;
 import dev.podium.messaging.inbox.MessageInbox;
 import dev.podium.messaging.inbox.PodiumListener;
 import io.micronaut.configuration.kafka.annotation.Topic;
@@ -10,16 +11,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 @PodiumListener
 class GroupMessagesListener {
 
-    private final MessageInbox inbox;
-    private final Catalog catalog;
+    private final InboxConsumer consumer;
 
     GroupMessagesListener(MessageInbox inbox, Catalog catalog) {
-        this.inbox = inbox;
-        this.catalog = catalog;
+        this.consumer = inbox.consumer("talks.groups", Topics.GROUPS, catalog::apply);
     }
 
     @Topic(Topics.GROUPS)
     void receive(ConsumerRecord<String, String> record) {
-        inbox.receive("talks.groups", record, catalog::apply);
+        consumer.receive(record);
     }
 }

@@ -1,6 +1,7 @@
 package dev.podium.talks.erasure;
 
 import dev.podium.contracts.Topics;
+import dev.podium.messaging.inbox.InboxConsumer;
 import dev.podium.messaging.inbox.MessageInbox;
 import dev.podium.messaging.inbox.PodiumListener;
 import io.micronaut.configuration.kafka.annotation.Topic;
@@ -10,16 +11,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 @PodiumListener
 class PeopleMessagesListener {
 
-    private final MessageInbox inbox;
-    private final PersonErasure erasure;
+    private final InboxConsumer consumer;
 
     PeopleMessagesListener(MessageInbox inbox, PersonErasure erasure) {
-        this.inbox = inbox;
-        this.erasure = erasure;
+        this.consumer = inbox.consumer("talks.people", Topics.PEOPLE, erasure::apply, Topics.GROUPS);
     }
 
     @Topic(Topics.PEOPLE)
     void receive(ConsumerRecord<String, String> record) {
-        inbox.receive("talks.people", record, erasure::apply);
+        consumer.receive(record);
     }
 }
