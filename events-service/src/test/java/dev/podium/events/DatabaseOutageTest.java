@@ -184,7 +184,7 @@ class DatabaseOutageTest implements RealServers {
         assertThat(api.patch(event.id(), Map.of("title", "Deep Learning Meetup #13 (moved)")).title())
                 .isEqualTo("Deep Learning Meetup #13 (moved)");
         assertThat(api.registrations(event.id())).extracting(RegistrationView::id).containsExactly(before.id(), retried.body().id());
-        assertThat(api.message(Topics.REGISTRATIONS, RegistrationConfirmed.class, retried.body().id())
+        assertThat(api.rsvpMessage(RegistrationConfirmed.class, event.id(), retried.body().id())
                 .registration().attendee().email()).isEqualTo("grace@example.org");
         assertThat(api.message(Topics.EVENTS, EventUpdated.class, event.id()).event().title())
                 .isEqualTo("Deep Learning Meetup #13 (moved)");

@@ -3,6 +3,11 @@ package dev.podium.events;
 import dev.podium.contracts.DecodedMessage;
 import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.PodiumMessage;
+import dev.podium.contracts.events.RegistrationCancelled;
+import dev.podium.contracts.events.RegistrationPromoted;
+import dev.podium.contracts.events.RegistrationWaitlisted;
+import dev.podium.contracts.events.RegistrationConfirmed;
+import dev.podium.contracts.Topics;
 import dev.podium.events.event.EventView;
 import dev.podium.events.group.GroupView;
 import dev.podium.events.registration.RegistrationView;
@@ -120,6 +125,32 @@ public final class EventsApi {
             return reader.await(r -> subject.equals(r.key()) && matches.test(codec.decode(r.value())), count, Duration.ofSeconds(30))
                     .stream().map(r -> type.cast(codec.decode(r.value()).data())).toList();
         }
+    }
+
+    /**
+     * The message of a type about one RSVP: the registrations topic is keyed by the event (one
+     * event's RSVPs are one stream), so the RSVP is found in the message.
+     */
+    public <T extends PodiumMessage> T rsvpMessage(Class<T> type, String eventId, String registrationId) {
+        Predicate<PodiumMessage> matches = m -> type.isInstance(m) && registrationId.equals(registrationOf(m));
+        try (TopicReader reader = TopicReader.fromBeginning(Topics.REGISTRATIONS)) {
+            return reader.await(r -> eventId.equals(r.key()) && matches.test(codec.decode(r.value()).data()), 1, Duration.ofSeconds(30))
+                    .stream().map(r -> type.cast(codec.decode(r.value()).data())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " about RSVP " + registrationId));
+        }
+    }
+
+    private static String registrationOf(PodiumMessage message) {
+        if (message instanceof RegistrationConfirmed m) {
+            return m.registration().registrationId();
+        } else if (message instanceof RegistrationWaitlisted m) {
+            return m.registration().registrationId();
+        } else if (message instanceof RegistrationPromoted m) {
+            return m.registration().registrationId();
+        } else if (message instanceof RegistrationCancelled m) {
+            return m.registration().registrationId();
+        }
+        return null;
     }
 
     public <T extends PodiumMessage> T message(String topic, Class<T> type, String subject) {

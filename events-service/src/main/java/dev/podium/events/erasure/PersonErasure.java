@@ -1,6 +1,13 @@
 package dev.podium.events.erasure;
 
+import dev.podium.contracts.Causality;
+import dev.podium.contracts.StreamVersion;
+import dev.podium.contracts.Streams;
 import dev.podium.contracts.events.PersonErased;
+import dev.podium.messaging.causality.StreamVersions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import dev.podium.events.group.GroupService;
 import dev.podium.events.registration.RegistrationService;
 import dev.podium.events.support.Ids;
@@ -25,15 +32,17 @@ public class PersonErasure {
     private final AcceptedTalks talks;
     private final OutboxPurge purge;
     private final Outbox outbox;
+    private final StreamVersions versions;
     private final Clock clock;
 
     PersonErasure(GroupService groups, RegistrationService registrations, AcceptedTalks talks, OutboxPurge purge,
-                  Outbox outbox, Clock clock) {
+                  Outbox outbox, StreamVersions versions, Clock clock) {
         this.groups = groups;
         this.registrations = registrations;
         this.talks = talks;
         this.purge = purge;
         this.outbox = outbox;
+        this.versions = versions;
         this.clock = clock;
     }
 
@@ -41,10 +50,15 @@ public class PersonErasure {
     @Transactional
     public void erase(String email, @Nullable String sub) {
         String address = email.strip().toLowerCase(Locale.ROOT);
-        groups.erasePerson(address, sub);
-        registrations.erasePerson(address);
+        Set<String> groupIds = groups.erasePerson(address, sub);
+        Set<String> eventIds = registrations.erasePerson(address);
         talks.erasePerson(address);
         purge.forgetPerson(address);
-        outbox.append(new PersonErased(Ids.newId(), address, clock.instant()));
+        // Consumers apply the erasure only once they hold every earlier fact about the person's groups
+        // and RSVPs: a late membership or RSVP message can then not bring them back.
+        List<StreamVersion> known = new ArrayList<>();
+        groupIds.forEach(groupId -> known.add(versions.current(Streams.groupMembers(groupId))));
+        eventIds.forEach(eventId -> known.add(versions.current(Streams.eventRegistrations(eventId))));
+        outbox.append(new PersonErased(Ids.newId(), address, clock.instant()), new Causality(null, known));
     }
 }

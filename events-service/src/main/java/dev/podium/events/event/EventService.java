@@ -5,6 +5,8 @@ import dev.podium.api.NotFound;
 import dev.podium.api.PageQuery;
 import dev.podium.api.PageView;
 import dev.podium.api.RuleViolation;
+import dev.podium.contracts.Causality;
+import dev.podium.contracts.Streams;
 import dev.podium.contracts.events.ChangeKind;
 import dev.podium.contracts.events.EventCancelled;
 import dev.podium.contracts.events.EventCreated;
@@ -22,6 +24,7 @@ import dev.podium.events.support.TimeZones;
 import dev.podium.events.venue.Venue;
 import dev.podium.events.venue.VenueRepository;
 import dev.podium.events.venue.VenueView;
+import dev.podium.messaging.causality.StreamVersions;
 import dev.podium.messaging.outbox.Outbox;
 import dev.podium.messaging.sql.Sql;
 import io.micronaut.core.annotation.Nullable;
@@ -53,11 +56,13 @@ public class EventService {
     private final EventSnapshots snapshots;
     private final AgendaMove agendaMove;
     private final Outbox outbox;
+    private final StreamVersions versions;
     private final Sql sql;
     private final Clock clock;
 
     EventService(EventRepository events, GroupService groups, VenueRepository venues, RegistrationRepository registrations,
-                 Waitlist waitlist, EventSnapshots snapshots, AgendaMove agendaMove, Outbox outbox, Sql sql, Clock clock) {
+                 Waitlist waitlist, EventSnapshots snapshots, AgendaMove agendaMove, Outbox outbox, StreamVersions versions, Sql sql,
+                 Clock clock) {
         this.events = events;
         this.groups = groups;
         this.venues = venues;
@@ -66,6 +71,7 @@ public class EventService {
         this.snapshots = snapshots;
         this.agendaMove = agendaMove;
         this.outbox = outbox;
+        this.versions = versions;
         this.sql = sql;
         this.clock = clock;
     }
@@ -155,7 +161,9 @@ public class EventService {
             throw new RuleViolation("event-in-past", "The event is over", "Only an event that has not ended can be published");
         }
         Event published = events.update(event.withStatus(EventStatus.PUBLISHED, null, now));
-        outbox.append(new EventPublished(snapshots.snapshot(published), now));
+        // The announcement goes to the members the group has now: consumers wait until they know them.
+        outbox.append(new EventPublished(snapshots.snapshot(published), now),
+                Causality.after(versions.current(Streams.groupMembers(published.groupId()))));
         return view(published);
     }
 
@@ -164,7 +172,8 @@ public class EventService {
         Event event = lockOpen(id);
         Instant now = clock.instant();
         Event cancelled = events.update(event.withStatus(EventStatus.CANCELLED, reason, now));
-        outbox.append(new EventCancelled(snapshots.snapshot(cancelled), reason, now));
+        outbox.append(new EventCancelled(snapshots.snapshot(cancelled), reason, now), Causality.after(
+                versions.current(Streams.groupMembers(cancelled.groupId())), versions.current(Streams.eventRegistrations(id))));
         return view(cancelled);
     }
 
@@ -239,7 +248,8 @@ public class EventService {
     }
 
     private void announceUpdate(Event after, EventSnapshot previous, List<ChangeKind> kinds) {
-        outbox.append(new EventUpdated(snapshots.snapshot(after), previous, kinds, after.updatedAt()));
+        outbox.append(new EventUpdated(snapshots.snapshot(after), previous, kinds, after.updatedAt()),
+                Causality.after(versions.current(Streams.eventRegistrations(after.id()))));
     }
 
     private Event lockOpen(String id) {

@@ -5,6 +5,7 @@ import dev.podium.api.DuplicateKey;
 import dev.podium.api.NotFound;
 import dev.podium.api.BadRequest;
 import dev.podium.api.RuleViolation;
+import dev.podium.contracts.Streams;
 import dev.podium.contracts.common.PersonRef;
 import dev.podium.contracts.events.GroupCreated;
 import dev.podium.contracts.events.LeaveReason;
@@ -34,6 +35,8 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 @Singleton
 public class GroupService {
@@ -92,8 +95,8 @@ public class GroupService {
             added.add(new Organiser(Ids.newId(), group.id(), person.sub(), person.name(), person.email(), i + 1, now));
         }
         organisers.saveAll(added);
-        outbox.append(new GroupCreated(group.id(), group.slug(), group.name(), group.description(), group.timeZone(),
-                group.language(), added.stream().map(GroupService::ref).toList(), now));
+        outbox.appendChange(new GroupCreated(group.id(), group.slug(), group.name(), group.description(), group.timeZone(),
+                group.language(), added.stream().map(GroupService::ref).toList(), now), Streams.groupMembers(group.id()));
         return view(group, true);
     }
 
@@ -116,7 +119,8 @@ public class GroupService {
             }
             throw e;
         }
-        outbox.append(new OrganiserAdded(group.id(), group.slug(), ref(organiser), organiser.addedAt()));
+        outbox.appendChange(new OrganiserAdded(group.id(), group.slug(), ref(organiser), organiser.addedAt()),
+                Streams.groupMembers(group.id()));
         return view(group, true);
     }
 
@@ -156,7 +160,8 @@ public class GroupService {
         }
         if (member.status() == MemberStatus.PENDING) {
             member = members.update(member.confirm(clock.instant()));
-            outbox.append(new MemberConfirmed(group.id(), group.slug(), member.id(), member.email(), member.confirmedAt()));
+            outbox.appendChange(new MemberConfirmed(group.id(), group.slug(), member.id(), member.email(), member.confirmedAt()),
+                    Streams.groupMembers(group.id()));
         }
         return MemberView.of(member, slug);
     }
@@ -171,7 +176,8 @@ public class GroupService {
         Member member = members.findByIdAndGroupId(memberId, group.id()).orElseThrow(() -> new NotFound("member", memberId));
         Instant now = clock.instant();
         if (member.status() != MemberStatus.LEFT) {
-            outbox.append(new MemberLeft(group.id(), group.slug(), member.id(), member.email(), LeaveReason.REMOVED, now));
+            outbox.appendChange(new MemberLeft(group.id(), group.slug(), member.id(), member.email(), LeaveReason.REMOVED, now),
+                    Streams.groupMembers(group.id()));
         }
         members.update(member.erase(now));
         purge.forgetRecord(member.id());
@@ -180,17 +186,20 @@ public class GroupService {
     /**
      * Part of a person's erasure: their memberships end without a trace of them (PersonErased tells
      * the other services), and their organiser rows go. A group left without organisers is managed
-     * by admins until they add one.
+     * by admins until they add one. Returns the groups the person was in.
      */
-    public void erasePerson(String email, @Nullable String sub) {
+    public Set<String> erasePerson(String email, @Nullable String sub) {
         Instant now = clock.instant();
+        Set<String> groupIds = new TreeSet<>(organisers.findGroupIdsOfPerson(email, sub));
         for (Member member : members.findByEmail(email)) {
+            groupIds.add(member.groupId());
             members.update(member.erase(now));
         }
         organisers.deleteByEmail(email);
         if (sub != null) {
             organisers.deleteBySub(sub);
         }
+        return groupIds;
     }
 
     /** An opt-out recorded by notifications-service: for one group, or for every group when groupId is null. */
@@ -220,7 +229,8 @@ public class GroupService {
             return;
         }
         Member left = members.update(member.leave(clock.instant()));
-        outbox.append(new MemberLeft(group.id(), group.slug(), left.id(), left.email(), reason, left.leftAt()));
+        outbox.appendChange(new MemberLeft(group.id(), group.slug(), left.id(), left.email(), reason, left.leftAt()),
+                Streams.groupMembers(group.id()));
     }
 
     private Member insert(EventGroup group, PersonRequest person, MembershipSource source, MemberStatus status) {
@@ -236,11 +246,11 @@ public class GroupService {
             throw e;
         }
         boolean pending = status == MemberStatus.PENDING;
-        outbox.append(new MemberJoined(group.id(), group.slug(), group.name(), group.language(), member.id(),
+        outbox.appendChange(new MemberJoined(group.id(), group.slug(), group.name(), group.language(), member.id(),
                 member.name(), member.email(), source, !pending,
                 pending ? links.url("/groups/" + group.slug() + "/members/" + member.id() + "/confirmation",
                         SignedLinks.CONFIRM_MEMBERSHIP, member.id()) : null,
-                now));
+                now), Streams.groupMembers(group.id()));
         return member;
     }
 

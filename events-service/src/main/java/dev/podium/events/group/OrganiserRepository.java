@@ -19,6 +19,9 @@ public interface OrganiserRepository extends CrudRepository<Organiser, String> {
     /** A co-organiser added by address, before they had an account (the collation ignores case). */
     boolean existsBySubIsNullAndEmail(String email);
 
+    @Query("SELECT DISTINCT group_id FROM organiser WHERE email = :email OR (:sub IS NOT NULL AND sub = :sub)")
+    List<String> findGroupIdsOfPerson(String email, @io.micronaut.core.annotation.Nullable String sub);
+
     void deleteByEmail(String email);
 
     void deleteBySub(String sub);

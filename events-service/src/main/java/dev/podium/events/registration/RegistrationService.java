@@ -4,6 +4,7 @@ import dev.podium.api.Conflict;
 import dev.podium.api.DuplicateKey;
 import dev.podium.api.NotFound;
 import dev.podium.api.RuleViolation;
+import dev.podium.contracts.Streams;
 import dev.podium.contracts.events.CancelledBy;
 import dev.podium.contracts.events.RegistrationCancelled;
 import dev.podium.contracts.events.RegistrationConfirmed;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -96,11 +98,13 @@ public class RegistrationService {
         Registration registration = registrations.save(new Registration(Ids.newId(), eventId, request.name(),
                 request.email(), seatFree ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED, now, null, null));
         if (seatFree) {
-            outbox.append(new RegistrationConfirmed(waitlist.snapshot(registration, null), snapshots.ref(event, context)));
+            outbox.appendChange(new RegistrationConfirmed(waitlist.snapshot(registration, null), snapshots.ref(event, context)),
+                    Streams.eventRegistrations(eventId));
             return new Seat(registration, null);
         }
         int position = registrations.waitlistPosition(eventId, registration.id());
-        outbox.append(new RegistrationWaitlisted(waitlist.snapshot(registration, position), snapshots.ref(event, context)));
+        outbox.appendChange(new RegistrationWaitlisted(waitlist.snapshot(registration, position), snapshots.ref(event, context)),
+                Streams.eventRegistrations(eventId));
         return new Seat(registration, position);
     }
 
@@ -126,7 +130,8 @@ public class RegistrationService {
         Registration cancelled = registration;
         if (registration.status() != RegistrationStatus.CANCELLED) {
             cancelled = registration.cancel(clock.instant());
-            outbox.append(new RegistrationCancelled(waitlist.snapshot(cancelled, null), snapshots.ref(event), by));
+            outbox.appendChange(new RegistrationCancelled(waitlist.snapshot(cancelled, null), snapshots.ref(event), by),
+                    Streams.eventRegistrations(eventId));
         }
         Registration erased = registrations.update(cancelled.erase());
         if (registration.status() == RegistrationStatus.CONFIRMED && event.status() == EventStatus.PUBLISHED) {
@@ -139,9 +144,9 @@ public class RegistrationService {
     /**
      * Part of a person's erasure: their RSVPs are cancelled and erased without a message naming them
      * (PersonErased tells the other services); freed seats go to the waitlist. Events are locked in
-     * id order, as two erasures may touch the same events.
+     * id order, as two erasures may touch the same events. Returns the events they had RSVPed to.
      */
-    public void erasePerson(String email) {
+    public Set<String> erasePerson(String email) {
         Map<String, List<Registration>> byEvent = registrations.findByEmail(email).stream()
                 .collect(Collectors.groupingBy(Registration::eventId, TreeMap::new, Collectors.toList()));
         Instant now = clock.instant();
@@ -157,6 +162,7 @@ public class RegistrationService {
                 waitlist.fillFreeSeats(event);
             }
         });
+        return byEvent.keySet();
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package dev.podium.events.registration;
 
+import dev.podium.contracts.Streams;
 import dev.podium.contracts.common.PersonRef;
 import dev.podium.contracts.events.RegistrationPromoted;
 import dev.podium.contracts.events.RegistrationSnapshot;
@@ -44,8 +45,9 @@ public class Waitlist {
         List<Registration> promoted = registrations.findOldestWaitlisted(lockedEvent.id(), (int) Math.min(free, 10_000)).stream()
                 .map(registration -> registrations.update(registration.promote(now)))
                 .toList();
-        promoted.forEach(registration -> outbox.append(
-                new RegistrationPromoted(snapshot(registration, null), snapshots.ref(lockedEvent))));
+        promoted.forEach(registration -> outbox.appendChange(
+                new RegistrationPromoted(snapshot(registration, null), snapshots.ref(lockedEvent)),
+                Streams.eventRegistrations(lockedEvent.id())));
         return promoted.size();
     }
 

@@ -163,7 +163,7 @@ class ErasureTest implements RealServers {
                 .as("no name or address left").hasValue("LEFT");
         assertThat(outboxTypesNaming(rsvp.id())).containsExactly("podium.events.RegistrationCancelled");
         assertThat(outboxTypesNaming(member.id())).containsExactly("podium.events.MemberLeft");
-        assertThat(api.message(Topics.REGISTRATIONS, RegistrationCancelled.class, rsvp.id()).registration().attendee().email())
+        assertThat(api.rsvpMessage(RegistrationCancelled.class, event.id(), rsvp.id()).registration().attendee().email())
                 .as("notifications-service still learns whom to tell").isEqualTo(attendee);
         assertThat(api.message(Topics.GROUPS, MemberLeft.class, group.id()).email()).isEqualTo(joiner);
 

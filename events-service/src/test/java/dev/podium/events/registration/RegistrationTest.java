@@ -75,21 +75,21 @@ class RegistrationTest implements RealServers {
         assertThat(again.body().manageUrl()).as("typing someone's address does not give their link").isNull();
         assertThat(again.body().name()).isNull();
 
-        RegistrationConfirmed confirmed = api.message(Topics.REGISTRATIONS, RegistrationConfirmed.class, ada.body().id());
+        RegistrationConfirmed confirmed = api.rsvpMessage(RegistrationConfirmed.class, event.id(), ada.body().id());
         assertThat(confirmed.registration().attendee().email()).isEqualTo("ada@example.org");
         assertThat(confirmed.registration().manageUrl()).contains("/events/" + event.id() + "/registrations/" + ada.body().id() + "?token=");
         assertThat(ada.body().manageUrl()).as("the answer carries the link the email carries").isEqualTo(confirmed.registration().manageUrl());
         assertThat(confirmed.event().title()).isEqualTo("Deep Learning Meetup #13");
         assertThat(confirmed.event().startsAt()).hasToString("2029-03-07T19:00");
-        assertThat(api.message(Topics.REGISTRATIONS, RegistrationWaitlisted.class, barbara.id()).registration().waitlistPosition()).isEqualTo(2);
+        assertThat(api.rsvpMessage(RegistrationWaitlisted.class, event.id(), barbara.id()).registration().waitlistPosition()).isEqualTo(2);
 
         RegistrationView cancelled = api.cancelRsvpThroughLink(ada.body().manageUrl());
         assertThat(cancelled.status()).isEqualTo(RegistrationStatus.CANCELLED);
         assertThat(cancelled.name()).as("a cancelled RSVP is erased").isNull();
         assertThat(cancelled.email()).isNull();
-        assertThat(api.message(Topics.REGISTRATIONS, RegistrationCancelled.class, ada.body().id()).cancelledBy()).isEqualTo(CancelledBy.ATTENDEE);
+        assertThat(api.rsvpMessage(RegistrationCancelled.class, event.id(), ada.body().id()).cancelledBy()).isEqualTo(CancelledBy.ATTENDEE);
         assertThat(status(event, edsger.id())).isEqualTo(RegistrationStatus.CONFIRMED);
-        assertThat(api.message(Topics.REGISTRATIONS, RegistrationPromoted.class, edsger.id()).registration().status()).isEqualTo("CONFIRMED");
+        assertThat(api.rsvpMessage(RegistrationPromoted.class, event.id(), edsger.id()).registration().status()).isEqualTo("CONFIRMED");
         assertThat(status(event, barbara.id())).isEqualTo(RegistrationStatus.WAITLISTED);
 
         api.patch(event.id(), Map.of("capacity", 4));
