@@ -96,6 +96,8 @@ class AuthorizationMatrixTest implements RealServers {
         //                                                                                                      org.            spk.  spk.
         matrix.read("/notifications", who -> "/notifications").expect(401, 200, 200, 200, 200, 200);
         matrix.read("/notifications", who -> "/notifications?eventId=" + event.eventId() + "&type=ANNOUNCEMENT").expect(401, 200, 200, 200, 200, 200);
+        matrix.read("/notifications/waiting", who -> "/notifications/waiting?eventId=" + event.eventId()).expect(401, 404, 200, 404, 404, 200);
+        matrix.read("/notifications/waiting", who -> "/notifications/waiting?eventId=" + UUID.randomUUID()).expect(401, 404, 404, 404, 404, 404);
         matrix.read(NOTIFICATION, who -> "/notifications/" + announcement).expect(401, 404, 200, 404, 404, 200);
         matrix.read(NOTIFICATION, who -> "/notifications/" + speakerSlot).expect(401, 404, 200, 404, 404, 200);
         matrix.read(NOTIFICATION, who -> "/notifications/" + optIn).expect(401, 404, 404, 404, 404, 200);

@@ -1,6 +1,9 @@
 package dev.podium.notifications.audience;
 
+import dev.podium.contracts.DecodedMessage;
 import dev.podium.contracts.PodiumMessage;
+import dev.podium.contracts.StreamVersion;
+import dev.podium.contracts.events.LeaveReason;
 import dev.podium.contracts.common.PersonRef;
 import dev.podium.contracts.events.GroupCreated;
 import dev.podium.contracts.events.MemberConfirmed;
@@ -33,24 +36,21 @@ public class AudienceUpdates {
         this.clock = clock;
     }
 
-    public void apply(PodiumMessage message) {
+    public void apply(DecodedMessage decoded) {
+        PodiumMessage message = decoded.data();
+        StreamVersion change = decoded.envelope().causality().advances();
+        Long version = change == null ? null : change.version();
         if (message instanceof GroupCreated group) {
             group(group);
         } else if (message instanceof OrganiserAdded added) {
             organiser(added.groupId(), added.organiser());
         } else if (message instanceof MemberJoined joined) {
-            sql.update("""
-                    INSERT INTO group_member (group_id, email, member_id, name, confirmed, joined_at) VALUES (?, ?, ?, ?, ?, ?)
-                    ON DUPLICATE KEY UPDATE member_id = VALUES(member_id), name = VALUES(name),
-                                            confirmed = confirmed OR VALUES(confirmed)""",
-                    joined.groupId(), Recipient.normalise(joined.email()), joined.memberId(), joined.name(),
-                    joined.confirmed(), joined.joinedAt());
+            joined(joined, version);
         } else if (message instanceof MemberConfirmed confirmed) {
-            sql.update("UPDATE group_member SET confirmed = TRUE WHERE group_id = ? AND email = ?",
-                    confirmed.groupId(), Recipient.normalise(confirmed.email()));
+            sql.update("UPDATE group_member SET confirmed = TRUE, confirmed_version = COALESCE(confirmed_version, ?)"
+                    + " WHERE group_id = ? AND email = ?", version, confirmed.groupId(), Recipient.normalise(confirmed.email()));
         } else if (message instanceof MemberLeft left) {
-            sql.update("DELETE FROM group_member WHERE group_id = ? AND email = ?",
-                    left.groupId(), Recipient.normalise(left.email()));
+            left(left, version);
         } else if (message instanceof RegistrationConfirmed r) {
             attendee(r.registration());
         } else if (message instanceof RegistrationWaitlisted r) {
@@ -59,6 +59,37 @@ public class AudienceUpdates {
             attendee(r.registration());
         } else if (message instanceof RegistrationCancelled r) {
             attendee(r.registration());
+        }
+    }
+
+    /** A join after leaving starts the membership again: a new opt-in, from this version on. */
+    private void joined(MemberJoined joined, Long version) {
+        sql.update("""
+                INSERT INTO group_member (group_id, email, member_id, name, confirmed, joined_at, joined_version, confirmed_version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE
+                    confirmed_version = IF(left_version IS NULL, COALESCE(confirmed_version, VALUES(confirmed_version)),
+                                           VALUES(confirmed_version)),
+                    confirmed = IF(left_version IS NULL, confirmed OR VALUES(confirmed), VALUES(confirmed)),
+                    joined_version = IF(left_version IS NULL, joined_version, VALUES(joined_version)),
+                    joined_at = IF(left_version IS NULL, joined_at, VALUES(joined_at)),
+                    member_id = VALUES(member_id), name = VALUES(name), left_version = NULL""",
+                joined.groupId(), Recipient.normalise(joined.email()), joined.memberId(), joined.name(),
+                joined.confirmed(), joined.joinedAt(), version, joined.confirmed() ? version : null);
+    }
+
+    /**
+     * A member who left is kept, nameless, with the version they left at, so that a message written
+     * before they left still reaches them; one removed by an organiser or erased goes at once, as
+     * does one whose message carries no version (written before versions existed).
+     */
+    private void left(MemberLeft left, Long version) {
+        String email = Recipient.normalise(left.email());
+        if (version == null || left.reason() == LeaveReason.REMOVED || left.reason() == LeaveReason.ERASED) {
+            sql.update("DELETE FROM group_member WHERE group_id = ? AND email = ?", left.groupId(), email);
+        } else {
+            sql.update("UPDATE group_member SET left_version = ?, name = NULL WHERE group_id = ? AND email = ?",
+                    version, left.groupId(), email);
         }
     }
 

@@ -30,4 +30,14 @@ public final class NotificationViews {
     @Serdeable
     public record RetryView(String notificationId, int requeued) {
     }
+
+    /**
+     * A message about the event that notifications-service holds back until it knows the facts it
+     * depends on: {@code waitingFor} (a stream, e.g. the group's memberships) known up to {@code known}
+     * of the {@code needed} changes; null for a message queued behind an earlier one of its event.
+     */
+    @Serdeable
+    public record WaitingView(String type, @Nullable String waitingFor, long known, long needed, long missing, Instant since,
+                              String detail) {
+    }
 }

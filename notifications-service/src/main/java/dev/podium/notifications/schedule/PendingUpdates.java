@@ -7,6 +7,7 @@ import dev.podium.notifications.audience.KnownEvents;
 import dev.podium.notifications.notification.NotificationSettings;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -50,11 +51,12 @@ public class PendingUpdates {
 
     /** Locks and returns the updates whose window closed; the caller sends and discards them in the same transaction. */
     public List<DueUpdate> lockDue(int max) {
-        return sql.list("SELECT event_id, trigger_id, previous FROM pending_update WHERE send_after <= ? "
+        return sql.list("SELECT event_id, trigger_id, previous, send_after FROM pending_update WHERE send_after <= ? "
                         + "ORDER BY send_after LIMIT ? FOR UPDATE SKIP LOCKED",
-                row -> new DueUpdate(row.getString(1), row.getString(2), row.getString(3)), clock.instant(), max);
+                row -> new DueUpdate(row.getString(1), row.getString(2), row.getString(3), Sql.instant(row, "send_after")),
+                clock.instant(), max);
     }
 
-    public record DueUpdate(String eventId, String triggerId, String previousSnapshot) {
+    public record DueUpdate(String eventId, String triggerId, String previousSnapshot, Instant dueAt) {
     }
 }

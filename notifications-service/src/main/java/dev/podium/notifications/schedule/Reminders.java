@@ -45,14 +45,16 @@ public class Reminders {
 
     /** Locks and returns the due reminders; the caller sends and {@link #done}s them in the same transaction. */
     public List<DueReminder> lockDue(int max) {
-        return sql.list("SELECT event_id, starts_at_utc FROM reminder WHERE due_at <= ? ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED",
-                row -> new DueReminder(row.getString(1), Sql.instant(row, "starts_at_utc")), clock.instant(), max);
+        return sql.list("SELECT event_id, starts_at_utc, due_at FROM reminder WHERE due_at <= ? ORDER BY due_at LIMIT ?"
+                        + " FOR UPDATE SKIP LOCKED",
+                row -> new DueReminder(row.getString(1), Sql.instant(row, "starts_at_utc"), Sql.instant(row, "due_at")),
+                clock.instant(), max);
     }
 
     public void done(String eventId) {
         cancel(eventId);
     }
 
-    public record DueReminder(String eventId, Instant startsAtUtc) {
+    public record DueReminder(String eventId, Instant startsAtUtc, Instant dueAt) {
     }
 }

@@ -2,7 +2,10 @@ package dev.podium.notifications.trigger;
 
 import dev.podium.calendar.CalendarMethod;
 import dev.podium.calendar.EventCalendar;
+import dev.podium.contracts.Causality;
+import dev.podium.contracts.DecodedMessage;
 import dev.podium.contracts.PodiumMessage;
+import dev.podium.contracts.Streams;
 import dev.podium.contracts.events.AgendaSlotSnapshot;
 import dev.podium.contracts.events.EventCancelled;
 import dev.podium.contracts.events.EventCompleted;
@@ -56,15 +59,17 @@ public class EventNotifications {
         this.clock = clock;
     }
 
-    public void on(PodiumMessage message) {
+    public void on(DecodedMessage decoded) {
+        PodiumMessage message = decoded.data();
+        Causality causality = decoded.envelope().causality();
         if (message instanceof EventCreated created) {
             events.remember(created.event());
         } else if (message instanceof EventPublished published) {
-            published(published.event());
+            published(published.event(), causality);
         } else if (message instanceof EventUpdated updated) {
             updated(updated);
         } else if (message instanceof EventCancelled cancelled) {
-            cancelled(cancelled);
+            cancelled(cancelled, causality);
         } else if (message instanceof EventCompleted completed) {
             events.remember(completed.event());
             reminders.cancel(completed.event().eventId());
@@ -72,14 +77,26 @@ public class EventNotifications {
         }
     }
 
-    private void published(EventSnapshot event) {
+    /**
+     * The group's members when the message was written: its producer names the membership version
+     * it had, and the inbox has waited until this read model reached it. Without one (a message
+     * written before versions existed), the members known now.
+     */
+    private List<Recipient> members(String groupId, Causality causality) {
+        String stream = Streams.groupMembers(groupId);
+        return causality.after().stream().filter(fact -> fact.stream().equals(stream)).findFirst()
+                .map(fact -> audience.membersAt(groupId, fact.version()))
+                .orElseGet(() -> audience.members(groupId));
+    }
+
+    private void published(EventSnapshot event, Causality causality) {
         events.remember(event);
         String language = EmailLanguage.of(event.language());
         Map<String, Object> model = Map.of("event", EventModel.of(event, EmailLanguage.locale(language)));
         notifications.record(new NewNotification(NotificationKind.ANNOUNCEMENT, "announcement:" + event.eventId(),
                 event.eventId(), event.groupId(), language,
                 Subjects.of(NotificationKind.ANNOUNCEMENT, language, event.groupName(), event.title()),
-                model, calendar(event, CalendarMethod.REQUEST)), audience.members(event.groupId()));
+                model, calendar(event, CalendarMethod.REQUEST)), members(event.groupId(), causality));
         events.markAnnounced(event.eventId());
         for (AgendaSlotSnapshot slot : event.agenda()) {
             speakerSlot(event, slot, null);
@@ -97,7 +114,7 @@ public class EventNotifications {
         pendingUpdates.collect(updated);
     }
 
-    private void cancelled(EventCancelled cancelled) {
+    private void cancelled(EventCancelled cancelled, Causality causality) {
         EventSnapshot event = cancelled.event();
         boolean announced = events.wasAnnounced(event.eventId());
         events.remember(event);
@@ -105,7 +122,7 @@ public class EventNotifications {
         pendingUpdates.discard(event.eventId());
         List<Recipient> recipients = new ArrayList<>(audience.attendees(event.eventId(), event.groupId(), ATTENDING));
         if (announced) {
-            recipients.addAll(audience.members(event.groupId()));
+            recipients.addAll(members(event.groupId(), causality));
         }
         String language = EmailLanguage.of(event.language());
         Map<String, Object> model = new LinkedHashMap<>();

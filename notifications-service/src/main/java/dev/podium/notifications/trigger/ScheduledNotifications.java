@@ -1,6 +1,7 @@
 package dev.podium.notifications.trigger;
 
 import dev.podium.calendar.CalendarMethod;
+import dev.podium.contracts.Topics;
 import dev.podium.contracts.events.AgendaSlotSnapshot;
 import dev.podium.contracts.events.EventSnapshot;
 import dev.podium.contracts.events.VenueSnapshot;
@@ -17,6 +18,7 @@ import dev.podium.notifications.schedule.PendingUpdates;
 import dev.podium.notifications.schedule.PendingUpdates.DueUpdate;
 import dev.podium.notifications.schedule.Reminders;
 import dev.podium.notifications.schedule.Reminders.DueReminder;
+import dev.podium.messaging.inbox.ConsumerFreshness;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -31,7 +33,10 @@ import java.util.Optional;
 /**
  * The notifications that time, not a message, triggers: reminders when they fall due, and update
  * digests when their window closes. Each due row is locked, turned into a notification and deleted
- * in one transaction, so across replicas and restarts each fires once.
+ * in one transaction, so across replicas and restarts each fires once. No message vouches for the
+ * attendees and members they go to, so each waits until every record its topics received before it
+ * fell due has been consumed: a reminder due while notifications-service was down goes to every
+ * attendee who had RSVPed by then.
  */
 @Singleton
 public class ScheduledNotifications {
@@ -44,25 +49,30 @@ public class ScheduledNotifications {
     private final Audience audience;
     private final Notifications notifications;
     private final EventNotifications eventNotifications;
+    private final ConsumerFreshness freshness;
 
     ScheduledNotifications(Reminders reminders, PendingUpdates pendingUpdates, KnownEvents events, Audience audience,
-                           Notifications notifications, EventNotifications eventNotifications) {
+                           Notifications notifications, EventNotifications eventNotifications, ConsumerFreshness freshness) {
         this.reminders = reminders;
         this.pendingUpdates = pendingUpdates;
         this.events = events;
         this.audience = audience;
         this.notifications = notifications;
         this.eventNotifications = eventNotifications;
+        this.freshness = freshness;
     }
 
     @Scheduled(fixedDelay = "${podium.notifications.schedule-interval:1s}", initialDelay = "1s")
     @Transactional
     public void sendDueReminders() {
-        for (DueReminder due : reminders.lockDue(BATCH)) {
-            events.find(due.eventId())
-                    .filter(event -> "PUBLISHED".equals(event.status()) && due.startsAtUtc().equals(event.startsAtUtc()))
+        for (DueReminder reminder : reminders.lockDue(BATCH)) {
+            if (!freshness.consumedUntil(Topics.REGISTRATIONS, reminder.dueAt())) {
+                continue;
+            }
+            events.find(reminder.eventId())
+                    .filter(event -> "PUBLISHED".equals(event.status()) && reminder.startsAtUtc().equals(event.startsAtUtc()))
                     .ifPresent(this::remind);
-            reminders.done(due.eventId());
+            reminders.done(reminder.eventId());
         }
     }
 
@@ -70,6 +80,9 @@ public class ScheduledNotifications {
     @Transactional
     public void sendDueUpdates() {
         for (DueUpdate due : pendingUpdates.lockDue(BATCH)) {
+            if (!freshness.consumedUntil(Topics.REGISTRATIONS, due.dueAt()) || !freshness.consumedUntil(Topics.GROUPS, due.dueAt())) {
+                continue;
+            }
             events.find(due.eventId())
                     .filter(event -> "PUBLISHED".equals(event.status()))
                     .ifPresent(event -> update(due, events.read(due.previousSnapshot()), event));

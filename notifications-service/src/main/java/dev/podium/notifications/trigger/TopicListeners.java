@@ -1,6 +1,7 @@
 package dev.podium.notifications.trigger;
 
 import dev.podium.contracts.Topics;
+import dev.podium.messaging.inbox.InboxConsumer;
 import dev.podium.messaging.inbox.MessageInbox;
 import dev.podium.messaging.inbox.PodiumListener;
 import dev.podium.notifications.audience.AudienceUpdates;
@@ -11,7 +12,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /**
  * The Kafka side of notifications-service: each record is applied once (idempotent consumer) and,
  * in that same transaction, updates the recipient read model and records the notifications it
- * triggers. Nothing is sent from here.
+ * triggers. Nothing is sent from here. A message that depends on facts of another topic (an
+ * announcement on the members it goes to) waits in the inbox until the read model has them.
  */
 final class TopicListeners {
 
@@ -21,95 +23,84 @@ final class TopicListeners {
     @PodiumListener
     static class Groups {
 
-        private final MessageInbox inbox;
-        private final AudienceUpdates audience;
-        private final MembershipNotifications membership;
+        private final InboxConsumer consumer;
 
         Groups(MessageInbox inbox, AudienceUpdates audience, MembershipNotifications membership) {
-            this.inbox = inbox;
-            this.audience = audience;
-            this.membership = membership;
+            this.consumer = inbox.consumer(ConsumerNames.GROUPS, Topics.GROUPS, message -> {
+                audience.apply(message);
+                membership.on(message);
+            });
         }
 
         @Topic(Topics.GROUPS)
         void receive(ConsumerRecord<String, String> record) {
-            inbox.receive("notifications.groups", record, message -> {
-                audience.apply(message.data());
-                membership.on(message);
-            });
+            consumer.receive(record);
         }
     }
 
     @PodiumListener
     static class Events {
 
-        private final MessageInbox inbox;
-        private final EventNotifications notifications;
+        private final InboxConsumer consumer;
 
         Events(MessageInbox inbox, EventNotifications notifications) {
-            this.inbox = inbox;
-            this.notifications = notifications;
+            this.consumer = inbox.consumer(ConsumerNames.EVENTS, Topics.EVENTS, notifications::on,
+                    Topics.GROUPS, Topics.REGISTRATIONS);
         }
 
         @Topic(Topics.EVENTS)
         void receive(ConsumerRecord<String, String> record) {
-            inbox.receive("notifications.events", record, message -> notifications.on(message.data()));
+            consumer.receive(record);
         }
     }
 
     @PodiumListener
     static class Registrations {
 
-        private final MessageInbox inbox;
-        private final AudienceUpdates audience;
-        private final RegistrationNotifications notifications;
+        private final InboxConsumer consumer;
 
         Registrations(MessageInbox inbox, AudienceUpdates audience, RegistrationNotifications notifications) {
-            this.inbox = inbox;
-            this.audience = audience;
-            this.notifications = notifications;
+            this.consumer = inbox.consumer(ConsumerNames.REGISTRATIONS, Topics.REGISTRATIONS, message -> {
+                audience.apply(message);
+                notifications.on(message);
+            });
         }
 
         @Topic(Topics.REGISTRATIONS)
         void receive(ConsumerRecord<String, String> record) {
-            inbox.receive("notifications.registrations", record, message -> {
-                audience.apply(message.data());
-                notifications.on(message);
-            });
+            consumer.receive(record);
         }
     }
 
     @PodiumListener
     static class People {
 
-        private final MessageInbox inbox;
-        private final PersonErasure erasure;
+        private final InboxConsumer consumer;
 
         People(MessageInbox inbox, PersonErasure erasure) {
-            this.inbox = inbox;
-            this.erasure = erasure;
+            this.consumer = inbox.consumer(ConsumerNames.PEOPLE, Topics.PEOPLE, message -> erasure.on(message.data()),
+                    Topics.GROUPS, Topics.REGISTRATIONS);
         }
 
         @Topic(Topics.PEOPLE)
         void receive(ConsumerRecord<String, String> record) {
-            inbox.receive("notifications.people", record, message -> erasure.on(message.data()));
+            consumer.receive(record);
         }
     }
 
     @PodiumListener
     static class Submissions {
 
-        private final MessageInbox inbox;
-        private final TalkNotifications notifications;
+        private final InboxConsumer consumer;
 
         Submissions(MessageInbox inbox, TalkNotifications notifications) {
-            this.inbox = inbox;
-            this.notifications = notifications;
+            this.consumer = inbox.consumer(ConsumerNames.SUBMISSIONS, Topics.SUBMISSIONS, notifications::on,
+                    Topics.GROUPS);
         }
 
         @Topic(Topics.SUBMISSIONS)
         void receive(ConsumerRecord<String, String> record) {
-            inbox.receive("notifications.submissions", record, notifications::on);
+            consumer.receive(record);
         }
     }
 }

@@ -1,10 +1,14 @@
 package dev.podium.talks.submission;
 
 import dev.podium.api.BadRequest;
+import dev.podium.contracts.Causality;
+import dev.podium.contracts.StreamVersion;
+import dev.podium.contracts.Streams;
 import dev.podium.contracts.talks.TalkConfirmed;
 import dev.podium.contracts.talks.TalkSubmitted;
 import dev.podium.contracts.talks.TalkUpdated;
 import dev.podium.contracts.talks.TalkWithdrawn;
+import dev.podium.messaging.causality.Watermarks;
 import dev.podium.messaging.outbox.Outbox;
 import dev.podium.security.Caller;
 import dev.podium.talks.access.SubmissionAccess;
@@ -51,11 +55,13 @@ public class SubmissionService {
     private final Talks talks;
     private final SubmissionAccess access;
     private final Outbox outbox;
+    private final Watermarks watermarks;
     private final Clock clock;
 
     SubmissionService(SubmissionRepository submissions, SubmissionSpeakers submissionSpeakers, SubmissionTags tags,
                       SubmissionRevisions revisions, SpeakerRepository speakers, Targets targets, CallsForPapers calls,
-                      Catalog catalog, Talks talks, SubmissionAccess access, Outbox outbox, Clock clock) {
+                      Catalog catalog, Talks talks, SubmissionAccess access, Outbox outbox, Watermarks watermarks,
+                      Clock clock) {
         this.submissions = submissions;
         this.submissionSpeakers = submissionSpeakers;
         this.tags = tags;
@@ -67,6 +73,7 @@ public class SubmissionService {
         this.talks = talks;
         this.access = access;
         this.outbox = outbox;
+        this.watermarks = watermarks;
         this.clock = clock;
     }
 
@@ -100,7 +107,10 @@ public class SubmissionService {
         List<String> tagList = SubmissionTags.normalise(request.tags() == null ? List.of() : request.tags());
         tags.replace(submission.getId(), tagList);
         revisions.record(submission.getId(), 0, content, tagList, now);
-        outbox.append(new TalkSubmitted(Talks.snapshot(submission, talkSpeakers, tagList), now));
+        // notifications-service writes to the group's organisers: those talks-service knew of, at least.
+        String organisers = Streams.groupMembers(target.groupId());
+        outbox.append(new TalkSubmitted(Talks.snapshot(submission, talkSpeakers, tagList), now),
+                Causality.after(new StreamVersion(organisers, watermarks.known(organisers))));
         return SubmissionView.of(submission, talkSpeakers, tagList);
     }
 
