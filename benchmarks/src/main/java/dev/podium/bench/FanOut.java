@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.LongSummaryStatistics;
 
 /**
- * 2. Announcement fan-out: a group of 20,000 members, from POST /events/{id}/publish to the last email
- * accepted by the SMTP server. Baseline: a Jakarta Mail loop sending the same 20,000 messages to the
+ * 2. Announcement fan-out: 20,000 members imported and the event published at once, from
+ * POST /events/{id}/publish to the last email accepted by the SMTP server (notifications-service
+ * learns the members meanwhile, and the announcement waits for them). Baseline: a Jakarta Mail loop sending the same 20,000 messages to the
  * same server with the same parallelism as notifications-service (MAIL_PARALLELISM, 8).
  */
 final class FanOut {
@@ -29,23 +30,22 @@ final class FanOut {
     void run() throws Exception {
         String section = "2. Announcement fan-out";
         podium.createGroup("fan-out", "Fan-out community");
-        long loadStarted = System.nanoTime();
-        podium.importMembers("fan-out", MEMBERS, "fan-");
-        podium.awaitCount(Podium.NOTIFICATIONS_DB, MEMBERS, Duration.ofMinutes(5), """
-                SELECT COUNT(*) FROM group_member m JOIN audience_group g ON g.group_id = m.group_id WHERE g.slug = ?""",
-                "fan-out");
-        report.note(String.format("Fan-out: %,d members imported (CSV, 5,000 per request) and known to notifications-service in %.1f s",
-                MEMBERS, (System.nanoTime() - loadStarted) / 1e9));
         String eventId = podium.createEvent("fan-out", "Community night", null);
         podium.awaitQuiet(Duration.ofMinutes(5));
         mail.purge();
         mail.keepMessages(true);
 
+        // As an organiser moving a community does it: import, then publish as soon as the import has
+        // answered, without waiting for notifications-service to know the members (issue 14).
         CpuUsage cpu = CpuUsage.start(podium.stack.dataFolder());
+        long loadStarted = System.nanoTime();
+        podium.importMembers("fan-out", MEMBERS, "fan-");
         long published = System.currentTimeMillis();
         podium.publish(eventId);
+        report.note(String.format("Fan-out: %,d members imported (CSV, 5,000 per request, answered in %.1f s), the event published "
+                + "at once, before notifications-service knew the members", MEMBERS, (System.nanoTime() - loadStarted) / 1e9));
         List<Arrival> arrived = mail.await(recipient -> recipient.startsWith("fan-"), MEMBERS, Duration.ofMinutes(20));
-        report.note("Fan-out: CPU time from publish to the last email: " + cpu.since());
+        report.note("Fan-out: CPU time from the import to the last email: " + cpu.since());
         LongSummaryStatistics times = arrived.stream().mapToLong(Arrival::receivedAtMillis).summaryStatistics();
         double firstSeconds = (times.getMin() - published) / 1000.0;
         double lastSeconds = (times.getMax() - published) / 1000.0;

@@ -45,6 +45,11 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
+    /** A body sent as it is, e.g. a CSV file. */
+    Answer postText(String path, String token, String contentType, String body) {
+        return send(request(path, token).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     Answer put(String path, String token, Object body) {
         return send(request(path, token).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json(body))));

@@ -61,6 +61,8 @@ class SeedStoryTest {
     private static final Pattern OPT_IN_LINK = Pattern.compile("https?://\\S+/confirmation\\?token=\\S+");
     private static final int CAPACITY = 3;
     private static final int MEMBERS = 6;
+    /** Members an organiser brings from the community's previous platform, as a CSV export. */
+    private static final int IMPORTED = 20;
 
     private final String run = Long.toString(System.currentTimeMillis(), 36) + UUID.randomUUID().toString().substring(0, 4);
 
@@ -211,18 +213,21 @@ class SeedStoryTest {
 
     @Test
     @Order(3)
-    void membersOptInAndTheMeetupIsPublished() {
+    void membersOptInTheOrganiserImportsTheRestAndPublishesAtOnce() {
         assumeTrue(speakers.size() == 3, "step 2 did not complete");
         Members joined = joinAndConfirm(group, "Paris Deep Learning", MEMBERS);
         pendingMember = joined.pending();
-        assertThat(events.get("/groups/" + group, null).expect(200).body().path("activeMembers").asInt()).isEqualTo(MEMBERS);
+        // The organiser brings the rest of the community over from its previous platform and publishes at once.
+        List<String> imported = importMembers(group, IMPORTED);
+        assertThat(events.get("/groups/" + group, null).expect(200).body().path("activeMembers").asInt()).isEqualTo(MEMBERS + IMPORTED);
 
         Api.Answer published = events.post("/events/" + eventId + "/publish", token(organiser), Map.of()).expect(200);
 
         assertThat(published.get("status")).isEqualTo("PUBLISHED");
         assertThat(published.body().path("sequence").asInt()).isEqualTo(1);
         assertThat(events.get("/events/" + eventId, null).expect(200).get("title")).isEqualTo("Deep Learning Meetup #13");
-        members = joined.confirmed();
+        members = new ArrayList<>(joined.confirmed());
+        members.addAll(imported);
     }
 
     // ---------------------------------------------------------------- step 3
@@ -259,7 +264,7 @@ class SeedStoryTest {
             JsonNode notification = notifications.get("/notifications?eventId=" + eventId + "&type=ANNOUNCEMENT", token(organiser))
                     .expect(200).body().path("items");
             assertThat(notification).hasSize(1);
-            assertThat(notification.get(0).path("deliveries").path("SENT").asInt()).isEqualTo(MEMBERS);
+            assertThat(notification.get(0).path("deliveries").path("SENT").asInt()).isEqualTo(members.size());
         });
 
         // Each speaker is told their slot, once.
@@ -549,10 +554,23 @@ class SeedStoryTest {
             assertThat(link.find()).as("an opt-in link in the email to %s", email).isTrue();
             assertThat(events.post(link.group(), null, Map.of()).expect(200).get("status")).isEqualTo("ACTIVE");
         }
-        // One more joins without confirming. Messages about a group are ordered (one key), so once
-        // notifications-service wrote this one's opt-in email it has seen every confirmation before it:
-        // an event published now is announced to all of them.
+        // One more joins without confirming: the announcement is not for them.
         return new Members(joined, joinWithoutConfirming(slug, groupName));
+    }
+
+    /** The organiser imports {@code count} people as a CSV export ("name,email"); they are members at once. */
+    private List<String> importMembers(String slug, int count) {
+        List<String> imported = new ArrayList<>();
+        StringBuilder csv = new StringBuilder("name,email\n");
+        for (int i = 1; i <= count; i++) {
+            String email = address(slug.replaceAll("-" + run + "$", "") + "-imported-" + i);
+            imported.add(email);
+            csv.append("Imported Member ").append(i).append(',').append(email).append('\n');
+        }
+        Api.Answer report = events.postText("/groups/" + slug + "/members/import", token(organiser), "text/csv", csv.toString())
+                .expect(200);
+        assertThat(report.body().path("imported").asInt()).isEqualTo(count);
+        return imported;
     }
 
     private String joinWithoutConfirming(String slug, String groupName) {
