@@ -28,11 +28,14 @@ class AgendaController {
         this.access = access;
     }
 
-    @Operation(summary = "Replace the agenda: slots inside the event, no overlap within a track (organisers of the group, admins)")
+    @Operation(summary = "Replace the agenda: slots inside the event, no overlap within a track (organisers of the group, admins)",
+            description = "A slot's talkId names a talk talks-service accepted; 409 not-yet-known (with Retry-After) for one "
+                    + "events-service has not heard of yet, after waiting for it briefly")
     @Put
     @Secured(SecurityRule.IS_AUTHENTICATED)
     AgendaView replace(String eventId, @Body @Valid AgendaRequest request, @Nullable Authentication authentication) {
         access.requireOrganiser(eventId, authentication);
+        agenda.awaitTalks(request);
         return agenda.replace(eventId, request);
     }
 

@@ -10,6 +10,7 @@ import dev.podium.events.event.EventStatus;
 import dev.podium.events.support.Ids;
 import dev.podium.events.talks.AcceptedTalk;
 import dev.podium.events.talks.AcceptedTalkRepository;
+import dev.podium.events.talks.AcceptedTalks;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.LocalDateTime;
@@ -28,14 +29,26 @@ public class AgendaService {
 
     private final AgendaSlotRepository slots;
     private final AcceptedTalkRepository talks;
+    private final AcceptedTalks acceptedTalks;
     private final EventService events;
     private final EventSnapshots snapshots;
 
-    AgendaService(AgendaSlotRepository slots, AcceptedTalkRepository talks, EventService events, EventSnapshots snapshots) {
+    AgendaService(AgendaSlotRepository slots, AcceptedTalkRepository talks, AcceptedTalks acceptedTalks, EventService events,
+                  EventSnapshots snapshots) {
         this.slots = slots;
         this.talks = talks;
+        this.acceptedTalks = acceptedTalks;
         this.events = events;
         this.snapshots = snapshots;
+    }
+
+    /**
+     * Before {@link #replace} and outside its transaction: waits briefly until the accepted-talk read
+     * model holds every talk the agenda places (one accepted a moment ago is still on its way);
+     * 409 not-yet-known with Retry-After if one is still missing.
+     */
+    public void awaitTalks(AgendaRequest request) {
+        acceptedTalks.await(talkIds(request.slots()));
     }
 
     /** Replaces the whole agenda, after checking every rule; nothing changes if one fails. */
@@ -79,7 +92,7 @@ public class AgendaService {
     }
 
     private void checkTalks(Event event, List<AgendaRequest.SlotRequest> requested) {
-        List<String> talkIds = requested.stream().map(AgendaRequest.SlotRequest::talkId).filter(Objects::nonNull).toList();
+        List<String> talkIds = talkIds(requested);
         if (talkIds.isEmpty()) {
             return;
         }
@@ -88,7 +101,8 @@ public class AgendaService {
         for (String talkId : talkIds) {
             AcceptedTalk talk = known.get(talkId);
             if (talk == null) {
-                throw new RuleViolation("unknown-talk", "Unknown talk", "No accepted talk with id " + talkId);
+                // Withdrawn or rejected since awaitTalks saw it, or replace was called without awaitTalks.
+                throw acceptedTalks.notYetKnown(talkId);
             }
             if (talk.eventId() != null && !talk.eventId().equals(event.id())) {
                 throw new RuleViolation("talk-of-another-event", "Talk accepted for another event",
@@ -98,6 +112,10 @@ public class AgendaService {
         if (talkIds.stream().distinct().count() != talkIds.size()) {
             throw new RuleViolation("talk-placed-twice", "Talk placed twice", "A talk can have one slot");
         }
+    }
+
+    private static List<String> talkIds(List<AgendaRequest.SlotRequest> requested) {
+        return requested.stream().map(AgendaRequest.SlotRequest::talkId).filter(Objects::nonNull).toList();
     }
 
     private AgendaView view(Event event) {

@@ -1,5 +1,7 @@
 package dev.podium.events.talks;
 
+import dev.podium.api.ReadModelWait;
+import dev.podium.api.ReadModelWait.Fact;
 import dev.podium.contracts.DecodedMessage;
 import dev.podium.contracts.common.SpeakerRef;
 import dev.podium.contracts.talks.TalkAccepted;
@@ -11,8 +13,10 @@ import dev.podium.contracts.talks.TalkUpdated;
 import dev.podium.contracts.talks.TalkWithdrawn;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Keeps the accepted-talk read model in step with talks-service: accepted and confirmed talks
@@ -26,11 +30,43 @@ public class AcceptedTalks {
     static final String ERASED_SPEAKER = "Erased speaker";
 
     private final AcceptedTalkRepository talks;
+    private final ReadModelWait readModel;
     private final Clock clock;
 
-    AcceptedTalks(AcceptedTalkRepository talks, Clock clock) {
+    AcceptedTalks(AcceptedTalkRepository talks, ReadModelWait readModel, Clock clock) {
         this.talks = talks;
+        this.readModel = readModel;
         this.clock = clock;
+    }
+
+    /**
+     * Waits, outside any transaction, until the read model holds every one of these talks (a talk
+     * accepted a moment ago is still on its way from talks-service); 409 not-yet-known, with
+     * Retry-After, for one it still does not hold after {@code podium.read-models.wait}.
+     */
+    public void await(Collection<String> talkIds) {
+        if (talkIds.isEmpty()) {
+            return;
+        }
+        readModel.awaitAll(() -> {
+            Set<String> known = talks.findByTalkIdIn(talkIds).stream().map(AcceptedTalk::talkId).collect(Collectors.toSet());
+            return talkIds.stream().filter(id -> !known.contains(id)).toList();
+        }, AcceptedTalks::fact);
+    }
+
+    /** 409 not-yet-known for a talk the read model does not hold, at once (inside a transaction). */
+    public RuntimeException notYetKnown(String talkId) {
+        return readModel.notYetKnown(fact(talkId));
+    }
+
+    /**
+     * Only accepted talks reach the read model, and a withdrawn or rejected one leaves it: from here,
+     * such a talk, one accepted a moment ago and an id that never existed all look alike.
+     */
+    private static Fact fact(String talkId) {
+        return new Fact("talk", talkId, "talks-service", "accepted",
+                "check the talk id, and that the talk is accepted and was not withdrawn or rejected since:"
+                        + " those and an id that never existed look the same from here.");
     }
 
     public void apply(DecodedMessage message) {

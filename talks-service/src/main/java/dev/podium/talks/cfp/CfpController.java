@@ -21,23 +21,28 @@ import jakarta.validation.Valid;
 class CfpController {
 
     private final CallsForPapers calls;
+    private final Targets targets;
 
-    CfpController(CallsForPapers calls) {
+    CfpController(CallsForPapers calls, Targets targets) {
         this.calls = calls;
+        this.targets = targets;
     }
 
     @Put("/events/{eventId}/cfp")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Open (or change) an event's call for papers",
-            description = "Its group's organisers and admin; 404 for an unknown event, 409 event-cancelled, 422 invalid-cfp-window")
+            description = "Its group's organisers and admin; 409 not-yet-known (with Retry-After) for an event talks-service "
+                    + "has not heard of yet, after waiting for it briefly; 409 event-cancelled, 422 invalid-cfp-window")
     CfpView putForEvent(@PathVariable String eventId, @Body @Valid CfpRequest request,
                         @Nullable Authentication authentication) {
+        targets.awaitEvent(eventId);
         return calls.putForEvent(eventId, request, authentication);
     }
 
     @Get("/events/{eventId}/cfp")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "An event's call for papers")
+    @Operation(summary = "An event's call for papers",
+            description = "409 not-yet-known (with Retry-After, at once) for an event talks-service has not heard of yet")
     CfpView getForEvent(@PathVariable String eventId) {
         return calls.getForEvent(eventId);
     }
@@ -45,9 +50,11 @@ class CfpController {
     @Put("/groups/{slug}/cfp")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Open (or change) a group's open call for papers",
-            description = "Its organisers and admin; for talks not tied to an event yet")
+            description = "Its organisers and admin; for talks not tied to an event yet; 409 not-yet-known (with Retry-After) "
+                    + "for a group talks-service has not heard of yet, after waiting for it briefly")
     CfpView putForGroup(@PathVariable String slug, @Body @Valid CfpRequest request,
                         @Nullable Authentication authentication) {
+        targets.awaitGroup(slug);
         return calls.putForGroup(slug, request, authentication);
     }
 

@@ -1,5 +1,6 @@
 package dev.podium.talks.decision;
 
+import dev.podium.talks.cfp.Targets;
 import dev.podium.talks.review.OrganiserSubmissionView;
 import dev.podium.talks.submission.Outcome;
 import io.micronaut.core.annotation.Nullable;
@@ -22,9 +23,11 @@ import jakarta.validation.Valid;
 class DecisionController {
 
     private final DecisionService decisions;
+    private final Targets targets;
 
-    DecisionController(DecisionService decisions) {
+    DecisionController(DecisionService decisions, Targets targets) {
         this.decisions = decisions;
+        this.targets = targets;
     }
 
     @Post("/submissions/{id}/accept")
@@ -51,6 +54,7 @@ class DecisionController {
             description = "Its group's organisers and admin. Speakers learn them now: one TalkAccepted or TalkRejected "
                     + "per decision, each sent once")
     ReleaseView releaseEvent(@PathVariable String eventId, @Nullable Authentication authentication) {
+        targets.awaitEvent(eventId);
         return decisions.releaseEvent(eventId, authentication);
     }
 
@@ -58,6 +62,7 @@ class DecisionController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Release the staged decisions of a group's open call", description = "Its organisers and admin")
     ReleaseView releaseOpenCall(@PathVariable String slug, @Nullable Authentication authentication) {
+        targets.awaitGroup(slug);
         return decisions.releaseOpenCall(slug, authentication);
     }
 }

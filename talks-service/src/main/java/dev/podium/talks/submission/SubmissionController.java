@@ -1,6 +1,7 @@
 package dev.podium.talks.submission;
 
 import dev.podium.security.RateLimited;
+import dev.podium.talks.cfp.Targets;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -30,9 +31,11 @@ import java.util.List;
 class SubmissionController {
 
     private final SubmissionService submissions;
+    private final Targets targets;
 
-    SubmissionController(SubmissionService submissions) {
+    SubmissionController(SubmissionService submissions, Targets targets) {
         this.submissions = submissions;
+        this.targets = targets;
     }
 
     @Post
@@ -40,8 +43,10 @@ class SubmissionController {
     @RateLimited("public-writes")
     @Operation(summary = "Submit a talk",
             description = "With your own speaker profile (403 for another's); to an event (eventId) or a group's open call "
-                    + "(groupSlug), while its call for papers is open (409 cfp-closed otherwise)")
+                    + "(groupSlug), while its call for papers is open (409 cfp-closed otherwise); 409 not-yet-known (with "
+                    + "Retry-After) for an event or group talks-service has not heard of yet, after waiting for it briefly")
     HttpResponse<SubmissionView> submit(@Body @Valid SubmissionRequest request, @Nullable Authentication authentication) {
+        targets.awaitTarget(request.eventId(), request.groupSlug());
         SubmissionView submission = submissions.submit(request, authentication);
         return HttpResponse.created(submission, UriBuilder.of("/submissions").path(submission.id()).build());
     }
