@@ -11,15 +11,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.LoggerFactory;
 
 /**
- * Collects, while open, every log event at ERROR and every event that carries an exception, from
- * all loggers of this JVM: what "no unhandled exception in the logs" is checked against.
+ * Collects, while open, every log event at ERROR (or WARN) and every event that carries an
+ * exception, from all loggers of this JVM: what "no unhandled exception in the logs" is checked against.
  */
 public final class LogCapture implements AutoCloseable {
 
-    private final Appender appender = new Appender();
+    private final Appender appender;
     private final Logger root;
 
-    private LogCapture() {
+    private LogCapture(Level threshold) {
+        appender = new Appender(threshold);
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         appender.setContext(context);
@@ -29,7 +30,12 @@ public final class LogCapture implements AutoCloseable {
     }
 
     public static LogCapture errorsAndExceptions() {
-        return new LogCapture();
+        return new LogCapture(Level.ERROR);
+    }
+
+    /** The same, from WARN up: what "is logged as a warning" is checked against. */
+    public static LogCapture warningsAndAbove() {
+        return new LogCapture(Level.WARN);
     }
 
     /** Each captured event as one text: logger, message and the exception's first lines. */
@@ -45,10 +51,15 @@ public final class LogCapture implements AutoCloseable {
 
     private static final class Appender extends AppenderBase<ILoggingEvent> {
         private final List<String> events = new CopyOnWriteArrayList<>();
+        private final Level threshold;
+
+        Appender(Level threshold) {
+            this.threshold = threshold;
+        }
 
         @Override
         protected void append(ILoggingEvent event) {
-            if (event.getLevel().isGreaterOrEqual(Level.ERROR) || event.getThrowableProxy() != null) {
+            if (event.getLevel().isGreaterOrEqual(threshold) || event.getThrowableProxy() != null) {
                 String trace = event.getThrowableProxy() == null ? ""
                         : "\n" + ThrowableProxyUtil.asString(event.getThrowableProxy()).lines().limit(8).reduce((a, b) -> a + "\n" + b).orElse("");
                 events.add(event.getLevel() + " " + event.getLoggerName() + ": " + event.getFormattedMessage() + trace);

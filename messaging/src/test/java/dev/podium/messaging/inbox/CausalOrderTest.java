@@ -11,8 +11,10 @@ import dev.podium.contracts.Topics;
 import dev.podium.contracts.events.PersonErased;
 import dev.podium.messaging.Samples;
 import dev.podium.messaging.causality.Watermarks;
+import dev.podium.testsupport.LogCapture;
 import dev.podium.testsupport.RealServers;
 import dev.podium.testsupport.TopicReader;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -31,6 +33,8 @@ import org.junit.jupiter.api.Test;
  * {@code deferred_message}, and so does every later message of its key.
  */
 @MicronautTest(transactional = false)
+@Property(name = "podium.inbox.deferred-warn-after", value = "1s")
+@Property(name = "podium.inbox.freshness-interval", value = "200ms")
 class CausalOrderTest implements RealServers {
 
     @Inject
@@ -104,6 +108,24 @@ class CausalOrderTest implements RealServers {
         watermarks.raise(new StreamVersion(stream, 2));
 
         assertThat(watermarks.known(stream)).isEqualTo(3);
+    }
+
+    @Test
+    void aMessageWaitingLongerThanTheBoundIsLoggedAsAWarningOnce() {
+        InboxConsumer waiting = consumer("waiting", message -> applied.add("never"));
+        try (LogCapture log = LogCapture.warningsAndAbove()) {
+            waiting.receive(record(UUID.randomUUID().toString(), "late@example.org", Causality.after(new StreamVersion(stream, 3))));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> warningsAbout(log, waiting.name()) == 1);
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> warningsAbout(log, waiting.name()) == 1);
+            assertThat(log.events().stream().filter(event -> event.contains(waiting.name())).findFirst().orElseThrow())
+                    .contains(stream + "@3", "podium.events.PersonErased");
+        }
+        assertThat(applied).isEmpty();
+    }
+
+    private static long warningsAbout(LogCapture log, String consumer) {
+        return log.events().stream().filter(event -> event.startsWith("WARN") && event.contains(consumer + " has waited")).count();
     }
 
     @Test
