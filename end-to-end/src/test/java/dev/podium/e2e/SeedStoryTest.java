@@ -62,7 +62,7 @@ class SeedStoryTest {
     private static final int CAPACITY = 3;
     private static final int MEMBERS = 6;
     /** Members an organiser brings from the community's previous platform, as a CSV export. */
-    private static final int IMPORTED = 20;
+    private static final int IMPORTED = 8;
 
     private final String run = Long.toString(System.currentTimeMillis(), 36) + UUID.randomUUID().toString().substring(0, 4);
 
@@ -530,7 +530,7 @@ class SeedStoryTest {
     void nobodyGotAnEmailTwiceNorOneMeantForSomeoneElse() {
         assumeTrue(!expectedMail.isEmpty(), "no step sent email");
         // Each step waited for its emails already: what is still missing or extra after the settling wait is wrong.
-        await().during(SETTLE).atMost(SETTLE.multipliedBy(3)).pollInterval(POLL).untilAsserted(() -> expectedMail.forEach((address, subjects) ->
+        await().during(SETTLE).atMost(SETTLE.multipliedBy(6)).pollInterval(POLL).untilAsserted(() -> expectedMail.forEach((address, subjects) ->
                 assertThat(mailbox.subjects(address)).as("emails to %s", address).containsExactlyInAnyOrderElementsOf(subjects)));
     }
 
