@@ -2,8 +2,12 @@ package dev.podium.messaging.causality;
 
 import dev.podium.contracts.StreamVersion;
 import dev.podium.messaging.sql.Sql;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 
 /**
  * The producer's side of causal versions: a counter per stream of changes (table
@@ -13,18 +17,34 @@ import jakarta.transaction.Transactional;
 @Singleton
 public class StreamVersions {
 
+    /** One round trip: the new version comes back as the statement's LAST_INSERT_ID. */
+    private static final String ADVANCE = "INSERT INTO stream_version (stream, version) VALUES (?, LAST_INSERT_ID(1))"
+            + " ON DUPLICATE KEY UPDATE version = LAST_INSERT_ID(version + 1)";
+
+    private final JdbcOperations jdbc;
     private final Sql sql;
 
-    StreamVersions(Sql sql) {
+    StreamVersions(JdbcOperations jdbc, Sql sql) {
+        this.jdbc = jdbc;
         this.sql = sql;
     }
 
     /** Counts one more change of {@code stream}; returns its version after the change. */
     @Transactional(Transactional.TxType.MANDATORY)
     public StreamVersion advance(String stream) {
-        sql.update("INSERT INTO stream_version (stream, version) VALUES (?, 1) ON DUPLICATE KEY UPDATE version = version + 1",
-                stream);
-        return new StreamVersion(stream, sql.count("SELECT version FROM stream_version WHERE stream = ?", stream));
+        long version = jdbc.execute(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(ADVANCE, Statement.RETURN_GENERATED_KEYS)) {
+                statement.setString(1, stream);
+                statement.executeUpdate();
+                try (ResultSet keys = statement.getGeneratedKeys()) {
+                    if (!keys.next()) {
+                        throw new IllegalStateException("The database returned no version for stream " + stream);
+                    }
+                    return keys.getLong(1);
+                }
+            }
+        });
+        return new StreamVersion(stream, version);
     }
 
     /** How many changes of {@code stream} this transaction sees: what a message written now depends on. */
