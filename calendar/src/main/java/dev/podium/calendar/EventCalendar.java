@@ -194,6 +194,43 @@ public final class EventCalendar {
         return text == null || text.isBlank();
     }
 
+    /**
+     * The iTIP method of a rendered calendar: the value of the VCALENDAR's own METHOD property (RFC
+     * 5545 §3.7.2), read from its content lines at the calendar's top level, so that text inside a
+     * component (a SUMMARY or DESCRIPTION that says "METHOD:CANCEL") is never taken for it. Empty when
+     * the calendar has none, or one that is not a {@link CalendarMethod}.
+     */
+    public static Optional<CalendarMethod> methodOf(String icalendar) {
+        // Unfold (a CRLF or LF followed by a space or a tab continues the line), then walk the lines.
+        String unfolded = icalendar.replaceAll("\\r?\\n[ \\t]", "");
+        int depth = 0;
+        for (String line : unfolded.split("\\r?\\n")) {
+            int end = nameEnd(line);
+            String name = line.substring(0, end).toUpperCase(java.util.Locale.ROOT);
+            String value = end < line.length() ? line.substring(line.indexOf(':', end) + 1) : "";
+            if (name.equals("BEGIN")) {
+                depth++;
+            } else if (name.equals("END")) {
+                depth--;
+            } else if (depth == 1 && name.equals("METHOD")) {
+                String method = value.strip().toUpperCase(java.util.Locale.ROOT);
+                return Stream.of(CalendarMethod.values()).filter(known -> known.name().equals(method)).findFirst();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Where a content line's name ends: at its first ':' or ';' (RFC 5545 §3.1). */
+    private static int nameEnd(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == ':' || c == ';') {
+                return i;
+            }
+        }
+        return line.length();
+    }
+
     private static String render(Calendar calendar) {
         return LineFolding.fold(calendar.toString());
     }

@@ -30,6 +30,19 @@ class EventCalendarTest {
     private static final Instant STAMP = Instant.parse("2029-01-15T10:00:00Z");
 
     @Test
+    void theMethodIsTheCalendarsOwnPropertyNotTextThatLooksLikeIt() {
+        EventSnapshot tricky = event("evt-tricky", 13, "METHOD:CANCEL, said the title", "First line\nMETHOD:CANCEL\nlast line",
+                "PUBLISHED", "2029-03-07T19:00", "2029-03-07T22:00", "Europe/Paris", HEURITECH, 1, meetup13().agenda());
+        String request = EventCalendar.single(tricky, CalendarMethod.REQUEST, STAMP);
+
+        assertThat(request).contains("METHOD:CANCEL");
+        assertThat(EventCalendar.methodOf(request)).contains(CalendarMethod.REQUEST);
+        assertThat(EventCalendar.methodOf(EventCalendar.single(meetup13(), CalendarMethod.CANCEL, STAMP)))
+                .contains(CalendarMethod.CANCEL);
+        assertThat(EventCalendar.methodOf("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n")).isEmpty();
+    }
+
+    @Test
     void rendersTheSeedMeetupAsAPublishedEntry() {
         Calendar calendar = parse(EventCalendar.single(meetup13(), CalendarMethod.PUBLISH, STAMP));
 

@@ -86,4 +86,38 @@ class AnnouncementTest implements RealServers {
         assertThat(slot.subject()).isEqualTo("Votre talk « Differentiable Dynamic Programming for Structured Prediction and Attention » est à 19:40–20:20");
         assertThat(slot.text()).contains("mercredi 7 mars 2029, 19:40–20:20");
     }
+
+    @Test
+    void theCalendarPartsMimeMethodIsTheCalendarsMethodEvenWhenTheTitleSaysMethodCancel() throws Exception {
+        String groupId = UUID.randomUUID().toString();
+        String member = Fixtures.address("literal");
+        TopicWriter.publish(codec, Fixtures.group(groupId, "en", Fixtures.address("orla")));
+        TopicWriter.publish(codec, Fixtures.member(groupId, member, true));
+        await().atMost(Duration.ofSeconds(30)).until(() -> audience.members(groupId).size() == 1);
+
+        EventSnapshot event = Fixtures.event(UUID.randomUUID().toString(), groupId, "Why METHOD:CANCEL is not a cancellation",
+                "2029-03-07T19:00", "2029-03-07T22:00", 1, List.of());
+        TopicWriter.publish(codec, new EventPublished(event, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mail.messagesTo(member).size() == 1);
+
+        ReceivedMail announcement = ReceivedMail.of(mail.messagesTo(member).get(0));
+        assertThat(announcement.calendar()).contains("METHOD:REQUEST", "METHOD:CANCEL is not");
+        assertThat(calendarContentType(announcement.message())).contains("method=REQUEST").doesNotContain("CANCEL");
+    }
+
+    private static String calendarContentType(jakarta.mail.Part part) throws Exception {
+        if (part.isMimeType("text/calendar")) {
+            return part.getContentType();
+        }
+        if (part.isMimeType("multipart/*")) {
+            jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String found = calendarContentType(multipart.getBodyPart(i));
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
 }

@@ -42,9 +42,11 @@ public class RateLimitCounter {
 
     /** Forgets windows that ended before {@code before}. */
     @Connectable
-    public int forgetBefore(Instant before) {
-        return jdbc.prepareStatement("DELETE FROM rate_limit_hit WHERE window_start < ?", statement -> {
+    /** Deletes up to {@code limit} windows that started before {@code before}, in the caller's transaction. */
+    public int forgetBefore(Instant before, int limit) {
+        return jdbc.prepareStatement("DELETE FROM rate_limit_hit WHERE window_start < ? LIMIT ?", statement -> {
             statement.setLong(1, before.getEpochSecond());
+            statement.setInt(2, limit);
             return statement.executeUpdate();
         });
     }

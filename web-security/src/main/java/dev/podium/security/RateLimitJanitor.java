@@ -1,26 +1,42 @@
 package dev.podium.security;
 
-import io.micronaut.scheduling.annotation.Scheduled;
+import dev.podium.messaging.retention.RetentionPolicy;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
-/** Deletes rate-limit windows that ended over an hour ago (any replica may; the delete is idempotent). */
+/**
+ * Rate-limit windows go {@code podium.retention.rate-limits} (1 hour) after they started, and never
+ * before they ended (the retention is at least the longest window); run once across the replicas by
+ * messaging's {@link dev.podium.messaging.retention.Retention}.
+ */
 @Singleton
-class RateLimitJanitor {
-
-    private static final Duration KEEP = Duration.ofHours(1);
+class RateLimitJanitor implements RetentionPolicy {
 
     private final RateLimitCounter counter;
-    private final Clock clock;
+    private final Duration retention;
 
-    RateLimitJanitor(RateLimitCounter counter, Clock clock) {
+    RateLimitJanitor(RateLimitCounter counter, List<RateLimitSettings> limits,
+                     @Value("${podium.retention.rate-limits:1h}") Duration retention) {
         this.counter = counter;
-        this.clock = clock;
+        Duration longestWindow = limits.stream().map(RateLimitSettings::getWindow).max(Duration::compareTo).orElse(Duration.ZERO);
+        this.retention = retention.compareTo(longestWindow) >= 0 ? retention : longestWindow;
     }
 
-    @Scheduled(fixedDelay = "${podium.rate-limits-cleanup-interval:10m}", initialDelay = "1m")
-    void forgetOldWindows() {
-        counter.forgetBefore(clock.instant().minus(KEEP));
+    @Override
+    public String name() {
+        return "rate_limit_hit";
+    }
+
+    @Override
+    public Duration retention() {
+        return retention;
+    }
+
+    @Override
+    public int deleteBefore(Instant cutoff, int limit) {
+        return counter.forgetBefore(cutoff, limit);
     }
 }

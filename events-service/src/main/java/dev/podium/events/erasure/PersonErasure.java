@@ -21,8 +21,8 @@ import java.util.Locale;
 
 /**
  * Forgets a person everywhere in events-service (memberships, RSVPs, organiser rows, speakers of
- * accepted talks), purges the published outbox messages naming them, and tells the other services
- * with PersonErased, in one transaction.
+ * accepted talks), tells the other services with PersonErased and forgets the outbox messages naming
+ * them (published ones now, the others once relayed: {@link Outbox#forget}), in one transaction.
  */
 @Singleton
 public class PersonErasure {
@@ -30,17 +30,15 @@ public class PersonErasure {
     private final GroupService groups;
     private final RegistrationService registrations;
     private final AcceptedTalks talks;
-    private final OutboxPurge purge;
     private final Outbox outbox;
     private final StreamVersions versions;
     private final Clock clock;
 
-    PersonErasure(GroupService groups, RegistrationService registrations, AcceptedTalks talks, OutboxPurge purge,
+    PersonErasure(GroupService groups, RegistrationService registrations, AcceptedTalks talks,
                   Outbox outbox, StreamVersions versions, Clock clock) {
         this.groups = groups;
         this.registrations = registrations;
         this.talks = talks;
-        this.purge = purge;
         this.outbox = outbox;
         this.versions = versions;
         this.clock = clock;
@@ -53,12 +51,13 @@ public class PersonErasure {
         Set<String> groupIds = groups.erasePerson(address, sub);
         Set<String> eventIds = registrations.erasePerson(address);
         talks.erasePerson(address);
-        purge.forgetPerson(address);
         // Consumers apply the erasure only once they hold every earlier fact about the person's groups
         // and RSVPs: a late membership or RSVP message can then not bring them back.
         List<StreamVersion> known = new ArrayList<>();
         groupIds.forEach(groupId -> known.add(versions.current(Streams.groupMembers(groupId))));
         eventIds.forEach(eventId -> known.add(versions.current(Streams.eventRegistrations(eventId))));
         outbox.append(new PersonErased(Ids.newId(), address, clock.instant()), new Causality(null, known));
+        // After PersonErased, which names the address too: it goes once relayed, with the others still waiting.
+        outbox.forget(address);
     }
 }

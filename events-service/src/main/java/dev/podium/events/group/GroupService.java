@@ -15,7 +15,6 @@ import dev.podium.contracts.events.MemberLeft;
 import dev.podium.contracts.events.MembershipSource;
 import dev.podium.contracts.events.OrganiserAdded;
 import dev.podium.events.access.GroupAccess;
-import dev.podium.events.erasure.OutboxPurge;
 import dev.podium.events.links.SignedLinks;
 import dev.podium.events.support.Ids;
 import dev.podium.events.support.TimeZones;
@@ -47,18 +46,16 @@ public class GroupService {
     private final Outbox outbox;
     private final SignedLinks links;
     private final GroupAccess access;
-    private final OutboxPurge purge;
     private final Clock clock;
 
     GroupService(GroupRepository groups, OrganiserRepository organisers, MemberRepository members, Outbox outbox,
-                 SignedLinks links, GroupAccess access, OutboxPurge purge, Clock clock) {
+                 SignedLinks links, GroupAccess access, Clock clock) {
         this.groups = groups;
         this.organisers = organisers;
         this.members = members;
         this.outbox = outbox;
         this.links = links;
         this.access = access;
-        this.purge = purge;
         this.clock = clock;
     }
 
@@ -180,7 +177,7 @@ public class GroupService {
                     Streams.groupMembers(group.id()));
         }
         members.update(member.erase(now));
-        purge.forgetRecord(member.id());
+        outbox.forget(member.id());
     }
 
     /**

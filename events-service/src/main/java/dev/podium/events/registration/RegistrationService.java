@@ -13,7 +13,6 @@ import dev.podium.events.event.Event;
 import dev.podium.events.event.EventService;
 import dev.podium.events.event.EventSnapshots;
 import dev.podium.events.event.EventStatus;
-import dev.podium.events.erasure.OutboxPurge;
 import dev.podium.events.support.Ids;
 import dev.podium.messaging.outbox.Outbox;
 import dev.podium.security.Caller;
@@ -43,19 +42,17 @@ public class RegistrationService {
     private final EventSnapshots snapshots;
     private final Waitlist waitlist;
     private final Outbox outbox;
-    private final OutboxPurge purge;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
     RegistrationService(RegistrationRepository registrations, EventService events, EventSnapshots snapshots,
-                        Waitlist waitlist, Outbox outbox, OutboxPurge purge, TransactionOperations<Connection> transactions,
+                        Waitlist waitlist, Outbox outbox, TransactionOperations<Connection> transactions,
                         Clock clock) {
         this.registrations = registrations;
         this.events = events;
         this.snapshots = snapshots;
         this.waitlist = waitlist;
         this.outbox = outbox;
-        this.purge = purge;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -137,7 +134,7 @@ public class RegistrationService {
         if (registration.status() == RegistrationStatus.CONFIRMED && event.status() == EventStatus.PUBLISHED) {
             waitlist.fillFreeSeats(event);
         }
-        purge.forgetRecord(registrationId);
+        outbox.forget(registrationId);
         return view(erased);
     }
 

@@ -19,6 +19,7 @@ import dev.podium.events.registration.RegistrationStatus;
 import dev.podium.events.registration.RegistrationView;
 import dev.podium.events.talks.AcceptedTalk;
 import dev.podium.events.talks.AcceptedTalkRepository;
+import dev.podium.messaging.outbox.OutboxSweep;
 import dev.podium.messaging.sql.Sql;
 import dev.podium.testsupport.ProblemResponse;
 import dev.podium.testsupport.RealServers;
@@ -57,7 +58,7 @@ class ErasureTest implements RealServers {
     @Inject
     Sql sql;
     @Inject
-    OutboxPurge purge;
+    OutboxSweep purge;
     @Inject
     AcceptedTalkRepository talks;
 
@@ -69,7 +70,7 @@ class ErasureTest implements RealServers {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(RealServers.super.getProperties());
-        properties.put("podium.erasure.outbox-sweep-interval", "1h");
+        properties.put("podium.outbox.forget-sweep-interval", "1h");
         return properties;
     }
 

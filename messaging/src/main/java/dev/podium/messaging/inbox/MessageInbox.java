@@ -103,8 +103,15 @@ public class MessageInbox {
             deadLetters.send(record, consumer.name(), e);
             return false;
         }
-        freshness.received(consumer.name(), record);
         String messageId = message.envelope().id();
+        if (!isUuid(messageId)) {
+            // processed_message.message_id is CHAR(36): a longer id would be cut to its first 36
+            // characters (INSERT IGNORE turns the error into a warning) and taken for another message.
+            deadLetters.send(record, consumer.name(), new UnreadableMessageException(
+                    "The message id is not a UUID (CloudEvents id of a Podium message): " + abbreviate(messageId)));
+            return false;
+        }
+        freshness.received(consumer.name(), record);
         Causality causality = message.envelope().causality();
         return transactions.executeWrite(status -> {
             if (!markProcessed(consumer.name(), messageId)) {
@@ -135,6 +142,18 @@ public class MessageInbox {
 
     DecodedMessage decode(String payload) {
         return codec.decode(payload);
+    }
+
+    private static final java.util.regex.Pattern UUID_TEXT =
+            java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    /** The canonical 36-character form only (UUID.fromString also takes "1-2-3-4-5"). */
+    static boolean isUuid(String id) {
+        return id != null && UUID_TEXT.matcher(id).matches();
+    }
+
+    private static String abbreviate(String id) {
+        return id == null ? "none" : id.length() <= 60 ? '"' + id + '"' : '"' + id.substring(0, 60) + "…\"";
     }
 
     private boolean markProcessed(String consumer, String messageId) {

@@ -6,6 +6,7 @@ import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.MessageType;
 import dev.podium.contracts.PodiumMessage;
 import dev.podium.messaging.causality.StreamVersions;
+import dev.podium.messaging.sql.Sql;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -13,6 +14,7 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -26,15 +28,24 @@ public class Outbox {
             INSERT INTO outbox (message_id, topic, message_key, type, payload, created_at)
             VALUES (?, ?, ?, ?, ?, ?)""";
 
+    /**
+     * A payload names the value when it holds it as a whole JSON string, case aside (addresses
+     * compare so): {@code "a@b.com"} is not in {@code "xa@b.com"}. Compared byte for byte once both
+     * sides are lower-cased, so the column's accent-insensitive collation does not widen the match.
+     */
+    static final String NAMES = "INSTR(LOWER(payload) COLLATE utf8mb4_bin, ?) > 0";
+
     private final JdbcOperations jdbc;
+    private final Sql sql;
     private final StreamVersions versions;
     private final MessageCodec codec;
     private final Clock clock;
     private final String source;
 
-    Outbox(JdbcOperations jdbc, StreamVersions versions, MessageCodec codec, Clock clock,
+    Outbox(JdbcOperations jdbc, Sql sql, StreamVersions versions, MessageCodec codec, Clock clock,
            @Value("/podium/${micronaut.application.name}") String source) {
         this.jdbc = jdbc;
+        this.sql = sql;
         this.versions = versions;
         this.codec = codec;
         this.clock = clock;
@@ -76,5 +87,49 @@ public class Outbox {
             return statement.executeUpdate();
         });
         return id;
+    }
+
+    /**
+     * Forgets the messages that name {@code value} (an erased person's address, the id of an erased
+     * membership or RSVP) as a whole JSON string: the published ones now, in the caller's
+     * transaction; those the relay has not published yet, once it has (other services must still
+     * learn what they say), by {@link OutboxSweep}. Call it after appending the caller's own messages
+     * that name the value, so that they are swept too. Until then {@code outbox_forget} holds the
+     * value, as the waiting rows do.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forget(String value) {
+        String needle = jsonString(value).toLowerCase(Locale.ROOT);
+        sql.update("DELETE FROM outbox WHERE published_at IS NOT NULL AND " + NAMES, needle);
+        long lastWaiting = sql.count("SELECT COALESCE(MAX(seq), 0) FROM outbox WHERE published_at IS NULL AND " + NAMES, needle);
+        if (lastWaiting > 0) {
+            sql.update("INSERT INTO outbox_forget (needle, until_seq, requested_at) VALUES (?, ?, ?)",
+                    needle, lastWaiting, clock.instant());
+        }
+    }
+
+    /** The value as the codec writes it in a payload: a JSON string literal. */
+    static String jsonString(String value) {
+        StringBuilder json = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                case '\b' -> json.append("\\b");
+                case '\f' -> json.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04X", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        return json.append('"').toString();
     }
 }

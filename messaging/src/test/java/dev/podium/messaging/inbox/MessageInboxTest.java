@@ -90,6 +90,34 @@ class MessageInboxTest implements RealServers {
     }
 
     @Test
+    void aMessageWhoseIdIsNotAUuidIsDeadLetteredNotTruncatedIntoAnotherMessagesId() {
+        // CHAR(36) keeps a longer id's first 36 characters (INSERT IGNORE only warns): two different
+        // messages whose ids share them would count as one, and the second would be dropped unseen.
+        String sharedStart = UUID.randomUUID().toString();
+        PodiumMessage message = Samples.personErased("id-" + UUID.randomUUID() + "@example.org");
+        UUID id = UUID.randomUUID();
+        String json = codec.encode(message, "/podium/test", id, Instant.now());
+        ConsumerRecord<String, String> first = new ConsumerRecord<>(Topics.PEOPLE, 0, 7L, message.subject(),
+                json.replace(id.toString(), sharedStart + "-first"));
+        ConsumerRecord<String, String> second = new ConsumerRecord<>(Topics.PEOPLE, 0, 8L, message.subject(),
+                json.replace(id.toString(), sharedStart + "-second"));
+        ConsumerRecord<String, String> notAUuid = new ConsumerRecord<>(Topics.PEOPLE, 0, 9L, message.subject(),
+                json.replace(id.toString(), "not-a-uuid"));
+        AtomicInteger effects = new AtomicInteger();
+        InboxConsumer erasure = consumer("erasure", received -> effects.incrementAndGet());
+
+        assertThat(erasure.receive(first)).isFalse();
+        assertThat(erasure.receive(second)).isFalse();
+        assertThat(erasure.receive(notAUuid)).isFalse();
+
+        assertThat(effects).as("neither took effect").hasValue(0);
+        try (TopicReader reader = TopicReader.fromBeginning(Topics.deadLetter(Topics.PEOPLE))) {
+            List<ConsumerRecord<String, String>> letters = reader.await(r -> message.subject().equals(r.key()), 3, Duration.ofSeconds(30));
+            assertThat(letters).extracting(letter -> header(letter, "dlt-original-offset")).containsExactlyInAnyOrder("7", "8", "9");
+        }
+    }
+
+    @Test
     void aListenerDeadLettersPoisonAndFailingMessagesAndKeepsConsuming() {
         String poisonKey = UUID.randomUUID().toString();
         String failing = "fail-" + UUID.randomUUID() + "@example.org";

@@ -250,9 +250,17 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            // A delivery that cannot be rendered or recorded must not stop its sender; its lease
-            // expires and it is retried, up to the attempt limit.
-            LOG.error("Delivery {} failed unexpectedly", delivery.id(), Redaction.failure(e));
+            // A delivery that cannot be rendered or recorded must not stop its sender: it is retried
+            // with backoff and DEAD after MAIL_MAX_ATTEMPTS. If even that cannot be written, its lease
+            // ends and the queue counts the attempt all the same (DeliveryQueue.releaseExpiredLeases).
+            LOG.error("Delivery {} failed unexpectedly (attempt {} of {})", delivery.id(), delivery.attempt(),
+                    settings.getMaxAttempts(), Redaction.failure(e));
+            try {
+                boolean dead = queue.failedUnexpectedly(delivery, Redaction.text(e.toString()));
+                outcomes.get(dead ? Outcome.DEAD : Outcome.RETRIED).increment();
+            } catch (RuntimeException recording) {
+                LOG.warn("Could not record the failure of delivery {}: {}", delivery.id(), Redaction.text(recording.toString()));
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /**
@@ -21,21 +22,34 @@ public class DeliveryQueue {
     private final Sql sql;
     private final Clock clock;
     private final MailSettings settings;
+    private final RetryDelay retryDelay;
 
     DeliveryQueue(Sql sql, Clock clock, MailSettings settings) {
         this.sql = sql;
         this.clock = clock;
         this.settings = settings;
+        this.retryDelay = new RetryDelay(settings.getRetryDelay(), settings.getMaxRetryDelay());
     }
 
-    /** Claims up to {@code max} due deliveries, oldest due first, for the length of a lease. */
+    /**
+     * Claims up to {@code max} due deliveries, oldest due first, for the length of a lease; each claim
+     * counts as an attempt. A due delivery that has already had {@code MAIL_MAX_ATTEMPTS} attempts is
+     * not sent again: it becomes {@code DEAD} here.
+     */
     @Transactional
     public List<ClaimedDelivery> claim(int max) {
         Instant now = clock.instant();
-        List<Long> ids = sql.list("""
-                SELECT id FROM delivery WHERE status = 'PENDING' AND next_attempt_at <= ?
+        List<long[]> due = sql.list("""
+                SELECT id, attempts FROM delivery WHERE status = 'PENDING' AND next_attempt_at <= ?
                 ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED""",
-                row -> row.getLong(1), now, max);
+                row -> new long[] {row.getLong(1), row.getInt(2)}, now, max);
+        List<Long> exhausted = due.stream().filter(row -> row[1] >= settings.getMaxAttempts()).map(row -> row[0]).toList();
+        if (!exhausted.isEmpty()) {
+            sql.update("UPDATE delivery SET status = 'DEAD', lease_until = NULL, updated_at = ?, last_error = COALESCE(last_error, ?) "
+                    + "WHERE id IN (" + exhausted.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")",
+                    now, "gave up after " + settings.getMaxAttempts() + " attempts");
+        }
+        List<Long> ids = due.stream().filter(row -> row[1] < settings.getMaxAttempts()).map(row -> row[0]).toList();
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -49,7 +63,10 @@ public class DeliveryQueue {
     }
 
     /**
-     * Hands the deliveries of senders that died mid-lease back to the queue. The expired leases are
+     * Hands the deliveries of senders that died mid-lease back to the queue, or, when that lease was
+     * their last allowed attempt, makes them {@code DEAD}: the claim counted the attempt, so a delivery
+     * whose send never records an outcome (a sender that dies, a failure nobody caught) is tried
+     * {@code MAIL_MAX_ATTEMPTS} times, with the usual backoff between attempts, not forever. The expired leases are
      * found with a plain read and released one by one by primary key: an UPDATE ranging over the
      * lease index would lock the index entries of deliveries being sent at that moment (and the
      * entry past the range) and deadlock with a sender recording its outcome; a delivery whose SENT
@@ -60,11 +77,34 @@ public class DeliveryQueue {
         List<Long> expired = sql.list("SELECT id FROM delivery WHERE status = 'SENDING' AND lease_until < ?",
                 row -> row.getLong(1), now);
         int released = 0;
+        int maxAttempts = settings.getMaxAttempts();
         for (long id : expired) {
-            released += sql.update("UPDATE delivery SET status = 'PENDING', lease_until = NULL, updated_at = ? "
-                    + "WHERE id = ? AND status = 'SENDING' AND lease_until < ?", now, id, now);
+            int attempts = sql.one("SELECT attempts FROM delivery WHERE id = ?", row -> row.getInt(1), id).orElse(0);
+            Instant next = now.plus(retryDelay.after(attempts, ThreadLocalRandom.current()));
+            released += sql.update("""
+                    UPDATE delivery SET status = CASE WHEN attempts >= ? THEN 'DEAD' ELSE 'PENDING' END,
+                                        next_attempt_at = ?, lease_until = NULL, updated_at = ?,
+                                        last_error = ?
+                    WHERE id = ? AND status = 'SENDING' AND lease_until < ?""",
+                    maxAttempts, next, now, "no outcome recorded before the lease ended (attempt " + attempts + " of "
+                            + maxAttempts + ")", id, now);
         }
         return released;
+    }
+
+    /**
+     * A send that failed for a reason of its own (a message that cannot be rendered, a bug): retried
+     * with backoff like a refused one, and {@code DEAD} once it has had its attempts.
+     *
+     * @return true if the delivery is dead
+     */
+    public boolean failedUnexpectedly(ClaimedDelivery delivery, String error) {
+        if (delivery.attempt() >= settings.getMaxAttempts()) {
+            dead(delivery, error);
+            return true;
+        }
+        retryLater(delivery, clock.instant().plus(retryDelay.after(delivery.attempt(), ThreadLocalRandom.current())), error);
+        return false;
     }
 
     public void sent(ClaimedDelivery delivery) {

@@ -1,5 +1,7 @@
 package dev.podium.notifications.delivery;
 
+import dev.podium.calendar.CalendarMethod;
+import dev.podium.calendar.EventCalendar;
 import dev.podium.notifications.email.EmailLanguage;
 import dev.podium.notifications.email.EmailTemplates;
 import dev.podium.notifications.email.EmailTemplates.RenderedEmail;
@@ -102,7 +104,9 @@ public class EmailComposer {
         content.setContent(alternative);
         mixed.addBodyPart(content);
         MimeBodyPart invite = new MimeBodyPart();
-        String method = calendar.contains("METHOD:CANCEL") ? "CANCEL" : "REQUEST";
+        // RFC 6047: the MIME method is the calendar's METHOD property, read from the calendar itself
+        // (a title or description may well contain the text "METHOD:CANCEL").
+        String method = EventCalendar.methodOf(calendar).orElse(CalendarMethod.REQUEST).name();
         invite.setDataHandler(new DataHandler(new ByteArrayDataSource(calendar.getBytes(StandardCharsets.UTF_8),
                 "text/calendar; charset=UTF-8; method=" + method)));
         invite.setFileName(method.equals("CANCEL") ? "cancel.ics" : "invite.ics");

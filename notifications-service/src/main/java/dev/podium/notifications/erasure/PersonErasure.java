@@ -2,6 +2,7 @@ package dev.podium.notifications.erasure;
 
 import dev.podium.contracts.PodiumMessage;
 import dev.podium.contracts.events.PersonErased;
+import dev.podium.messaging.outbox.Outbox;
 import dev.podium.messaging.sql.Sql;
 import dev.podium.notifications.audience.Recipient;
 import io.micronaut.core.type.Argument;
@@ -26,8 +27,9 @@ import java.util.Map;
  *       this person alone (an RSVP status, a talk decision, an opt-in link) loses its content;</li>
  *   <li>opt-outs are deleted (coming back takes a new opt-in); a suppression keeps only the address's
  *       SHA-256, so a dead mailbox is still not written to;</li>
- *   <li>outbox rows that mention the address ({@code MemberUnsubscribed}) are deleted, published or not:
- *       events-service, which sent the erasure, has already forgotten the person.</li>
+ *   <li>outbox messages naming the address ({@code MemberUnsubscribed}) are forgotten
+ *       ({@link Outbox#forget}): the published ones now, the others once relayed, since events-service
+ *       must still learn of the opt-out.</li>
  * </ul>
  */
 @Singleton
@@ -37,10 +39,12 @@ public class PersonErasure {
 
     private final Sql sql;
     private final JsonMapper json;
+    private final Outbox outbox;
     private final Clock clock;
 
-    PersonErasure(Sql sql, JsonMapper json, Clock clock) {
+    PersonErasure(Sql sql, JsonMapper json, Outbox outbox, Clock clock) {
         this.sql = sql;
+        this.outbox = outbox;
         this.json = json;
         this.clock = clock;
     }
@@ -60,7 +64,7 @@ public class PersonErasure {
         forgetDeliveries(email);
         sql.update("DELETE FROM unsubscription WHERE email = ?", email);
         sql.update("UPDATE suppression SET email = NULL, reason = 'erased' WHERE email_sha256 = SHA2(?, 256)", email);
-        sql.update("DELETE FROM outbox WHERE payload LIKE ?", "%" + likeLiteral(email) + "%");
+        outbox.forget(email);
     }
 
     private void forgetDeliveries(String email) {

@@ -14,7 +14,14 @@ import dev.podium.contracts.events.PersonErased;
 import dev.podium.contracts.events.RegistrationConfirmed;
 import dev.podium.contracts.events.RegistrationSnapshot;
 import dev.podium.devissuer.Identity;
+import dev.podium.contracts.Topics;
+import dev.podium.contracts.notifications.MemberUnsubscribed;
+import dev.podium.messaging.outbox.Outbox;
+import dev.podium.messaging.outbox.OutboxSweep;
 import dev.podium.messaging.sql.Sql;
+import dev.podium.testsupport.TopicReader;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
 import dev.podium.notifications.Fixtures;
 import dev.podium.notifications.audience.Audience;
 import dev.podium.notifications.audience.KnownEvents;
@@ -67,6 +74,18 @@ class PersonErasureTest implements RealServers {
     @Inject
     @Client("/")
     HttpClient http;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    OutboxSweep sweep;
+
+    @Inject
+    PersonErasure erasure;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
 
     private final MailTestServer mail = TestServers.mail();
     private final Identity organiser = Fixtures.person("orla");
@@ -134,6 +153,41 @@ class PersonErasureTest implements RealServers {
         assertThat(speakers).extracting(SpeakerRef::name).isEqualTo(event.agenda().get(0).speakers().stream().map(SpeakerRef::name).toList());
         assertThat(remembered.startsAtUtc()).isEqualTo(event.startsAtUtc());
         assertThat(sql.count("SELECT COUNT(*) FROM delivery WHERE email = ?", staying)).as("nobody else is touched").isEqualTo(1);
+    }
+
+    @Test
+    void onlyMessagesNamingExactlyTheAddressAreForgottenAndOnesNotRelayedYetStillReachEventsService() {
+        String erased = Fixtures.address("exact");
+        String lookAlike = "x" + erased;
+        transactions.executeWrite(status -> outbox.append(unsubscribed(lookAlike)));
+        transactions.executeWrite(status -> outbox.append(unsubscribed(erased)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> sql.count("SELECT COUNT(*) FROM outbox WHERE published_at IS NULL") == 0);
+
+        String waitingId = UUID.randomUUID().toString();
+        transactions.executeWrite(status -> {
+            // An opt-out recorded in the transaction the erasure arrives in: not published yet.
+            outbox.append(new MemberUnsubscribed(waitingId, null, erased, Instant.now()));
+            erasure.on(new PersonErased(UUID.randomUUID().toString(), erased, Instant.now()));
+            return null;
+        });
+
+        assertThat(outboxNaming(lookAlike)).as("x" + "a@b is not a@b").isEqualTo(1);
+        try (TopicReader reader = TopicReader.fromBeginning(Topics.SUBSCRIPTIONS)) {
+            assertThat(reader.await(record -> waitingId.equals(record.key()), 1, Duration.ofSeconds(30)))
+                    .as("the opt-out waiting in the outbox still reaches events-service").hasSize(1);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> sql.count("SELECT COUNT(*) FROM outbox WHERE published_at IS NULL") == 0);
+        sweep.sweep();
+        assertThat(outboxNaming(erased)).as("then it is forgotten too").isZero();
+        assertThat(outboxNaming(lookAlike)).isEqualTo(1);
+    }
+
+    private long outboxNaming(String address) {
+        return sql.count("SELECT COUNT(*) FROM outbox WHERE INSTR(payload, ?) > 0", '"' + address + '"');
+    }
+
+    private static MemberUnsubscribed unsubscribed(String address) {
+        return new MemberUnsubscribed(UUID.randomUUID().toString(), null, address, Instant.now());
     }
 
     private String notification(EventSnapshot event, String kind) {

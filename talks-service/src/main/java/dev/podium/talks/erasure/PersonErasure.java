@@ -3,6 +3,7 @@ package dev.podium.talks.erasure;
 import dev.podium.contracts.DecodedMessage;
 import dev.podium.contracts.events.PersonErased;
 import dev.podium.talks.speaker.SpeakerProfileChanged;
+import dev.podium.messaging.outbox.Outbox;
 import dev.podium.messaging.sql.Sql;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
@@ -12,9 +13,9 @@ import java.util.List;
  * Forgets a person who asked to be erased: their speaker profile keeps its talks (accepted talks
  * stay in the archive) but loses every personal field and its link to their account (owner_sub), and
  * their email and sub disappear from invitations, reviews, decisions and the organisers of the read model.
- * Already published outbox rows that mention the email (talk snapshots, invitations) are deleted now
- * rather than at the end of the outbox retention; pending ones still go out, so nothing others rely
- * on is lost.
+ * Outbox messages naming the email (talk snapshots, invitations) are forgotten ({@link Outbox#forget}):
+ * the published ones now rather than at the end of the outbox retention, the others once relayed, so
+ * nothing others rely on is lost.
  */
 @Singleton
 class PersonErasure {
@@ -23,9 +24,11 @@ class PersonErasure {
 
     private final Sql sql;
     private final ApplicationEventPublisher<SpeakerProfileChanged> changes;
+    private final Outbox outbox;
 
-    PersonErasure(Sql sql, ApplicationEventPublisher<SpeakerProfileChanged> changes) {
+    PersonErasure(Sql sql, ApplicationEventPublisher<SpeakerProfileChanged> changes, Outbox outbox) {
         this.sql = sql;
+        this.outbox = outbox;
         this.changes = changes;
     }
 
@@ -45,11 +48,6 @@ class PersonErasure {
         sql.update("UPDATE review SET reviewer = ?, reviewer_sub = NULL WHERE reviewer = ?", erasedMarker, email);
         sql.update("UPDATE submission SET decided_by = ?, decided_by_sub = NULL WHERE decided_by = ?", erasedMarker, email);
         sql.update("DELETE FROM group_organiser WHERE email = ?", email);
-        sql.update("DELETE FROM outbox WHERE published_at IS NOT NULL AND payload LIKE ?", "%" + likeLiteral(email) + "%");
-    }
-
-    /** The text as a LIKE pattern that matches only itself: {@code _} is common in addresses. */
-    private static String likeLiteral(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        outbox.forget(email);
     }
 }
