@@ -22,6 +22,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -100,7 +101,9 @@ class AnnouncementAudienceTest implements RealServers {
         // The relay has published the group, two of the four joins and the publication; two joins are late.
         TopicWriter.publishOutgoing(codec, List.of(created, joins.get(0), joins.get(1), published));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(waiting(organiser, event.eventId()))
+        // 404 until notifications-service has heard of the event at all.
+        await().atMost(Duration.ofSeconds(30)).ignoreException(HttpClientResponseException.class)
+                .untilAsserted(() -> assertThat(waiting(organiser, event.eventId()))
                 .singleElement().satisfies(waiting -> {
                     assertThat(waiting.get("type")).isEqualTo("podium.events.EventPublished");
                     assertThat(waiting.get("waitingFor")).isEqualTo(members);
