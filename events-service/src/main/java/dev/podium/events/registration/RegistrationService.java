@@ -25,11 +25,9 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
 
 /**
  * RSVPs. Every change to an event's registrations first locks the event's row, so capacity holds
@@ -143,17 +141,18 @@ public class RegistrationService {
 
     /**
      * Part of a person's erasure: their RSVPs are cancelled and erased without a message naming them
-     * (PersonErased tells the other services); freed seats go to the waitlist. Events are locked in
-     * id order, as two erasures may touch the same events. Returns the events they had RSVPed to.
+     * (PersonErased tells the other services); freed seats go to the waitlist. Each event is locked
+     * before its RSVPs are read (locking reads, so as last committed): an RSVP promoted meanwhile frees
+     * its seat. Events are locked in id order, as two erasures may touch the same events. Returns the
+     * events they had RSVPed to.
      */
     public Set<String> erasePerson(String email) {
-        Map<String, List<Registration>> byEvent = registrations.findByEmail(email).stream()
-                .collect(Collectors.groupingBy(Registration::eventId, TreeMap::new, Collectors.toList()));
+        Set<String> eventIds = new TreeSet<>(registrations.findEventIdsByEmail(email));
         Instant now = clock.instant();
-        byEvent.forEach((eventId, theirs) -> {
+        for (String eventId : eventIds) {
             Event event = events.lock(eventId);
             boolean seatFreed = false;
-            for (Registration registration : theirs) {
+            for (Registration registration : registrations.lockOfPerson(eventId, email)) {
                 seatFreed |= registration.status() == RegistrationStatus.CONFIRMED;
                 Registration cancelled = registration.status() == RegistrationStatus.CANCELLED ? registration : registration.cancel(now);
                 registrations.update(cancelled.erase());
@@ -161,8 +160,8 @@ public class RegistrationService {
             if (seatFreed && event.status() == EventStatus.PUBLISHED) {
                 waitlist.fillFreeSeats(event);
             }
-        });
-        return byEvent.keySet();
+        }
+        return eventIds;
     }
 
     @Transactional(readOnly = true)
