@@ -48,10 +48,7 @@ public interface RegistrationRepository extends CrudRepository<Registration, Str
             WHERE event_id = :eventId AND status = 'WAITLISTED' ORDER BY seq LIMIT :limit FOR UPDATE""")
     List<Registration> findOldestWaitlisted(String eventId, int limit);
 
-    @Query("""
-            SELECT id, event_id, name, email, status, created_at, promoted_at, cancelled_at FROM registration
-            WHERE event_id = :eventId ORDER BY seq""")
-    List<Registration> findByEventInArrivalOrder(String eventId);
+    long countByEventId(String eventId);
 
     @Query("""
             SELECT COUNT(*) FROM registration w

@@ -3,6 +3,8 @@ package dev.podium.events.registration;
 import dev.podium.api.Conflict;
 import dev.podium.api.DuplicateKey;
 import dev.podium.api.NotFound;
+import dev.podium.api.PageQuery;
+import dev.podium.api.PageView;
 import dev.podium.api.RuleViolation;
 import dev.podium.contracts.Streams;
 import dev.podium.contracts.events.CancelledBy;
@@ -16,6 +18,7 @@ import dev.podium.events.event.EventStatus;
 import dev.podium.events.erasure.OutboxPurge;
 import dev.podium.events.support.Ids;
 import dev.podium.messaging.outbox.Outbox;
+import dev.podium.messaging.sql.Sql;
 import dev.podium.security.Caller;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
@@ -43,11 +46,12 @@ public class RegistrationService {
     private final Outbox outbox;
     private final OutboxPurge purge;
     private final TransactionOperations<Connection> transactions;
+    private final Sql sql;
     private final Clock clock;
 
     RegistrationService(RegistrationRepository registrations, EventService events, EventSnapshots snapshots,
                         Waitlist waitlist, Outbox outbox, OutboxPurge purge, TransactionOperations<Connection> transactions,
-                        Clock clock) {
+                        Sql sql, Clock clock) {
         this.registrations = registrations;
         this.events = events;
         this.snapshots = snapshots;
@@ -55,6 +59,7 @@ public class RegistrationService {
         this.outbox = outbox;
         this.purge = purge;
         this.transactions = transactions;
+        this.sql = sql;
         this.clock = clock;
     }
 
@@ -164,10 +169,14 @@ public class RegistrationService {
         return eventIds;
     }
 
+    /** A page of the event's RSVPs in arrival order, with waitlist positions: three queries whatever the page's size. */
     @Transactional(readOnly = true)
-    public List<RegistrationView> list(String eventId) {
+    public PageView<RegistrationView> list(String eventId, PageQuery page) {
         events.require(eventId);
-        return registrations.findByEventInArrivalOrder(eventId).stream().map(this::view).toList();
+        List<RegistrationView> items = ArrivalPage.of(sql, eventId, page).stream()
+                .map(row -> view(row.registration(), true, null, row.waitlistPosition()))
+                .toList();
+        return new PageView<>(items, page.pageOrFirst(), page.sizeOrDefault(), registrations.countByEventId(eventId));
     }
 
     public String groupOf(String eventId) {
