@@ -1,5 +1,7 @@
 package dev.podium.events;
 
+import dev.podium.api.PageQuery;
+import dev.podium.api.PageView;
 import dev.podium.contracts.DecodedMessage;
 import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.PodiumMessage;
@@ -22,6 +24,7 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.BlockingHttpClient;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -106,10 +109,18 @@ public final class EventsApi {
         return http.retrieve(HttpRequest.DELETE(pathAndQuery(manageUrl)), RegistrationView.class);
     }
 
-    /** As the organiser. */
+    /** As the organiser: every RSVP, in arrival order, read page by page. */
     public List<RegistrationView> registrations(String eventId) {
-        return http.retrieve(asOrganiser(HttpRequest.GET("/events/" + eventId + "/registrations")),
-                Argument.listOf(RegistrationView.class));
+        List<RegistrationView> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            PageView<RegistrationView> view = http.retrieve(asOrganiser(HttpRequest.GET(
+                    "/events/" + eventId + "/registrations?size=" + PageQuery.MAX_SIZE + "&page=" + page)),
+                    Argument.of(PageView.class, RegistrationView.class));
+            all.addAll(view.items());
+            if (view.items().size() < PageQuery.MAX_SIZE) {
+                return all;
+            }
+        }
     }
 
     /** What a signed link (absolute, with the service's public URL) asks of this server. */

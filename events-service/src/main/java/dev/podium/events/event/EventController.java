@@ -1,5 +1,7 @@
 package dev.podium.events.event;
 
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Consumes;
 import dev.podium.api.PageQuery;
 import dev.podium.api.PageView;
 import dev.podium.events.access.EventAccess;
@@ -68,6 +70,7 @@ class EventController {
 
     @Operation(summary = "Publish a draft: members are told; without a date it is announced as \"date to be announced\"")
     @Post("/events/{id}/publish")
+    @Consumes(MediaType.ALL) // no body to read: an HTML form or urllib sends an empty one as application/x-www-form-urlencoded
     @Secured(SecurityRule.IS_AUTHENTICATED)
     EventView publish(String id, @Nullable Authentication authentication) {
         access.requireOrganiser(id, authentication);
@@ -75,14 +78,16 @@ class EventController {
     }
 
     @Post("/events/{id}/cancel")
+    @Consumes(MediaType.ALL) // the body (a reason) is optional: an empty one of any type is none
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    EventView cancel(String id, @Body @Valid CancelRequest request, @Nullable Authentication authentication) {
+    EventView cancel(String id, @Nullable @Body @Valid CancelRequest request, @Nullable Authentication authentication) {
         access.requireOrganiser(id, authentication);
-        return events.cancel(id, request.reason());
+        return events.cancel(id, request == null ? null : request.reason());
     }
 
     @Operation(summary = "Draft the next event of a series: number + 1, same venue, weekday and local time")
     @Post("/events/{id}/next")
+    @Consumes(MediaType.ALL) // no body to read: an HTML form or urllib sends an empty one as application/x-www-form-urlencoded
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<EventView> next(String id, @QueryValue(defaultValue = "4") @Min(1) @Max(52) int weeksLater,
                                  @Nullable Authentication authentication) {

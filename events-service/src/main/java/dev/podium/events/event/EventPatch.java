@@ -1,5 +1,6 @@
 package dev.podium.events.event;
 
+import dev.podium.api.PlainText;
 import dev.podium.api.StorableTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -10,7 +11,7 @@ import java.time.LocalDateTime;
 
 /** Changes to an event; absent fields stay as they are. {@code venueToBeAnnounced: true} clears the venue. */
 @Serdeable
-public record EventPatch(@Nullable @Size(min = 1, max = 200) String title,
+public record EventPatch(@Nullable @Size(min = 1, max = 200) @PlainText String title,
                          @Nullable @Min(1) @Max(100_000) Integer number,
                          @Nullable @Size(max = 100_000) String description,
                          @Nullable @StorableTime LocalDateTime startsAt,

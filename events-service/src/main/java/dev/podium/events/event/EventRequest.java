@@ -1,5 +1,6 @@
 package dev.podium.events.event;
 
+import dev.podium.api.PlainText;
 import dev.podium.api.StorableTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -11,7 +12,7 @@ import java.time.LocalDateTime;
 
 /** A new draft. Local times are in {@code timeZone} (default: the group's); no dates means "Date TBA". */
 @Serdeable
-public record EventRequest(@NotBlank @Size(max = 200) String title,
+public record EventRequest(@NotBlank @Size(max = 200) @PlainText String title,
                            @Nullable @Min(1) @Max(100_000) Integer number,
                            @Nullable @Size(max = 100_000) String description,
                            @Nullable @StorableTime LocalDateTime startsAt,

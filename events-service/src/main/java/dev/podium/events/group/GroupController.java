@@ -82,6 +82,7 @@ class GroupController {
 
     @Operation(summary = "Confirm a membership (the opt-in link); only POST acts")
     @Post("/{slug}/members/{memberId}/confirmation")
+    @Consumes(MediaType.ALL) // no body to read: an HTML form or urllib sends an empty one as application/x-www-form-urlencoded
     @Secured(SecurityRule.IS_ANONYMOUS)
     MemberView confirm(String slug, String memberId, @QueryValue String token) {
         return groups.confirm(slug, memberId, token);

@@ -151,7 +151,8 @@ public class GroupService {
     public MemberView confirm(String slug, String memberId, String token) {
         links.require(SignedLinks.CONFIRM_MEMBERSHIP, memberId, token);
         EventGroup group = require(slug);
-        Member member = members.findByIdAndGroupId(memberId, group.id()).orElseThrow(() -> new NotFound("member", memberId));
+        // Locked before it is read: a removal, an opt-out or an erasure committed meanwhile is seen, not overwritten.
+        Member member = members.lock(memberId, group.id()).orElseThrow(() -> new NotFound("member", memberId));
         if (member.status() == MemberStatus.LEFT) {
             throw new Conflict("membership-ended", "Membership ended", "This membership has ended; join again");
         }
@@ -170,7 +171,7 @@ public class GroupService {
      */
     @Transactional
     public void removeMember(EventGroup group, String memberId) {
-        Member member = members.findByIdAndGroupId(memberId, group.id()).orElseThrow(() -> new NotFound("member", memberId));
+        Member member = members.lock(memberId, group.id()).orElseThrow(() -> new NotFound("member", memberId));
         Instant now = clock.instant();
         if (member.status() != MemberStatus.LEFT) {
             outbox.appendChange(new MemberLeft(group.id(), group.slug(), member.id(), member.email(), LeaveReason.REMOVED, now),
@@ -188,7 +189,7 @@ public class GroupService {
     public Set<String> erasePerson(String email, @Nullable String sub) {
         Instant now = clock.instant();
         Set<String> groupIds = new TreeSet<>(organisers.findGroupIdsOfPerson(email, sub));
-        for (Member member : members.findByEmail(email)) {
+        for (Member member : members.lockByEmail(email)) {
             groupIds.add(member.groupId());
             members.update(member.erase(now));
         }
@@ -202,8 +203,8 @@ public class GroupService {
     /** An opt-out recorded by notifications-service: for one group, or for every group when groupId is null. */
     @Transactional
     public void unsubscribe(String email, String groupId) {
-        for (Member member : members.findByEmailAndStatusNotEqual(email, MemberStatus.LEFT)) {
-            if (groupId == null || groupId.equals(member.groupId())) {
+        for (Member member : members.lockByEmail(email)) {
+            if (member.status() != MemberStatus.LEFT && (groupId == null || groupId.equals(member.groupId()))) {
                 groups.findById(member.groupId()).ifPresent(group -> leave(group, member, LeaveReason.UNSUBSCRIBED));
             }
         }

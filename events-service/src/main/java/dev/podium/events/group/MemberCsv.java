@@ -1,6 +1,7 @@
 package dev.podium.events.group;
 
 import dev.podium.api.BadRequest;
+import dev.podium.api.PlainTexts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ final class MemberCsv {
             List<String> fields = fields(line);
             String name = fields.isEmpty() ? "" : fields.get(0).strip();
             String email = fields.size() < 2 ? "" : fields.get(1).strip();
-            if (fields.size() != 2 || name.isEmpty() || name.length() > 200 || email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            if (fields.size() != 2 || name.isEmpty() || name.length() > 200 || !PlainTexts.plain(name, false) || email.length() > 254 || !EMAIL.matcher(email).matches()) {
                 errors.add("line " + (i + 1));
             } else {
                 people.putIfAbsent(email.toLowerCase(Locale.ROOT), new PersonRequest(name, email, null));

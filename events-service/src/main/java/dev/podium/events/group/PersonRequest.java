@@ -1,5 +1,6 @@
 package dev.podium.events.group;
 
+import dev.podium.api.PlainText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Email;
@@ -13,7 +14,7 @@ import jakarta.validation.constraints.Size;
  *            recognised by their verified email. Ignored for members.
  */
 @Serdeable
-public record PersonRequest(@NotBlank @Size(max = 200) String name,
+public record PersonRequest(@NotBlank @Size(max = 200) @PlainText String name,
                             @NotBlank @Email @Size(max = 254) String email,
                             @Nullable @Size(max = 255) String sub) {
 }

@@ -1,5 +1,7 @@
 package dev.podium.events.registration;
 
+import dev.podium.api.PageQuery;
+import dev.podium.api.PageView;
 import dev.podium.contracts.events.CancelledBy;
 import dev.podium.events.access.EventAccess;
 import dev.podium.events.access.GroupAccess;
@@ -15,6 +17,7 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -24,7 +27,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.List;
 import java.util.Optional;
 
 @Tag(name = "registrations")
@@ -58,12 +60,13 @@ class RegistrationController {
                 URI.create("/events/" + eventId + "/registrations/" + result.registration().id()));
     }
 
-    @Operation(summary = "RSVPs in arrival order, with attendees' addresses (organisers of the group, admins)")
+    @Operation(summary = "A page of the RSVPs in arrival order (page from 0, size 1 to 100, default 20), with attendees' "
+            + "addresses and waitlist positions (organisers of the group, admins)")
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    List<RegistrationView> list(String eventId, @Nullable Authentication authentication) {
+    PageView<RegistrationView> list(String eventId, @Valid @RequestBean PageQuery page, @Nullable Authentication authentication) {
         events.requireOrganiser(eventId, authentication);
-        return registrations.list(eventId);
+        return registrations.list(eventId, page);
     }
 
     @Operation(summary = "One RSVP: through its signed link (?token=), or for the group's organisers and admins")

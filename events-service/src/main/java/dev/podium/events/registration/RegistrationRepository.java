@@ -24,17 +24,31 @@ public interface RegistrationRepository extends CrudRepository<Registration, Str
             WHERE event_id = :eventId AND active_email = :email""")
     Optional<Registration> findActive(String eventId, String email);
 
-    List<Registration> findByEmail(String email);
+    /** The events the address has RSVPed to: only where to look, since the RSVPs may change until each event is locked. */
+    @Query("SELECT DISTINCT event_id FROM registration WHERE email = :email")
+    List<String> findEventIdsByEmail(String email);
 
+    /**
+     * The address's RSVPs to an event, as last committed and locked: callers hold the event's lock, and a
+     * locking read, unlike a plain one, does not answer from the transaction's snapshot, which may
+     * predate a promotion committed before the event's lock was granted.
+     */
     @Query("""
             SELECT id, event_id, name, email, status, created_at, promoted_at, cancelled_at FROM registration
-            WHERE event_id = :eventId AND status = 'WAITLISTED' ORDER BY seq LIMIT :limit""")
+            WHERE event_id = :eventId AND email = :email ORDER BY seq FOR UPDATE""")
+    List<Registration> lockOfPerson(String eventId, String email);
+
+    /** Confirmed seats as last committed (a locking read, see {@link #lockOfPerson}); callers hold the event's lock. */
+    @Query("SELECT COUNT(*) FROM registration WHERE event_id = :eventId AND status = 'CONFIRMED' FOR UPDATE")
+    long countConfirmedLocked(String eventId);
+
+    /** The oldest waitlisted RSVPs as last committed, locked; callers hold the event's lock. */
+    @Query("""
+            SELECT id, event_id, name, email, status, created_at, promoted_at, cancelled_at FROM registration
+            WHERE event_id = :eventId AND status = 'WAITLISTED' ORDER BY seq LIMIT :limit FOR UPDATE""")
     List<Registration> findOldestWaitlisted(String eventId, int limit);
 
-    @Query("""
-            SELECT id, event_id, name, email, status, created_at, promoted_at, cancelled_at FROM registration
-            WHERE event_id = :eventId ORDER BY seq""")
-    List<Registration> findByEventInArrivalOrder(String eventId);
+    long countByEventId(String eventId);
 
     @Query("""
             SELECT COUNT(*) FROM registration w

@@ -3,6 +3,8 @@ package dev.podium.events.registration;
 import dev.podium.api.Conflict;
 import dev.podium.api.DuplicateKey;
 import dev.podium.api.NotFound;
+import dev.podium.api.PageQuery;
+import dev.podium.api.PageView;
 import dev.podium.api.RuleViolation;
 import dev.podium.contracts.Streams;
 import dev.podium.contracts.events.CancelledBy;
@@ -15,6 +17,7 @@ import dev.podium.events.event.EventSnapshots;
 import dev.podium.events.event.EventStatus;
 import dev.podium.events.support.Ids;
 import dev.podium.messaging.outbox.Outbox;
+import dev.podium.messaging.sql.Sql;
 import dev.podium.security.Caller;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
@@ -24,11 +27,9 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
 
 /**
  * RSVPs. Every change to an event's registrations first locks the event's row, so capacity holds
@@ -43,17 +44,19 @@ public class RegistrationService {
     private final Waitlist waitlist;
     private final Outbox outbox;
     private final TransactionOperations<Connection> transactions;
+    private final Sql sql;
     private final Clock clock;
 
     RegistrationService(RegistrationRepository registrations, EventService events, EventSnapshots snapshots,
                         Waitlist waitlist, Outbox outbox, TransactionOperations<Connection> transactions,
-                        Clock clock) {
+                        Sql sql, Clock clock) {
         this.registrations = registrations;
         this.events = events;
         this.snapshots = snapshots;
         this.waitlist = waitlist;
         this.outbox = outbox;
         this.transactions = transactions;
+        this.sql = sql;
         this.clock = clock;
     }
 
@@ -140,17 +143,18 @@ public class RegistrationService {
 
     /**
      * Part of a person's erasure: their RSVPs are cancelled and erased without a message naming them
-     * (PersonErased tells the other services); freed seats go to the waitlist. Events are locked in
-     * id order, as two erasures may touch the same events. Returns the events they had RSVPed to.
+     * (PersonErased tells the other services); freed seats go to the waitlist. Each event is locked
+     * before its RSVPs are read (locking reads, so as last committed): an RSVP promoted meanwhile frees
+     * its seat. Events are locked in id order, as two erasures may touch the same events. Returns the
+     * events they had RSVPed to.
      */
     public Set<String> erasePerson(String email) {
-        Map<String, List<Registration>> byEvent = registrations.findByEmail(email).stream()
-                .collect(Collectors.groupingBy(Registration::eventId, TreeMap::new, Collectors.toList()));
+        Set<String> eventIds = new TreeSet<>(registrations.findEventIdsByEmail(email));
         Instant now = clock.instant();
-        byEvent.forEach((eventId, theirs) -> {
+        for (String eventId : eventIds) {
             Event event = events.lock(eventId);
             boolean seatFreed = false;
-            for (Registration registration : theirs) {
+            for (Registration registration : registrations.lockOfPerson(eventId, email)) {
                 seatFreed |= registration.status() == RegistrationStatus.CONFIRMED;
                 Registration cancelled = registration.status() == RegistrationStatus.CANCELLED ? registration : registration.cancel(now);
                 registrations.update(cancelled.erase());
@@ -158,14 +162,18 @@ public class RegistrationService {
             if (seatFreed && event.status() == EventStatus.PUBLISHED) {
                 waitlist.fillFreeSeats(event);
             }
-        });
-        return byEvent.keySet();
+        }
+        return eventIds;
     }
 
+    /** A page of the event's RSVPs in arrival order, with waitlist positions: three queries whatever the page's size. */
     @Transactional(readOnly = true)
-    public List<RegistrationView> list(String eventId) {
+    public PageView<RegistrationView> list(String eventId, PageQuery page) {
         events.require(eventId);
-        return registrations.findByEventInArrivalOrder(eventId).stream().map(this::view).toList();
+        List<RegistrationView> items = ArrivalPage.of(sql, eventId, page).stream()
+                .map(row -> view(row.registration(), true, null, row.waitlistPosition()))
+                .toList();
+        return new PageView<>(items, page.pageOrFirst(), page.sizeOrDefault(), registrations.countByEventId(eventId));
     }
 
     public String groupOf(String eventId) {

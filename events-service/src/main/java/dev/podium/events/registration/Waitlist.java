@@ -36,7 +36,8 @@ public class Waitlist {
 
     /** Fills the seats the event's capacity leaves free; returns how many were promoted. */
     public int fillFreeSeats(Event lockedEvent) {
-        long confirmed = registrations.countByEventIdAndStatus(lockedEvent.id(), RegistrationStatus.CONFIRMED);
+        // Locking reads: the caller's transaction may have taken its snapshot before the event's lock was granted.
+        long confirmed = registrations.countConfirmedLocked(lockedEvent.id());
         long free = lockedEvent.capacity() == null ? Integer.MAX_VALUE : lockedEvent.capacity() - confirmed;
         if (free <= 0) {
             return 0;

@@ -143,9 +143,11 @@ class KilledAfterRsvpsTest {
         assertThat(accepted.values().stream().filter("CONFIRMED"::equals).count()).isEqualTo(SEATS);
         Map<String, String> stored = new HashMap<>();
         try (HttpClient client = HttpClient.create(new URL(service.baseUrl()))) {
-            List<Map<String, Object>> registrations = client.toBlocking().retrieve(
-                    Tokens.as(organiser, HttpRequest.GET("/events/" + eventId + "/registrations")),
-                    Argument.listOf(Argument.mapOf(String.class, Object.class)));
+            Map<String, Object> page = client.toBlocking().retrieve(
+                    Tokens.as(organiser, HttpRequest.GET("/events/" + eventId + "/registrations?size=100")),
+                    Argument.mapOf(String.class, Object.class));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> registrations = (List<Map<String, Object>>) page.get("items");
             registrations.forEach(rsvp -> stored.put((String) rsvp.get("id"), (String) rsvp.get("status")));
         }
         assertThat(stored).as("every RSVP answered 201, with the status it was given").containsAllEntriesOf(accepted);

@@ -2,6 +2,7 @@ package dev.podium.events.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.podium.api.PageView;
 import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.Topics;
 import dev.podium.contracts.events.CancelledBy;
@@ -14,6 +15,7 @@ import dev.podium.events.event.EventView;
 import dev.podium.testsupport.MutableClock;
 import dev.podium.testsupport.ProblemResponse;
 import dev.podium.testsupport.RealServers;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
@@ -48,6 +50,37 @@ class RegistrationTest implements RealServers {
     @BeforeAll
     void api() {
         api = new EventsApi(client.toBlocking(), codec);
+    }
+
+    @Test
+    void theListComesInPagesOfAtMostAHundredWithWaitlistPositionsAcrossPages() {
+        EventView event = publishedEvent(2);
+        for (int i = 0; i < 7; i++) {
+            api.rsvp(event.id(), "Attendee " + i, "paged-" + i + "@example.org");
+        }
+        String list = "/events/" + event.id() + "/registrations";
+
+        PageView<RegistrationView> second = page(list + "?page=1&size=3");
+        assertThat(second.total()).isEqualTo(7);
+        assertThat(second.page()).isEqualTo(1);
+        assertThat(second.size()).isEqualTo(3);
+        assertThat(second.items()).extracting(RegistrationView::email)
+                .containsExactly("paged-3@example.org", "paged-4@example.org", "paged-5@example.org");
+        assertThat(second.items()).extracting(RegistrationView::waitlistPosition).containsExactly(2, 3, 4);
+        PageView<RegistrationView> first = page(list);
+        assertThat(first.size()).as("the default size").isEqualTo(20);
+        assertThat(first.items()).extracting(RegistrationView::waitlistPosition).containsExactly(null, null, 1, 2, 3, 4, 5);
+        assertThat(page(list + "?page=3&size=3").items()).isEmpty();
+
+        ProblemResponse.of(() -> client.toBlocking().exchange(api.asOrganiser(HttpRequest.GET(list + "?size=101"))))
+                .assertStatus(400);
+        ProblemResponse.of(() -> client.toBlocking().exchange(api.asOrganiser(HttpRequest.GET(list + "?size=0"))))
+                .assertStatus(400);
+    }
+
+    private PageView<RegistrationView> page(String uri) {
+        return client.toBlocking().retrieve(api.asOrganiser(HttpRequest.GET(uri)),
+                Argument.of(PageView.class, RegistrationView.class));
     }
 
     @Test

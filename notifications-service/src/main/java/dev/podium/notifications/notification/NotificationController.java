@@ -1,5 +1,7 @@
 package dev.podium.notifications.notification;
 
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Consumes;
 import dev.podium.api.NotFound;
 import dev.podium.api.PageQuery;
 import dev.podium.api.PageView;
@@ -79,6 +81,7 @@ class NotificationController {
     @Operation(summary = "Send the dead deliveries of a notification again, with a fresh set of attempts")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Post("/{id}/retry")
+    @Consumes(MediaType.ALL) // no body to read: an HTML form or urllib sends an empty one as application/x-www-form-urlencoded
     RetryView retry(@PathVariable @Pattern(regexp = UUID) String id, @Nullable Authentication authentication) {
         return new RetryView(id, queries.retryDead(visible(id, authentication)));
     }

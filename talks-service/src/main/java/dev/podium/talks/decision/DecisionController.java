@@ -1,5 +1,7 @@
 package dev.podium.talks.decision;
 
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Consumes;
 import dev.podium.talks.cfp.Targets;
 import dev.podium.talks.review.OrganiserSubmissionView;
 import dev.podium.talks.submission.Outcome;
@@ -49,6 +51,7 @@ class DecisionController {
     }
 
     @Post("/events/{eventId}/decisions/release")
+    @Consumes(MediaType.ALL) // no body to read: an HTML form or urllib sends an empty one as application/x-www-form-urlencoded
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Release the staged decisions of an event",
             description = "Its group's organisers and admin. Speakers learn them now: one TalkAccepted or TalkRejected "
@@ -59,6 +62,7 @@ class DecisionController {
     }
 
     @Post("/groups/{slug}/decisions/release")
+    @Consumes(MediaType.ALL) // no body to read: an HTML form or urllib sends an empty one as application/x-www-form-urlencoded
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Release the staged decisions of a group's open call", description = "Its organisers and admin")
     ReleaseView releaseOpenCall(@PathVariable String slug, @Nullable Authentication authentication) {

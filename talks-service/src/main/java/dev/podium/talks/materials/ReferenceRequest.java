@@ -1,5 +1,6 @@
 package dev.podium.talks.materials;
 
+import dev.podium.api.PlainText;
 import dev.podium.talks.support.CodePoints;
 import dev.podium.talks.support.WebUrl;
 import io.micronaut.serde.annotation.Serdeable;
@@ -7,5 +8,5 @@ import jakarta.validation.constraints.NotBlank;
 
 /** A paper, article or repository the talk cites. */
 @Serdeable
-public record ReferenceRequest(@NotBlank @CodePoints(max = 500) String title, @NotBlank @WebUrl String url) {
+public record ReferenceRequest(@NotBlank @CodePoints(max = 500) @PlainText String title, @NotBlank @WebUrl String url) {
 }

@@ -1,5 +1,6 @@
 package dev.podium.talks.speaker;
 
+import dev.podium.api.PlainText;
 import dev.podium.talks.support.CodePoints;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -15,7 +16,7 @@ import jakarta.validation.constraints.Size;
  */
 @Serdeable
 public record SpeakerPatch(
-        @Nullable @Pattern(regexp = ".*\\S.*", message = "must not be blank") @CodePoints(max = 200) String name,
+        @Nullable @Pattern(regexp = ".*\\S.*", message = "must not be blank") @CodePoints(max = 200) @PlainText String name,
         @Nullable @Email @Size(min = 3, max = 320) String email,
         @Nullable @CodePoints(max = 300) String affiliation,
         @Nullable @CodePoints(max = 200) String position,

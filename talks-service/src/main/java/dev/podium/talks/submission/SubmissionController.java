@@ -1,5 +1,7 @@
 package dev.podium.talks.submission;
 
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Consumes;
 import dev.podium.security.RateLimited;
 import dev.podium.talks.cfp.Targets;
 import io.micronaut.core.annotation.Nullable;
@@ -75,6 +77,7 @@ class SubmissionController {
     }
 
     @Post("/{id}/withdraw")
+    @Consumes(MediaType.ALL) // no body to read: an HTML form or urllib sends an empty one as application/x-www-form-urlencoded
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Withdraw a submission", description = "Its primary speaker or admin, before the event starts")
     SubmissionView withdraw(@PathVariable String id, @Nullable Authentication authentication) {
@@ -82,6 +85,7 @@ class SubmissionController {
     }
 
     @Post("/{id}/confirm")
+    @Consumes(MediaType.ALL) // no body to read: an HTML form or urllib sends an empty one as application/x-www-form-urlencoded
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Confirm an accepted talk", description = "Its primary speaker or admin")
     SubmissionView confirm(@PathVariable String id, @Nullable Authentication authentication) {

@@ -1,5 +1,6 @@
 package dev.podium.talks.submission;
 
+import dev.podium.api.PlainText;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.podium.talks.support.CodePoints;
 import io.micronaut.core.annotation.Nullable;
@@ -16,7 +17,7 @@ import java.util.List;
  */
 @Serdeable
 public record SubmissionPatch(
-        @Nullable @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @CodePoints(max = Limits.TITLE) String title,
+        @Nullable @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @CodePoints(max = Limits.TITLE) @PlainText String title,
         @JsonProperty("abstract") @Nullable @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
         @CodePoints(max = Limits.ABSTRACT) String abstractText,
         @Nullable @Pattern(regexp = TalkFormat.PATTERN, message = Limits.FORMAT_MESSAGE)

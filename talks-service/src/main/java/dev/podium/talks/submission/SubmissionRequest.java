@@ -1,5 +1,6 @@
 package dev.podium.talks.submission;
 
+import dev.podium.api.PlainText;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.podium.talks.support.CodePoints;
 import io.micronaut.core.annotation.Nullable;
@@ -21,7 +22,7 @@ public record SubmissionRequest(
         @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 64) String> speakerIds,
         @Nullable @Size(max = 64) String eventId,
         @Nullable @Size(max = 100) String groupSlug,
-        @NotBlank @CodePoints(max = Limits.TITLE) String title,
+        @NotBlank @CodePoints(max = Limits.TITLE) @PlainText String title,
         @JsonProperty("abstract") @NotBlank @CodePoints(max = Limits.ABSTRACT) String abstractText,
         @NotNull @Pattern(regexp = TalkFormat.PATTERN, message = Limits.FORMAT_MESSAGE)
         @Schema(allowableValues = {"TALK", "LIGHTNING", "KEYNOTE", "PRACTICAL", "WORKSHOP"}) String format,
