@@ -58,6 +58,7 @@ public abstract class PlatformEndpointsContract implements RealServers {
                 "expired", issuer.expiredToken(admin),
                 "signed by another key under the issuer's key id", issuer.tokenSignedByAnotherKey(admin),
                 "alg:none", issuer.unsignedToken(admin),
+                "the right issuer, another audience", issuer.tokenForAudience(admin, "another-application"),
                 "not a JWT", "not-a-jwt");
         hostile.forEach((kind, token) -> {
             MutableHttpRequest<?> request = requestNeedingAnAccount();
