@@ -179,10 +179,17 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** A GET on the service's HTTP port, returning the body. */
     public String get(String path) {
+        return get(path, null);
+    }
+
+    /** A GET on the service's HTTP port with a bearer token (none when null), returning the body. */
+    public String get(String path, String bearerToken) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).timeout(Duration.ofSeconds(10));
+            if (bearerToken != null) {
+                request.header("Authorization", "Bearer " + bearerToken);
+            }
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
             }
