@@ -2,19 +2,28 @@ package dev.podium.messaging.metrics;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.config.MeterFilterReply;
 import jakarta.inject.Singleton;
 
 /**
- * Gives Kafka's per-node and per-topic client metrics names of their own. micronaut-kafka reports
+ * Gives Kafka's per-node and per-topic client metrics names of their own, and leaves out the
+ * per-partition ones. micronaut-kafka reports
  * every Kafka client metric as {@code kafka.<consumer|producer>.<metric>} with the tags it carries
  * ({@code client-id}, and {@code node-id} or {@code topic}), so {@code request-total} of the client
  * and of each broker connection share one name with different tag keys, which Prometheus refuses
  * (a WARN at every start, and the per-node meters lost). Renamed, e.g.
  * {@code kafka.consumer.node.request-total} and {@code kafka.consumer.topic.records-consumed-total},
- * every meter is kept and the names are unambiguous.
+ * the names are unambiguous. Per-partition meters (records lag, preferred read replica) are
+ * dropped: Kafka removes and adds them again at every rebalance, which Micrometer answers with an
+ * "already registered" WARN, and Podium's own freshness gauges say how far behind a consumer is.
  */
 @Singleton
 public class KafkaMeterNames implements MeterFilter {
+
+    @Override
+    public MeterFilterReply accept(Meter.Id id) {
+        return id.getName().startsWith("kafka.") && id.getTag("partition") != null ? MeterFilterReply.DENY : MeterFilterReply.NEUTRAL;
+    }
 
     @Override
     public Meter.Id map(Meter.Id id) {
