@@ -155,9 +155,11 @@ stage "compose up until every service is healthy"
 env_file="$(mktemp /tmp/podium-smoke-env.XXXXXX)"
 secret() { head -c 36 /dev/urandom | base64 | tr -d '/+=' | cut -c1-40; }
 cat >"$env_file" <<EOF
-COMPOSE_PROFILES=mailcatcher,dev-issuer
+COMPOSE_PROFILES=development
+PODIUM_DEVELOPMENT=true
 AUTH_JWKS_URL=http://issuer:8090/.well-known/jwks.json
 AUTH_ISSUER=http://issuer:8090
+AUTH_AUDIENCE=podium-local
 PODIUM_ISSUER_PORT=$((port_base + 90))
 PODIUM_MYSQL_IMAGE=podium-mysql:local
 PODIUM_KAFKA_IMAGE=podium-kafka:local

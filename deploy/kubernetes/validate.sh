@@ -2,7 +2,9 @@
 # Validates deploy/kubernetes offline: renders overlays/dev and overlays/prod with kustomize, then
 # checks every rendered manifest against the Kubernetes schemas (npm package kubernetes-models),
 # the Strimzi and MySQL Operator CRD schemas (schemas/, with ajv), unknown fields (TypeScript)
-# and Podium's own rules (tools/validate.mjs says which). Then it proves the check bites: each
+# and Podium's own rules (tools/validate.mjs says which; among them network trust: trusted proxies no
+# wider than /24, NetworkPolicies guarding the services and MySQL, Kafka listeners limited to the
+# services' pods). Then it proves the check bites: each
 # case in the self-test below breaks a copy of the rendered dev overlay in one way, and every one
 # of them must be rejected with the expected message.
 #
@@ -65,6 +67,11 @@ hpa-min-above-max  | 0,/maxReplicas: 2/s//maxReplicas: 0/                      |
 secret-committed   | 0,/^kind: ConfigMap/s//kind: Secret/                      | a Secret in the manifests
 untagged-image     | 0,/image: podium\/events-service:dev/s//image: podium\/events-service/ | needs an explicit tag
 root-filesystem    | 0,/readOnlyRootFilesystem: true/s//readOnlyRootFilesystem: false/ | readOnlyRootFilesystem must be true
+proxies-too-wide   | s#HTTP_TRUSTED_PROXIES: ""#HTTP_TRUSTED_PROXIES: 10.0.0.0/8#          | HTTP_TRUSTED_PROXIES 10.0.0.0/8 is wider than /24
+services-unguarded | /name: podium-services/,/policyTypes/s/component: api/component: apx/ | no NetworkPolicy limits who reaches it
+services-any-ns    | /name: podium-services/,/policyTypes/s/kubernetes.io\/metadata.name: monitoring/{}/ | a peer that matches any namespace
+mysql-unguarded    | s/^      component: mysqld$/      component: mysqlx/               | no NetworkPolicy limits who reaches its mysqld pods
+kafka-open-listener| 0,/networkPolicyPeers:/s//networkPolicyPeerz:/                  | listener plain: no networkPolicyPeers
 EOF
 )"
 broken=()

@@ -353,6 +353,55 @@ for (const { file, docs } of perFile) {
       }
     }
   }
+  // Network trust (README.md, "Operations"): X-Forwarded-For trusted from the ingress controller's
+  // addresses only; the services, MySQL and Kafka reachable only by whom they serve.
+  for (const cm of of('ConfigMap')) {
+    const proxies = cm.data && cm.data.HTTP_TRUSTED_PROXIES;
+    if (proxies === undefined) continue;
+    for (const entry of proxies.split(',').map((x) => x.trim()).filter(Boolean)) {
+      const v6 = entry.includes(':');
+      const m = entry.match(/\/(\d+)$/);
+      const bits = m ? Number(m[1]) : (v6 ? 128 : 32);
+      const widest = v6 ? 64 : 24;
+      if (bits < widest) {
+        fail(where(cm), `HTTP_TRUSTED_PROXIES ${entry} is wider than /${widest}: trust the ingress controller's addresses only`);
+      }
+    }
+  }
+  const policies = of('NetworkPolicy').filter((p) => (p.spec.policyTypes || ['Ingress']).includes('Ingress'));
+  const covering = (labels) => policies.filter((p) => matches((p.spec.podSelector || {}).matchLabels, labels));
+  for (const d of of('Deployment')) {
+    const labels = d.spec.template.metadata.labels || {};
+    if (labels['app.kubernetes.io/component'] !== 'api') continue;
+    const own = covering(labels);
+    if (!own.length) fail(where(d), 'no NetworkPolicy limits who reaches it (only the ingress controller should)');
+    for (const p of own) {
+      for (const rule of p.spec.ingress || []) {
+        if (!rule.from || !rule.from.length) fail(where(p), 'an ingress rule without "from" lets every pod reach the services');
+        for (const peer of rule.from || []) {
+          const open = peer.ipBlock || (peer.namespaceSelector && !Object.keys(peer.namespaceSelector.matchLabels || {}).length
+            && !(peer.namespaceSelector.matchExpressions || []).length);
+          if (open) fail(where(p), 'a peer that matches any namespace or address lets more than the ingress reach the services');
+        }
+      }
+    }
+  }
+  for (const c of of('InnoDBCluster')) {
+    for (const component of ['mysqlrouter', 'mysqld']) {
+      if (!covering({ 'mysql.oracle.com/cluster': c.metadata.name, component }).length) {
+        fail(where(c), `no NetworkPolicy limits who reaches its ${component} pods`);
+      }
+    }
+  }
+  for (const k of of('Kafka')) {
+    for (const l of (k.spec.kafka && k.spec.kafka.listeners) || []) {
+      const peers = l.networkPolicyPeers || [];
+      if (!peers.length || peers.some((peer) => !peer.podSelector || !Object.keys(peer.podSelector.matchLabels || {}).length)) {
+        fail(where(k), `listener ${l.name}: no networkPolicyPeers limited to the services' pods, every pod reaches it`);
+      }
+    }
+  }
+
   if (contractTopics && topics.length) {
     const declared = topics.map((t) => t.spec.topicName || t.metadata.name);
     for (const name of contractTopics) if (!declared.includes(name)) fail(`${f} KafkaTopic`, `${name} (Topics.java) has no KafkaTopic`);

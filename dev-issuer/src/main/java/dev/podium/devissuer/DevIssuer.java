@@ -27,13 +27,21 @@ import java.util.UUID;
 public final class DevIssuer {
 
     public static final Duration DEFAULT_TTL = Duration.ofHours(8);
+    /** The audience ({@code aud}) of its tokens, the services' local-stack default {@code AUTH_AUDIENCE}. */
+    public static final String DEFAULT_AUDIENCE = "podium-local";
 
     private final String issuerUrl;
+    private final String audience;
     private final RSAKey key;
     private final Clock clock;
 
     public DevIssuer(String issuerUrl, Clock clock) {
+        this(issuerUrl, DEFAULT_AUDIENCE, clock);
+    }
+
+    public DevIssuer(String issuerUrl, String audience, Clock clock) {
         this.issuerUrl = issuerUrl;
+        this.audience = audience;
         this.clock = clock;
         this.key = newKey();
     }
@@ -54,6 +62,17 @@ public final class DevIssuer {
     public String token(Identity identity, Duration ttl) {
         Instant now = clock.instant();
         return sign(claims(identity, now, now.plus(ttl)), key);
+    }
+
+    /** A valid token of this issuer meant for another application ({@code aud}): services must answer 401. */
+    public String tokenForAudience(Identity identity, String otherAudience) {
+        Instant now = clock.instant();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder(claims(identity, now, now.plus(DEFAULT_TTL))).audience(otherAudience).build();
+        return sign(claims, key);
+    }
+
+    public String audience() {
+        return audience;
     }
 
     /** A token that expired an hour ago: services must answer 401. */
@@ -78,6 +97,7 @@ public final class DevIssuer {
     private JWTClaimsSet claims(Identity identity, Instant issuedAt, Instant expiresAt) {
         return new JWTClaimsSet.Builder()
                 .issuer(issuerUrl)
+                .audience(audience)
                 .subject(identity.sub())
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(issuedAt))

@@ -26,7 +26,8 @@ import java.util.concurrent.Executors;
  * </ul>
  * Run on its own with {@code java -cp … dev.podium.devissuer.DevIssuerServer}; the port comes from
  * {@code DEV_ISSUER_PORT} (default 8090) and the issuer URL written into tokens from
- * {@code DEV_ISSUER_URL} (default {@code http://localhost:<port>}).
+ * {@code DEV_ISSUER_URL} (default {@code http://localhost:<port>}), their audience from
+ * {@code DEV_ISSUER_AUDIENCE} (default {@value DevIssuer#DEFAULT_AUDIENCE}).
  */
 public final class DevIssuerServer implements AutoCloseable {
 
@@ -40,10 +41,15 @@ public final class DevIssuerServer implements AutoCloseable {
 
     /** Starts an issuer on {@code host:port} (port 0: any free port) whose tokens name {@code publicUrl}, or the bound address when null. */
     public static DevIssuerServer start(String host, int port, String publicUrl) throws IOException {
+        return start(host, port, publicUrl, DevIssuer.DEFAULT_AUDIENCE);
+    }
+
+    /** As {@link #start(String, int, String)}, with the audience ({@code aud}) written into the tokens. */
+    public static DevIssuerServer start(String host, int port, String publicUrl, String audience) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
         String issuerUrl = publicUrl != null ? stripSlash(publicUrl)
                 : "http://" + host + ":" + server.getAddress().getPort();
-        DevIssuerServer devServer = new DevIssuerServer(server, new DevIssuer(issuerUrl, Clock.systemUTC()));
+        DevIssuerServer devServer = new DevIssuerServer(server, new DevIssuer(issuerUrl, audience, Clock.systemUTC()));
         server.createContext("/.well-known/jwks.json", exchange -> devServer.answer(exchange, "application/json", devServer.issuer.jwksJson()));
         server.createContext("/.well-known/openid-configuration", exchange -> devServer.answer(exchange, "application/json", devServer.discovery()));
         server.createContext("/token", devServer::token);
@@ -144,7 +150,8 @@ public final class DevIssuerServer implements AutoCloseable {
         int port = Integer.parseInt(System.getenv().getOrDefault("DEV_ISSUER_PORT", "8090"));
         String host = System.getenv().getOrDefault("DEV_ISSUER_HOST", "0.0.0.0");
         String publicUrl = System.getenv().getOrDefault("DEV_ISSUER_URL", "http://localhost:" + port);
-        DevIssuerServer server = start(host, port, publicUrl);
+        String audience = System.getenv().getOrDefault("DEV_ISSUER_AUDIENCE", DevIssuer.DEFAULT_AUDIENCE);
+        DevIssuerServer server = start(host, port, publicUrl, audience.isBlank() ? DevIssuer.DEFAULT_AUDIENCE : audience);
         System.out.println("Podium development token issuer (never for production) on port " + server.port()
                 + ", issuer " + server.issuer().issuerUrl());
         Thread.currentThread().join();

@@ -10,6 +10,7 @@ import dev.podium.contracts.events.EventUpdated;
 import dev.podium.contracts.events.RegistrationConfirmed;
 import dev.podium.contracts.talks.TalkAccepted;
 import dev.podium.contracts.talks.TalkSnapshot;
+import dev.podium.devissuer.Identity;
 import dev.podium.events.event.EventView;
 import dev.podium.events.registration.RegistrationStatus;
 import dev.podium.events.registration.RegistrationView;
@@ -18,6 +19,7 @@ import dev.podium.testsupport.RealServers;
 import dev.podium.testsupport.TcpProxy;
 import dev.podium.testsupport.TopicReader;
 import dev.podium.testsupport.TopicWriter;
+import dev.podium.testsupport.Tokens;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -119,8 +121,8 @@ class DatabaseOutageTest implements RealServers {
                             Map.of("name", "Grace Hopper", "email", "grace@example.org"))),
                     () -> exchange("PATCH /events/{id}", api.asOrganiser(HttpRequest.PATCH("/events/" + event.id(),
                             Map.of("title", "Deep Learning Meetup #13 (moved)")))),
-                    () -> exchange("GET /health", HttpRequest.GET("/health")),
-                    () -> exchange("GET /health/readiness", HttpRequest.GET("/health/readiness")),
+                    () -> exchange("GET /health", HttpRequest.GET("/health").bearerAuth(Tokens.of(Identity.admin("ops")))),
+                    () -> exchange("GET /health/readiness", HttpRequest.GET("/health/readiness").bearerAuth(Tokens.of(Identity.admin("ops")))),
                     () -> exchange("GET /health/liveness", HttpRequest.GET("/health/liveness"))));
             Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(cutAt + OUTAGE.toNanos() - System.nanoTime())));
         } finally {
@@ -159,8 +161,8 @@ class DatabaseOutageTest implements RealServers {
         LOG.info("Public API answering again {} ms after the database came back",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restoredAt));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> exchange("GET /health", HttpRequest.GET("/health")).status() == 200);
-        Map<String, Object> health = exchange("GET /health", HttpRequest.GET("/health")).body();
+                .until(() -> exchange("GET /health", HttpRequest.GET("/health").bearerAuth(Tokens.of(Identity.admin("ops")))).status() == 200);
+        Map<String, Object> health = exchange("GET /health", HttpRequest.GET("/health").bearerAuth(Tokens.of(Identity.admin("ops")))).body();
         assertThat(health.get("status")).isEqualTo("UP");
         assertThat(status(details(health).get("jdbc"))).isEqualTo("UP");
 

@@ -114,7 +114,7 @@ class AuthorizationMatrixTest implements RealServers {
         // Management: only what probes and scrapers need is enabled, and open.
         matrix.read("/health", who -> "/health").expect(200, 200, 200, 200, 200, 200);
         matrix.read("/health/{selector}", who -> "/health/readiness").expect(200, 200, 200, 200, 200, 200);
-        matrix.read("/prometheus", who -> "/prometheus").expect(200, 200, 200, 200, 200, 200);
+        matrix.read("/prometheus", who -> "/prometheus").expect(401, 403, 403, 403, 403, 200);
 
         matrix.assertCoversEveryRoute(router);
         matrix.assertAnswers(http.toBlocking());

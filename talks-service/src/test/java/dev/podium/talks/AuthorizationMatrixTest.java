@@ -194,7 +194,7 @@ class AuthorizationMatrixTest implements RealServers {
 
         matrix.read("/health", p -> "/health").expect(200, 200, 200, 200, 200, 200);
         matrix.read("/health/{selector}", p -> "/health/liveness").expect(200, 200, 200, 200, 200, 200);
-        matrix.read("/prometheus", p -> "/prometheus").expect(200, 200, 200, 200, 200, 200);
+        matrix.read("/prometheus", p -> "/prometheus").expect(401, 403, 403, 403, 403, 200);
 
         matrix.assertCoversEveryRoute(router);
         matrix.assertAnswers(http.toBlocking());

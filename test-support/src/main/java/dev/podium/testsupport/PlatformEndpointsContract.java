@@ -58,6 +58,7 @@ public abstract class PlatformEndpointsContract implements RealServers {
                 "expired", issuer.expiredToken(admin),
                 "signed by another key under the issuer's key id", issuer.tokenSignedByAnotherKey(admin),
                 "alg:none", issuer.unsignedToken(admin),
+                "the right issuer, another audience", issuer.tokenForAudience(admin, "another-application"),
                 "not a JWT", "not-a-jwt");
         hostile.forEach((kind, token) -> {
             MutableHttpRequest<?> request = requestNeedingAnAccount();
@@ -89,7 +90,7 @@ public abstract class PlatformEndpointsContract implements RealServers {
 
     @Test
     void healthIsUpWithDatabaseAndKafkaChecked() {
-        Map<String, Object> health = http.toBlocking().retrieve(HttpRequest.GET("/health"),
+        Map<String, Object> health = http.toBlocking().retrieve(HttpRequest.GET("/health").bearerAuth(adminToken()),
                 Argument.mapOf(String.class, Object.class));
 
         assertThat(health.get("status")).isEqualTo("UP");
@@ -98,6 +99,18 @@ public abstract class PlatformEndpointsContract implements RealServers {
         assertThat(details.keySet()).contains("jdbc", "kafka");
         assertThat(status(details.get("jdbc"))).isEqualTo("UP");
         assertThat(status(details.get("kafka"))).isEqualTo("UP");
+    }
+
+    /** The JDBC URL, database version and Kafka cluster are for admins: anyone else gets the status. */
+    @Test
+    void healthShowsOthersTheStatusOnly() {
+        String someone = TestServers.issuer().issuer().token(Identity.of("someone-" + UUID.randomUUID()));
+        for (MutableHttpRequest<?> request : java.util.List.of(HttpRequest.GET("/health"), HttpRequest.GET("/health").bearerAuth(someone),
+                HttpRequest.GET("/health/readiness"), HttpRequest.GET("/health/liveness"))) {
+            String body = http.toBlocking().retrieve(request);
+            assertThat(body).as("%s %s", request.getPath(), request.getHeaders().contains("Authorization") ? "signed in" : "anonymous")
+                    .contains("\"status\":\"UP\"").doesNotContain("details", "jdbc", "mysql", "kafka");
+        }
     }
 
     @Test
@@ -116,9 +129,26 @@ public abstract class PlatformEndpointsContract implements RealServers {
     }
 
     @Test
-    void exposesPrometheusMetrics() {
-        String metrics = http.toBlocking().retrieve("/prometheus");
+    void exposesPrometheusMetricsToAdminsAndScrapers() {
+        String metrics = http.toBlocking().retrieve(HttpRequest.GET("/prometheus").bearerAuth(adminToken()));
         assertThat(metrics).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+
+        Identity scraper = new Identity("scraper-" + UUID.randomUUID(), null, null, java.util.List.of("metrics"));
+        assertThat(http.toBlocking().retrieve(HttpRequest.GET("/prometheus").bearerAuth(TestServers.issuer().issuer().token(scraper))))
+                .contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void metricsAreRefusedToAnonymousAndOrdinaryCallers() {
+        ProblemResponse.of(() -> http.toBlocking().exchange(HttpRequest.GET("/prometheus"), String.class))
+                .assertProblem(401, "authentication-required");
+        String someone = TestServers.issuer().issuer().token(Identity.of("someone-" + UUID.randomUUID()));
+        ProblemResponse.of(() -> http.toBlocking().exchange(HttpRequest.GET("/prometheus").bearerAuth(someone), String.class))
+                .assertProblem(403, "forbidden");
+    }
+
+    private static String adminToken() {
+        return TestServers.issuer().issuer().token(Identity.admin("ops-" + UUID.randomUUID()));
     }
 
     @Test

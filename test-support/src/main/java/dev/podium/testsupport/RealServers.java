@@ -26,6 +26,9 @@ public interface RealServers extends TestPropertyProvider {
         return Map.ofEntries(
                 Map.entry("micronaut.security.token.jwt.signatures.jwks.podium.url", issuer.jwksUrl()),
                 Map.entry("micronaut.security.token.jwt.claims-validators.issuer", issuer.issuer().issuerUrl()),
+                Map.entry("micronaut.security.token.jwt.claims-validators.audience", issuer.issuer().audience()),
+                // Test secrets and the development issuer: the start-up check would refuse them otherwise.
+                Map.entry("podium.development", "true"),
                 Map.entry("datasources.default.url", database.jdbcUrl()),
                 Map.entry("datasources.default.username", database.username()),
                 Map.entry("datasources.default.password", database.password()),

@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceProcess.class);
+    /** The development switch, on by default for the services tests start (see {@link #start}). */
+    public static final String DEVELOPMENT_VARIABLE = "PODIUM_DEVELOPMENT";
 
     private final String name;
     private final List<String> launch;
@@ -40,7 +42,9 @@ public final class ServiceProcess implements AutoCloseable {
                            Path log, int httpPort) {
         this.name = name;
         this.launch = List.copyOf(launch);
-        this.environment = Map.copyOf(environment);
+        Map<String, String> withDevelopment = new LinkedHashMap<>(environment);
+        withDevelopment.putIfAbsent(DEVELOPMENT_VARIABLE, "true");
+        this.environment = Map.copyOf(withDevelopment);
         this.systemProperties = new LinkedHashMap<>(systemProperties);
         this.log = log;
         this.httpPort = httpPort;
@@ -54,7 +58,9 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code mainClass} with {@code micronaut.server.port} set to {@code httpPort}.
+     * Starts {@code mainClass} with {@code micronaut.server.port} set to {@code httpPort}. The service
+     * runs in development mode ({@code PODIUM_DEVELOPMENT=true}: test secrets and the tests'
+     * development issuer are accepted) unless {@code environment} sets {@code PODIUM_DEVELOPMENT}.
      *
      * @param log the file both output streams are appended to, across restarts
      */
@@ -66,7 +72,7 @@ public final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
-    /** Starts a service's packaged jar ({@code java -jar}), the way the local stack and the images run it. */
+    /** Starts a service's packaged jar ({@code java -jar}), the way the local stack and the images run it (development mode as {@link #start}). */
     public static ServiceProcess startJar(Path jar, Map<String, String> environment, Map<String, String> systemProperties,
                                           Path log, int httpPort) {
         if (!Files.isRegularFile(jar)) {
@@ -146,12 +152,44 @@ public final class ServiceProcess implements AutoCloseable {
                 + "); see " + log.toAbsolutePath());
     }
 
+    /**
+     * Waits until the process exits by itself (a refused start, for instance) and returns its exit
+     * status; fails when it still runs after {@code timeout}.
+     */
+    public int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(name + " still runs after " + timeout + "; see " + log.toAbsolutePath());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + name + " to exit", e);
+        }
+        return process.exitValue();
+    }
+
+    /** What the process wrote so far (both streams, all starts). */
+    public String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A GET on the service's HTTP port, returning the body. */
     public String get(String path) {
+        return get(path, null);
+    }
+
+    /** A GET on the service's HTTP port with a bearer token (none when null), returning the body. */
+    public String get(String path, String bearerToken) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).timeout(Duration.ofSeconds(10));
+            if (bearerToken != null) {
+                request.header("Authorization", "Bearer " + bearerToken);
+            }
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
             }

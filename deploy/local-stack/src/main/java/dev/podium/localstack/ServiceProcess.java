@@ -95,6 +95,8 @@ final class ServiceProcess {
         // Load tests run from one address: the local stack's public-write limit is out of their way.
         env.put("RATE_LIMIT_PUBLIC_WRITES", "1000000");
         env.put("MICRONAUT_ENVIRONMENTS", "dev");
+        // The development switch: the local stack's issuer and its committed secrets are accepted (never in production).
+        env.put("PODIUM_DEVELOPMENT", "true");
         // glibc gives each thread that allocates its own malloc arena (up to 8 per core), which a JVM
         // with dozens of threads leaves mostly empty: two keep a service's resident memory lower.
         env.put("MALLOC_ARENA_MAX", "2");

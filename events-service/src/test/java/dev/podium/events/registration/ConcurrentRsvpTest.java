@@ -75,7 +75,8 @@ class ConcurrentRsvpTest implements RealServers {
                 .collect(HashMap::new, (m, e) -> m.put("datasources.default." + e.getKey(), e.getValue()), HashMap::putAll));
         properties.put("kafka.bootstrap.servers", context.getRequiredProperty("kafka.bootstrap.servers", String.class));
         for (String inherited : List.of("podium.rate-limits.public-writes.requests",
-                "micronaut.security.token.jwt.signatures.jwks.podium.url", "micronaut.security.token.jwt.claims-validators.issuer")) {
+                "micronaut.security.token.jwt.signatures.jwks.podium.url", "micronaut.security.token.jwt.claims-validators.issuer",
+                "micronaut.security.token.jwt.claims-validators.audience", "podium.development")) {
             properties.put(inherited, context.getRequiredProperty(inherited, String.class));
         }
         properties.put("podium.kafka.consumer-group", context.getRequiredProperty("podium.kafka.consumer-group", String.class) + "-second");

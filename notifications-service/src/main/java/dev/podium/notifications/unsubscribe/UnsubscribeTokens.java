@@ -7,8 +7,6 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Unsubscribe tokens: {@code base64url(<scope> <email>).<HMAC-SHA256>}, where the scope is a group id
@@ -19,8 +17,6 @@ import org.slf4j.LoggerFactory;
 public class UnsubscribeTokens {
 
     public static final String ALL_GROUPS = "*";
-    static final String DEV_SECRET_MARKER = "dev-only";
-    private static final Logger LOG = LoggerFactory.getLogger(UnsubscribeTokens.class);
     private static final int MIN_SECRET_BYTES = 32;
 
     private final HmacSigner signer;
@@ -29,9 +25,6 @@ public class UnsubscribeTokens {
         if (secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
             throw new IllegalStateException("podium.notifications.unsubscribe-secret (NOTIFICATIONS_UNSUBSCRIBE_SECRET) must have at least "
                     + MIN_SECRET_BYTES + " bytes");
-        }
-        if (secret.startsWith(DEV_SECRET_MARKER)) {
-            LOG.warn("Unsubscribe tokens are signed with the development secret: set NOTIFICATIONS_UNSUBSCRIBE_SECRET outside a laptop");
         }
         this.signer = new HmacSigner(secret);
     }

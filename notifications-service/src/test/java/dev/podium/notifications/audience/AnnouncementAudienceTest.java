@@ -111,7 +111,8 @@ class AnnouncementAudienceTest implements RealServers {
                     assertThat((String) waiting.get("detail")).startsWith("Waiting for 2 membership changes of the group to be known (3 of 5)");
                 }));
         assertThat(emails).allMatch(member -> announcements(member) == 0);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.toBlocking().retrieve("/prometheus"))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.toBlocking().retrieve(
+                        Tokens.as(Identity.admin("operator-" + UUID.randomUUID()), HttpRequest.GET("/prometheus")), String.class))
                 .as("the operator's gauge of messages waiting for facts").containsPattern(
                         "podium_consumer_deferred\\{consumer=\"notifications\\.events\",topic=\"podium\\.events\\.event\\.v1\",?\\} [1-9]"));
         ProblemResponse.of(() -> waiting(Fixtures.person("another-organiser"), event.eventId())).assertProblem(404, "not-found");

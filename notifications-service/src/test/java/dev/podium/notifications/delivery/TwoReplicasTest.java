@@ -3,6 +3,8 @@ package dev.podium.notifications.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.podium.devissuer.Identity;
+
 import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.PodiumMessage;
 import dev.podium.contracts.common.PersonRef;
@@ -18,6 +20,7 @@ import dev.podium.testsupport.MailTestServer;
 import dev.podium.testsupport.ServiceProcess;
 import dev.podium.testsupport.TestDatabase;
 import dev.podium.testsupport.TestServers;
+import dev.podium.testsupport.Tokens;
 import dev.podium.testsupport.TopicWriter;
 import io.micronaut.json.JsonMapper;
 import jakarta.mail.MessagingException;
@@ -134,7 +137,7 @@ class TwoReplicasTest {
         assertThat(attendees).as("attendees with other than one RSVP confirmation")
                 .filteredOn(attendee -> copies(attendee, "Vous êtes inscrit") != 1).isEmpty();
         for (ServiceProcess replica : replicas) {
-            assertThat(replica.get("/prometheus")).as("both replicas took part in the sending")
+            assertThat(replica.get("/prometheus", Tokens.of(Identity.admin("ops-" + run)))).as("both replicas took part in the sending")
                     .containsPattern("podium_mail_deliveries_total\\{[^}]*outcome=\"sent\"[^}]*\\} [1-9]");
         }
     }

@@ -8,8 +8,6 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Signed invitation tokens: {@code <invitationId>.<expiry epoch seconds>.<HMAC-SHA256 of both, base64url>},
@@ -20,9 +18,6 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class InvitationTokens {
 
-    /** The value application.yml falls back to: fine on a laptop, never in a deployment. */
-    static final String DEV_SECRET_MARKER = "dev-only";
-    private static final Logger LOG = LoggerFactory.getLogger(InvitationTokens.class);
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final int MIN_SECRET_BYTES = 32;
 
@@ -33,9 +28,6 @@ public class InvitationTokens {
         if (bytes.length < MIN_SECRET_BYTES) {
             throw new IllegalStateException("podium.talks.invitation-secret (TALKS_INVITATION_SECRET) must have at least "
                     + MIN_SECRET_BYTES + " bytes");
-        }
-        if (secret.startsWith(DEV_SECRET_MARKER)) {
-            LOG.warn("Invitation tokens are signed with the development secret: set TALKS_INVITATION_SECRET outside a laptop");
         }
         this.signer = new HmacSigner(secret);
     }

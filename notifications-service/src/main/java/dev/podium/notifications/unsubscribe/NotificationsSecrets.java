@@ -1,0 +1,16 @@
+package dev.podium.notifications.unsubscribe;
+
+import dev.podium.security.startup.RequiredSetting;
+import dev.podium.security.startup.ServiceSecrets;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/** The key signing unsubscribe links: checked at start outside development (ProductionSettingsCheck). */
+@Singleton
+final class NotificationsSecrets implements ServiceSecrets {
+
+    @Override
+    public List<RequiredSetting> secrets() {
+        return List.of(new RequiredSetting("podium.notifications.unsubscribe-secret", "NOTIFICATIONS_UNSUBSCRIBE_SECRET"));
+    }
+}

@@ -1,0 +1,10 @@
+package dev.podium.talks;
+
+import dev.podium.testsupport.CleanStartContract;
+
+class CleanStartTest extends CleanStartContract {
+
+    CleanStartTest() {
+        super(TalksApplication.class);
+    }
+}
