@@ -73,7 +73,7 @@ if [ ! -f "$log_dir/meta.properties" ]; then
     log "CLUSTER_ID is not set: the new cluster gets the id $cluster_id"
   fi
   java -Xmx128m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "-Dlog4j2.configurationFile=$log4j_config" \
-    -cp "$home/libs/*" kafka.tools.StorageTool format --ignore-formatted --cluster-id "$cluster_id" --config "$config" >&2
+    -cp "$home/libs/*" kafka.tools.StorageTool format --ignore-formatted --cluster-id="$cluster_id" --config "$config" >&2
 fi
 
 exec java "${java_opts[@]}" kafka.Kafka "$config"
