@@ -56,7 +56,7 @@ public final class Fixtures {
     public static MemberJoined member(String groupId, String email, boolean confirmed) {
         return new MemberJoined(groupId, "paris-dl", "Paris Deep Learning", "fr", UUID.randomUUID().toString(), "Membre " + email,
                 email, MembershipSource.JOINED, confirmed,
-                confirmed ? null : "https://events.podium.example/members/confirm?token=abc", Instant.now());
+                confirmed ? null : "https://events.podium.example/members/confirm?token=abc", Instant.now(), null);
     }
 
     /** A seed talk of Deep Learning Meetup #13 ({@code seeds/000_2e23afdd145b62ce.txt}). */

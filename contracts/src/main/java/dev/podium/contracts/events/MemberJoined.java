@@ -13,6 +13,8 @@ import java.time.Instant;
  *
  * @param confirmed  false while the member has not yet confirmed their email (double opt-in)
  * @param confirmUrl signed opt-in link, while the membership is pending
+ * @param addedBy    for an imported member, who imported them (the organiser's name, as the group lists it): the
+ *                   member's emails say so, since they never asked this platform for them
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -28,7 +30,8 @@ public record MemberJoined(
         MembershipSource source,
         boolean confirmed,
         @Nullable String confirmUrl,
-        Instant joinedAt) implements PodiumMessage {
+        Instant joinedAt,
+        @Nullable String addedBy) implements PodiumMessage {
 
     @Override
     public String subject() {

@@ -16,6 +16,7 @@ import dev.podium.contracts.events.EventUpdated;
 import dev.podium.events.group.EventGroup;
 import dev.podium.events.agenda.AgendaMove;
 import dev.podium.events.group.GroupService;
+import dev.podium.events.quota.GroupQuotas;
 import dev.podium.events.registration.RegistrationRepository;
 import dev.podium.events.registration.RegistrationStatus;
 import dev.podium.events.registration.Waitlist;
@@ -58,11 +59,12 @@ public class EventService {
     private final Outbox outbox;
     private final StreamVersions versions;
     private final Sql sql;
+    private final GroupQuotas quotas;
     private final Clock clock;
 
     EventService(EventRepository events, GroupService groups, VenueRepository venues, RegistrationRepository registrations,
                  Waitlist waitlist, EventSnapshots snapshots, AgendaMove agendaMove, Outbox outbox, StreamVersions versions, Sql sql,
-                 Clock clock) {
+                 GroupQuotas quotas, Clock clock) {
         this.events = events;
         this.groups = groups;
         this.venues = venues;
@@ -73,6 +75,7 @@ public class EventService {
         this.outbox = outbox;
         this.versions = versions;
         this.sql = sql;
+        this.quotas = quotas;
         this.clock = clock;
     }
 
@@ -160,6 +163,7 @@ public class EventService {
         if (event.hasDate() && !event.endsAtUtc().isAfter(now)) {
             throw new RuleViolation("event-in-past", "The event is over", "Only an event that has not ended can be published");
         }
+        quotas.announcing(event.groupId());
         Event published = events.update(event.withStatus(EventStatus.PUBLISHED, null, now));
         // The announcement goes to the members the group has now: consumers wait until they know them.
         outbox.append(new EventPublished(snapshots.snapshot(published), now),

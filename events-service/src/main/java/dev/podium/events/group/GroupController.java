@@ -72,12 +72,15 @@ class GroupController {
         return result.created() ? HttpResponse.created(result.member(), location) : HttpResponse.ok(result.member());
     }
 
-    @Operation(summary = "Import members who consented elsewhere, as CSV lines of name,email (organisers, admins)")
+    @Operation(summary = "Import members who consented elsewhere, as CSV lines of name,email (organisers, admins)",
+            description = "Within the group's daily import quota (GET /groups/{slug}/quotas): over what is left today, "
+                    + "429 quota-reached with Retry-After; more than a whole day's quota, 403 over-quota. Either way "
+                    + "nobody is imported.")
     @Post("/{slug}/members/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Secured(SecurityRule.IS_AUTHENTICATED)
     ImportReport importMembers(String slug, @Body @Size(max = 5_000_000) String csv, @Nullable Authentication authentication) {
-        return groups.importMembers(access.requireOrganiser(slug, authentication), csv);
+        return groups.importMembers(access.requireOrganiser(slug, authentication), csv, Caller.required(authentication));
     }
 
     @Operation(summary = "Confirm a membership (the opt-in link); only POST acts")

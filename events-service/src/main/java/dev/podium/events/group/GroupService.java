@@ -16,6 +16,7 @@ import dev.podium.contracts.events.MembershipSource;
 import dev.podium.contracts.events.OrganiserAdded;
 import dev.podium.events.access.GroupAccess;
 import dev.podium.events.links.SignedLinks;
+import dev.podium.events.quota.GroupQuotas;
 import dev.podium.events.support.Ids;
 import dev.podium.events.support.TimeZones;
 import dev.podium.messaging.outbox.Outbox;
@@ -46,16 +47,18 @@ public class GroupService {
     private final Outbox outbox;
     private final SignedLinks links;
     private final GroupAccess access;
+    private final GroupQuotas quotas;
     private final Clock clock;
 
     GroupService(GroupRepository groups, OrganiserRepository organisers, MemberRepository members, Outbox outbox,
-                 SignedLinks links, GroupAccess access, Clock clock) {
+                 SignedLinks links, GroupAccess access, GroupQuotas quotas, Clock clock) {
         this.groups = groups;
         this.organisers = organisers;
         this.members = members;
         this.outbox = outbox;
         this.links = links;
         this.access = access;
+        this.quotas = quotas;
         this.clock = clock;
     }
 
@@ -129,22 +132,37 @@ public class GroupService {
         if (existing.isPresent()) {
             return new JoinResult(MemberView.withoutPerson(existing.get(), slug), false);
         }
-        Member member = insert(group, request, MembershipSource.JOINED, MemberStatus.PENDING);
+        Member member = insert(group, request, MembershipSource.JOINED, MemberStatus.PENDING, null);
         return new JoinResult(MemberView.of(member, slug), true);
     }
 
-    /** Members who consented elsewhere (a community moving from another platform) are active at once. */
+    /**
+     * Members who consented elsewhere (a community moving from another platform) are active at once.
+     * Their emails name who imported them; the group's import quota bounds how many a day, and an
+     * import over it changes nothing.
+     */
     @Transactional
-    public ImportReport importMembers(EventGroup group, String csv) {
+    public ImportReport importMembers(EventGroup group, String csv, Caller importer) {
         List<PersonRequest> people = MemberCsv.parse(csv);
+        String addedBy = importerName(group, importer);
         int imported = 0;
         for (PersonRequest person : people) {
             if (members.findByGroupIdAndEmailAndStatusNotEqual(group.id(), person.email(), MemberStatus.LEFT).isEmpty()) {
-                insert(group, person, MembershipSource.IMPORTED, MemberStatus.ACTIVE);
+                insert(group, person, MembershipSource.IMPORTED, MemberStatus.ACTIVE, addedBy);
                 imported++;
             }
         }
+        quotas.importing(group.id(), imported);
         return new ImportReport(imported, people.size() - imported);
+    }
+
+    /** The name the group lists the importing organiser under; an admin who is not one is named as such. */
+    private String importerName(EventGroup group, Caller importer) {
+        return organisers.listed(group.id()).stream()
+                .filter(organiser -> importer.is(organiser.sub(), organiser.email()))
+                .map(Organiser::name)
+                .findFirst()
+                .orElse(importer.admin() ? "a Podium administrator" : importer.name());
     }
 
     @Transactional
@@ -231,7 +249,8 @@ public class GroupService {
                 Streams.groupMembers(group.id()));
     }
 
-    private Member insert(EventGroup group, PersonRequest person, MembershipSource source, MemberStatus status) {
+    private Member insert(EventGroup group, PersonRequest person, MembershipSource source, MemberStatus status,
+                          @Nullable String addedBy) {
         Instant now = clock.instant();
         Member member = new Member(Ids.newId(), group.id(), person.name(), person.email(), source, status, now,
                 status == MemberStatus.ACTIVE ? now : null, null);
@@ -248,7 +267,7 @@ public class GroupService {
                 member.name(), member.email(), source, !pending,
                 pending ? links.url("/groups/" + group.slug() + "/members/" + member.id() + "/confirmation",
                         SignedLinks.CONFIRM_MEMBERSHIP, member.id()) : null,
-                now), Streams.groupMembers(group.id()));
+                now, addedBy), Streams.groupMembers(group.id()));
         return member;
     }
 

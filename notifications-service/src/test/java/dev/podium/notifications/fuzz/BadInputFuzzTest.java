@@ -116,7 +116,7 @@ class BadInputFuzzTest implements RealServers {
             String member = Fixtures.address("markup");
             members.add(member);
             TopicWriter.publish(codec, new MemberJoined(groupId, "paris-dl", markup.get(0), "en", UUID.randomUUID().toString(),
-                    name, member, MembershipSource.JOINED, true, null, Instant.now()));
+                    name, member, MembershipSource.JOINED, true, null, Instant.now(), null));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> audience.members(groupId).size() == markup.size());
         List<AgendaSlotSnapshot> agenda = new ArrayList<>();

@@ -207,7 +207,8 @@ class AdversarialOrderTest implements RealServers {
         private String member(String who, boolean confirmed, String label) {
             MemberJoined joined = new MemberJoined(groupId, "paris-dl", "Paris Deep Learning", "fr", id(who + "-id"), "Membre " + who,
                     email(who), confirmed ? MembershipSource.IMPORTED : MembershipSource.JOINED, confirmed,
-                    confirmed ? null : "https://events.podium.example/members/confirm?token=abc", AT);
+                    confirmed ? null : "https://events.podium.example/members/confirm?token=abc", AT,
+                    confirmed ? "Loïc Dupré" : null);
             group(producer.change(joined, members), label);
             return joined.memberId();
         }
