@@ -30,6 +30,7 @@ final class FanOut {
     void run() throws Exception {
         String section = "2. Announcement fan-out";
         podium.createGroup("fan-out", "Fan-out community");
+        podium.allowImportOf("fan-out", MEMBERS);
         String eventId = podium.createEvent("fan-out", "Community night", null);
         podium.awaitQuiet(Duration.ofMinutes(5));
         mail.purge();

@@ -48,6 +48,11 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    Answer put(String url, String token, String json) {
+        return send(request(url, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     Answer postCsv(String url, String token, String csv) {
         return send(request(url, token).header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString(csv)).build());

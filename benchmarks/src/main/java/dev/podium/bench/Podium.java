@@ -67,6 +67,13 @@ final class Podium {
         return id;
     }
 
+    /** As an operator does for a large community moving in: an admin raises the group's daily import quota. */
+    void allowImportOf(String groupSlug, int members) {
+        String admin = http.text(stack.issuerUrl() + "/token?sub=bench-admin&name=Bench%20Admin&email=admin%40bench.podium.test"
+                + "&role=admin&ttl=3600");
+        http.put(events() + "/groups/" + groupSlug + "/quotas", admin, "{\"importedMembersPerDay\":" + members + "}").expect(200);
+    }
+
     void importMembers(String groupSlug, int count, String prefix) {
         int chunk = 5_000;
         for (int from = 0; from < count; from += chunk) {

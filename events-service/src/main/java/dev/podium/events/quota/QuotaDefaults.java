@@ -6,7 +6,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 @ConfigurationProperties("podium.quotas")
 public class QuotaDefaults {
 
-    private int importedMembersPerDay = 2_000;
+    private int importedMembersPerDay = 5_000;
     private int announcementsPerDay = 10;
 
     public int getImportedMembersPerDay() {

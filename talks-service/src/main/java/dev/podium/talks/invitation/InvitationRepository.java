@@ -12,4 +12,7 @@ interface InvitationRepository extends CrudRepository<Invitation, String> {
     Optional<Invitation> findByIdForUpdate(String id);
 
     List<Invitation> findBySubmissionIdOrderByCreatedAt(String submissionId);
+
+    /** Every invitation the submission sent, accepted, expired or pending. */
+    long countBySubmissionId(String submissionId);
 }

@@ -7,6 +7,8 @@ import dev.podium.contracts.talks.CoSpeakerInvited;
 import dev.podium.contracts.talks.TalkUpdated;
 import dev.podium.messaging.outbox.Outbox;
 import dev.podium.security.Caller;
+import dev.podium.security.quota.DailyQuotas;
+import dev.podium.security.quota.OverQuota;
 import dev.podium.talks.access.SubmissionAccess;
 import dev.podium.talks.access.SubmissionAccess.Standing;
 import dev.podium.talks.speaker.Speaker;
@@ -46,12 +48,15 @@ public class InvitationService {
     private final SpeakerService profiles;
     private final SubmissionAccess access;
     private final Outbox outbox;
+    private final DailyQuotas quotas;
+    private final InvitationLimits limits;
     private final Clock clock;
     private final Duration ttl;
     private final String publicBaseUrl;
 
     InvitationService(InvitationRepository invitations, InvitationTokens tokens, Talks talks, SpeakerRepository speakers,
-                      SpeakerService profiles, SubmissionAccess access, Outbox outbox, Clock clock,
+                      SpeakerService profiles, SubmissionAccess access, Outbox outbox, DailyQuotas quotas,
+                      InvitationLimits limits, Clock clock,
                       @Value("${podium.talks.invitation-ttl:14d}") Duration ttl,
                       @Value("${podium.talks.public-base-url}") String publicBaseUrl) {
         this.invitations = invitations;
@@ -61,11 +66,17 @@ public class InvitationService {
         this.profiles = profiles;
         this.access = access;
         this.outbox = outbox;
+        this.quotas = quotas;
+        this.limits = limits;
         this.clock = clock;
         this.ttl = ttl;
         this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
     }
 
+    /**
+     * Within the quotas: the submission's invitations are counted under its lock, the inviter's of the
+     * day in {@link DailyQuotas}, both in this transaction, so an invitation that fails counts for nothing.
+     */
     @Transactional
     public InvitationView invite(String submissionId, InvitationRequest request, @Nullable Authentication authentication) {
         Submission submission = talks.lock(submissionId);
@@ -75,6 +86,10 @@ public class InvitationService {
         if (talks.hasSpeakerWithEmail(submissionId, email)) {
             throw alreadyASpeaker(email, submissionId);
         }
+        if (invitations.countBySubmissionId(submissionId) >= limits.perSubmission()) {
+            throw new OverQuota(InvitationLimits.PER_SUBMISSION, "per submission", limits.perSubmission(), 1);
+        }
+        quotas.consume(InvitationLimits.PER_SPEAKER, Caller.required(authentication).sub(), 1, limits.perSpeakerPerDay());
         List<TalkSpeaker> current = talks.speakers(submissionId);
         TalkSpeaker primary = current.stream().filter(s -> TalkSpeaker.PRIMARY.equals(s.role())).findFirst()
                 .orElse(current.get(0));

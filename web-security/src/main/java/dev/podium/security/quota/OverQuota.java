@@ -11,7 +11,7 @@ public final class OverQuota extends PodiumProblem {
     public OverQuota(Quota quota, String period, long limit, long requested) {
         super("over-quota", "More than the quota allows", HttpStatus.FORBIDDEN,
                 "This request adds " + requested + " " + quota.counts() + "; at most " + limit + " are allowed " + period
-                        + ". " + capitalised(quota.remedy()),
+                        + (quota.remedy().isEmpty() ? "." : ". " + capitalised(quota.remedy()) + "."),
                 Map.of("quota", quota.name(), "limit", limit, "requested", requested));
     }
 

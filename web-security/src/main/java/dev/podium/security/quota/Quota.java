@@ -6,7 +6,7 @@ package dev.podium.security.quota;
  *
  * @param name   stable identifier, in the problem's {@code quota} parameter and in the table
  * @param counts what it counts, as the error message says it ("members imported into this group")
- * @param remedy what to do besides waiting ("an admin can raise the group's quota")
+ * @param remedy what to do besides waiting, as a clause ("ask an administrator to raise the group's quota"), or empty
  */
 public record Quota(String name, String counts, String remedy) {
 }
