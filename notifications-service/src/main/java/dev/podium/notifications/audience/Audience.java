@@ -42,9 +42,9 @@ public class Audience {
 
     /** Confirmed (double opt-in done) members who have not opted out of the group's email. */
     public List<Recipient> members(String groupId) {
-        return sql.list("SELECT m.email, m.name FROM group_member m WHERE m.group_id = ? AND m.confirmed AND m.left_version IS NULL"
-                        + NOT_OPTED_OUT.formatted("m") + " ORDER BY m.email",
-                row -> Recipient.of(row.getString(1), row.getString(2)), groupId, groupId);
+        return sql.list("SELECT m.email, m.name, m.imported_by FROM group_member m WHERE m.group_id = ? AND m.confirmed"
+                        + " AND m.left_version IS NULL" + NOT_OPTED_OUT.formatted("m") + " ORDER BY m.email",
+                row -> Recipient.member(row.getString(1), row.getString(2), row.getString(3)), groupId, groupId);
     }
 
     /**
@@ -53,11 +53,12 @@ public class Audience {
      * and had not left. Rows of messages without a version count as from the start.
      */
     public List<Recipient> membersAt(String groupId, long version) {
-        return sql.list("SELECT m.email, m.name FROM group_member m WHERE m.group_id = ? AND m.confirmed"
+        return sql.list("SELECT m.email, m.name, m.imported_by FROM group_member m WHERE m.group_id = ? AND m.confirmed"
                         + " AND COALESCE(m.joined_version, 0) <= ? AND COALESCE(m.confirmed_version, 0) <= ?"
                         + " AND (m.left_version IS NULL OR m.left_version > ?)"
                         + NOT_OPTED_OUT.formatted("m") + " ORDER BY m.email",
-                row -> Recipient.of(row.getString(1), row.getString(2)), groupId, version, version, version, groupId);
+                row -> Recipient.member(row.getString(1), row.getString(2), row.getString(3)), groupId, version, version, version,
+                groupId);
     }
 
     /** Attendees with one of the given statuses, each with the signed link that manages their RSVP. */

@@ -9,6 +9,7 @@ import dev.podium.contracts.events.GroupCreated;
 import dev.podium.contracts.events.MemberConfirmed;
 import dev.podium.contracts.events.MemberJoined;
 import dev.podium.contracts.events.MemberLeft;
+import dev.podium.contracts.events.MembershipSource;
 import dev.podium.contracts.events.OrganiserAdded;
 import dev.podium.contracts.events.RegistrationCancelled;
 import dev.podium.contracts.events.RegistrationConfirmed;
@@ -65,17 +66,20 @@ public class AudienceUpdates {
     /** A join after leaving starts the membership again: a new opt-in, from this version on. */
     private void joined(MemberJoined joined, Long version) {
         sql.update("""
-                INSERT INTO group_member (group_id, email, member_id, name, confirmed, joined_at, joined_version, confirmed_version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO group_member (group_id, email, member_id, name, confirmed, joined_at, joined_version, confirmed_version,
+                                          imported_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON DUPLICATE KEY UPDATE
                     confirmed_version = IF(left_version IS NULL, COALESCE(confirmed_version, VALUES(confirmed_version)),
                                            VALUES(confirmed_version)),
                     confirmed = IF(left_version IS NULL, confirmed OR VALUES(confirmed), VALUES(confirmed)),
                     joined_version = IF(left_version IS NULL, joined_version, VALUES(joined_version)),
                     joined_at = IF(left_version IS NULL, joined_at, VALUES(joined_at)),
+                    imported_by = IF(left_version IS NULL, COALESCE(imported_by, VALUES(imported_by)), VALUES(imported_by)),
                     member_id = VALUES(member_id), name = VALUES(name), left_version = NULL""",
                 joined.groupId(), Recipient.normalise(joined.email()), joined.memberId(), joined.name(),
-                joined.confirmed(), joined.joinedAt(), version, joined.confirmed() ? version : null);
+                joined.confirmed(), joined.joinedAt(), version, joined.confirmed() ? version : null,
+                joined.source() == MembershipSource.IMPORTED ? joined.addedBy() : null);
     }
 
     /**

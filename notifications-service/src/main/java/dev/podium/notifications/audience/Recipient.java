@@ -4,14 +4,23 @@ import io.micronaut.core.annotation.Nullable;
 import java.util.Locale;
 
 /** One person to write to, with the signed link that manages their RSVP when they have one. */
-public record Recipient(String email, @Nullable String name, @Nullable String manageUrl) {
+public record Recipient(String email, @Nullable String name, @Nullable String manageUrl, @Nullable String importedBy) {
 
     public Recipient {
         email = normalise(email);
     }
 
+    public Recipient(String email, @Nullable String name, @Nullable String manageUrl) {
+        this(email, name, manageUrl, null);
+    }
+
     public static Recipient of(String email, @Nullable String name) {
-        return new Recipient(email, name, null);
+        return new Recipient(email, name, null, null);
+    }
+
+    /** A group member; {@code importedBy} names the organiser who imported them, null if they joined themselves. */
+    public static Recipient member(String email, @Nullable String name, @Nullable String importedBy) {
+        return new Recipient(email, name, null, importedBy);
     }
 
     /** Addresses compare case-insensitively everywhere in this service (unique keys, opt-outs, suppressions). */

@@ -57,6 +57,7 @@ public class PersonErasure {
 
     private void erase(String email) {
         sql.update("DELETE FROM group_member WHERE email = ?", email);
+        forgetAsImporter(email);
         sql.update("DELETE FROM group_organiser WHERE email = ?", email);
         sql.update("DELETE FROM event_attendee WHERE email = ?", email);
         forgetInSnapshots(email, "known_event", "snapshot");
@@ -65,6 +66,17 @@ public class PersonErasure {
         sql.update("DELETE FROM unsubscription WHERE email = ?", email);
         sql.update("UPDATE suppression SET email = NULL, reason = 'erased' WHERE email_sha256 = SHA2(?, 256)", email);
         outbox.forget(email);
+    }
+
+    /** An erased organiser's name leaves the members they imported, and the emails not sent to them yet. */
+    private void forgetAsImporter(String email) {
+        sql.update("""
+                UPDATE group_member m JOIN group_organiser o ON o.group_id = m.group_id AND o.name = m.imported_by
+                SET m.imported_by = NULL WHERE o.email = ?""", email);
+        sql.update("""
+                UPDATE delivery d JOIN notification n ON n.id = d.notification_id
+                                  JOIN group_organiser o ON o.group_id = n.group_id AND o.name = d.imported_by
+                SET d.imported_by = NULL WHERE o.email = ? AND d.status IN ('PENDING', 'SENDING')""", email);
     }
 
     private void forgetDeliveries(String email) {
