@@ -12,13 +12,11 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import io.micrometer.core.instrument.Counter;
+import dev.podium.notifications.delivery.DeliveryMetrics.Outcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
@@ -26,7 +24,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -45,8 +42,6 @@ import org.slf4j.LoggerFactory;
 public class DeliveryDispatcher implements ApplicationEventListener<ServerStartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryDispatcher.class);
-    private static final Duration FIRST_PAUSE = Duration.ofMillis(500);
-    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
     private static final Duration LEASE_RELEASE_INTERVAL = Duration.ofSeconds(1);
 
     private final DeliveryQueue queue;
@@ -56,14 +51,13 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
     private final Audience audience;
     private final MailSettings settings;
     private final Clock clock;
-    private final RetryDelay retryDelay;
+    private final RetryPolicy retries;
     private final SendRate rate;
     private final Semaphore claimable;
-    private final Map<Outcome, Counter> outcomes;
+    private final DeliveryMetrics metrics;
+    private final ChannelPause pause = new ChannelPause();
     private final Queue<SmtpConnection> connections = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<SmtpConnection> connection;
-    private final AtomicInteger unreachableStreak = new AtomicInteger();
-    private volatile long pausedUntilNanos = System.nanoTime();
     private long lastLeaseRelease = System.nanoTime() - LEASE_RELEASE_INTERVAL.toNanos();
     private volatile boolean running;
     private ExecutorService senders;
@@ -79,14 +73,10 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
         this.audience = audience;
         this.settings = settings;
         this.clock = clock;
-        this.retryDelay = new RetryDelay(settings.getRetryDelay(), settings.getMaxRetryDelay());
+        this.retries = new RetryPolicy(settings.getMaxAttempts(), new RetryDelay(settings.getRetryDelay(), settings.getMaxRetryDelay()));
         this.rate = new SendRate(settings.getRatePerSecond());
         this.claimable = new Semaphore(settings.getParallelism() * 2);
-        this.outcomes = new EnumMap<>(Outcome.class);
-        for (Outcome outcome : Outcome.values()) {
-            outcomes.put(outcome, Counter.builder("podium.mail.deliveries").tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
-                    .description("Delivery attempts of this replica, by outcome").register(meters));
-        }
+        this.metrics = new DeliveryMetrics(meters, "podium.mail.deliveries");
         this.connection = ThreadLocal.withInitial(() -> {
             SmtpConnection opened = new SmtpConnection(settings);
             connections.add(opened);
@@ -168,7 +158,7 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
      * of one delivery each would cost a transaction per email); false when there was nothing to do.
      */
     private boolean feedOnce() throws InterruptedException {
-        if (System.nanoTime() - pausedUntilNanos < 0) {
+        if (pause.active()) {
             return false;
         }
         releaseExpiredLeasesNowAndThen();
@@ -229,7 +219,7 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
             Optional<String> skip = skips != null ? Optional.ofNullable(skips.get(delivery.id())) : reasonToSkip(notification, delivery);
             if (skip.isPresent()) {
                 queue.skipped(delivery, skip.get());
-                outcomes.get(Outcome.SKIPPED).increment();
+                metrics.count(Outcome.SKIPPED);
                 return;
             }
             SmtpConnection smtp = connection.get();
@@ -242,9 +232,9 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
                 return;
             }
             smtp.send(message);
-            unreachableStreak.set(0);
+            pause.reachable();
             recordSent(delivery);
-            outcomes.get(Outcome.SENT).increment();
+            metrics.count(Outcome.SENT);
         } catch (MessagingException e) {
             failed(delivery, SmtpFailure.of(e));
         } catch (InterruptedException e) {
@@ -257,7 +247,7 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
                     settings.getMaxAttempts(), Redaction.failure(e));
             try {
                 boolean dead = queue.failedUnexpectedly(delivery, Redaction.text(e.toString()));
-                outcomes.get(dead ? Outcome.DEAD : Outcome.RETRIED).increment();
+                metrics.count(dead ? Outcome.DEAD : Outcome.RETRIED);
             } catch (RuntimeException recording) {
                 LOG.warn("Could not record the failure of delivery {}: {}", delivery.id(), Redaction.text(recording.toString()));
             }
@@ -302,35 +292,22 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
         if (failure.permanent()) {
             LOG.info("Delivery {} refused for good: {}", delivery.id(), Redaction.text(failure.reply()));
             queue.failed(delivery, failure.reply());
-            outcomes.get(Outcome.FAILED).increment();
+            metrics.count(Outcome.FAILED);
             return;
         }
         if (failure.connection()) {
-            pauseClaims();
+            pause.unreachable();
         }
-        if (delivery.attempt() >= settings.getMaxAttempts()) {
+        if (retries.exhausted(delivery.attempt())) {
             LOG.warn("Delivery {} dead after {} attempts: {}", delivery.id(), delivery.attempt(), Redaction.text(failure.reply()));
             queue.dead(delivery, failure.reply());
-            outcomes.get(Outcome.DEAD).increment();
+            metrics.count(Outcome.DEAD);
         } else {
-            outcomes.get(Outcome.RETRIED).increment();
+            metrics.count(Outcome.RETRIED);
             LOG.info("Delivery {} failed (attempt {}), will retry: {}", delivery.id(), delivery.attempt(),
                     Redaction.text(failure.reply()));
-            queue.retryLater(delivery, clock.instant().plus(retryDelay.after(delivery.attempt(), ThreadLocalRandom.current())),
-                    failure.reply());
+            queue.retryLater(delivery, retries.nextAttempt(clock.instant(), delivery.attempt()), failure.reply());
         }
-    }
-
-    private synchronized void pauseClaims() {
-        if (System.nanoTime() - pausedUntilNanos < 0) {
-            // Already paused: the other sends in flight when the server went away fail too, and must
-            // not each double the pause (16 of them took it straight to the longest). It doubles
-            // once per round of claims that still finds the server unreachable.
-            return;
-        }
-        int streak = unreachableStreak.incrementAndGet();
-        Duration pause = FIRST_PAUSE.multipliedBy(1L << Math.min(streak - 1, 6));
-        pausedUntilNanos = System.nanoTime() + (pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause).toNanos();
     }
 
     private static void sleepQuietly(Duration duration) {
@@ -340,6 +317,4 @@ public class DeliveryDispatcher implements ApplicationEventListener<ServerStartu
             Thread.currentThread().interrupt();
         }
     }
-
-    private enum Outcome { SENT, RETRIED, FAILED, DEAD, SKIPPED }
 }

@@ -6,7 +6,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /**
@@ -22,13 +21,13 @@ public class DeliveryQueue {
     private final Sql sql;
     private final Clock clock;
     private final MailSettings settings;
-    private final RetryDelay retryDelay;
+    private final RetryPolicy retries;
 
     DeliveryQueue(Sql sql, Clock clock, MailSettings settings) {
         this.sql = sql;
         this.clock = clock;
         this.settings = settings;
-        this.retryDelay = new RetryDelay(settings.getRetryDelay(), settings.getMaxRetryDelay());
+        this.retries = new RetryPolicy(settings.getMaxAttempts(), new RetryDelay(settings.getRetryDelay(), settings.getMaxRetryDelay()));
     }
 
     /**
@@ -80,7 +79,7 @@ public class DeliveryQueue {
         int maxAttempts = settings.getMaxAttempts();
         for (long id : expired) {
             int attempts = sql.one("SELECT attempts FROM delivery WHERE id = ?", row -> row.getInt(1), id).orElse(0);
-            Instant next = now.plus(retryDelay.after(attempts, ThreadLocalRandom.current()));
+            Instant next = retries.nextAttempt(now, attempts);
             released += sql.update("""
                     UPDATE delivery SET status = CASE WHEN attempts >= ? THEN 'DEAD' ELSE 'PENDING' END,
                                         next_attempt_at = ?, lease_until = NULL, updated_at = ?,
@@ -99,11 +98,11 @@ public class DeliveryQueue {
      * @return true if the delivery is dead
      */
     public boolean failedUnexpectedly(ClaimedDelivery delivery, String error) {
-        if (delivery.attempt() >= settings.getMaxAttempts()) {
+        if (retries.exhausted(delivery.attempt())) {
             dead(delivery, error);
             return true;
         }
-        retryLater(delivery, clock.instant().plus(retryDelay.after(delivery.attempt(), ThreadLocalRandom.current())), error);
+        retryLater(delivery, retries.nextAttempt(clock.instant(), delivery.attempt()), error);
         return false;
     }
 
