@@ -66,10 +66,10 @@ public class DeliveryQueue {
      * their last allowed attempt, makes them {@code DEAD}: the claim counted the attempt, so a delivery
      * whose send never records an outcome (a sender that dies, a failure nobody caught) is tried
      * {@code max-attempts} times, with the usual backoff between attempts, not forever. The expired
-     * leases are found with a plain read and released one by one by primary key: an UPDATE ranging over the
-     * lease index would lock the index entries of deliveries being sent at that moment (and the
-     * entry past the range) and deadlock with a sender recording its outcome; a delivery whose SENT
-     * is lost that way goes out a second time when its lease ends.
+     * leases are found with a plain read and released one by one by primary key: an UPDATE ranging
+     * over the lease index would lock the index entries of deliveries being sent at that moment (and
+     * the entry past the range) and deadlock with a sender recording its outcome; a delivery whose
+     * SENT is lost that way goes out a second time when its lease ends.
      */
     public int releaseExpiredLeases() {
         Instant now = clock.instant();
