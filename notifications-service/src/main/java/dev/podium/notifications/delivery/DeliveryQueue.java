@@ -6,13 +6,12 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /**
  * The delivery table as a work queue shared by every replica: due rows are claimed with
  * {@code FOR UPDATE SKIP LOCKED} and leased to one sender; each outcome is written as soon as the
- * SMTP server answered, so after a crash only the sends that were in flight can go out twice.
+ * channel answered, so after a crash only the sends that were in flight can go out twice.
  */
 @Singleton
 public class DeliveryQueue {
@@ -21,20 +20,20 @@ public class DeliveryQueue {
 
     private final Sql sql;
     private final Clock clock;
-    private final MailSettings settings;
-    private final RetryDelay retryDelay;
+    private final DeliverySettings settings;
+    private final RetryPolicy retries;
 
-    DeliveryQueue(Sql sql, Clock clock, MailSettings settings) {
+    DeliveryQueue(Sql sql, Clock clock, DeliverySettings settings) {
         this.sql = sql;
         this.clock = clock;
         this.settings = settings;
-        this.retryDelay = new RetryDelay(settings.getRetryDelay(), settings.getMaxRetryDelay());
+        this.retries = RetryPolicy.of(settings);
     }
 
     /**
      * Claims up to {@code max} due deliveries, oldest due first, for the length of a lease; each claim
-     * counts as an attempt. A due delivery that has already had {@code MAIL_MAX_ATTEMPTS} attempts is
-     * not sent again: it becomes {@code DEAD} here.
+     * counts as an attempt. A due delivery that has already had all its attempts is not sent again:
+     * it becomes {@code DEAD} here.
      */
     @Transactional
     public List<ClaimedDelivery> claim(int max) {
@@ -43,13 +42,13 @@ public class DeliveryQueue {
                 SELECT id, attempts FROM delivery WHERE status = 'PENDING' AND next_attempt_at <= ?
                 ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED""",
                 row -> new long[] {row.getLong(1), row.getInt(2)}, now, max);
-        List<Long> exhausted = due.stream().filter(row -> row[1] >= settings.getMaxAttempts()).map(row -> row[0]).toList();
+        List<Long> exhausted = due.stream().filter(row -> retries.exhausted((int) row[1])).map(row -> row[0]).toList();
         if (!exhausted.isEmpty()) {
             sql.update("UPDATE delivery SET status = 'DEAD', lease_until = NULL, updated_at = ?, last_error = COALESCE(last_error, ?) "
                     + "WHERE id IN (" + exhausted.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")",
                     now, "gave up after " + settings.getMaxAttempts() + " attempts");
         }
-        List<Long> ids = due.stream().filter(row -> row[1] < settings.getMaxAttempts()).map(row -> row[0]).toList();
+        List<Long> ids = due.stream().filter(row -> !retries.exhausted((int) row[1])).map(row -> row[0]).toList();
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -66,11 +65,11 @@ public class DeliveryQueue {
      * Hands the deliveries of senders that died mid-lease back to the queue, or, when that lease was
      * their last allowed attempt, makes them {@code DEAD}: the claim counted the attempt, so a delivery
      * whose send never records an outcome (a sender that dies, a failure nobody caught) is tried
-     * {@code MAIL_MAX_ATTEMPTS} times, with the usual backoff between attempts, not forever. The expired leases are
-     * found with a plain read and released one by one by primary key: an UPDATE ranging over the
-     * lease index would lock the index entries of deliveries being sent at that moment (and the
-     * entry past the range) and deadlock with a sender recording its outcome; a delivery whose SENT
-     * is lost that way goes out a second time when its lease ends.
+     * {@code max-attempts} times, with the usual backoff between attempts, not forever. The expired
+     * leases are found with a plain read and released one by one by primary key: an UPDATE ranging
+     * over the lease index would lock the index entries of deliveries being sent at that moment (and
+     * the entry past the range) and deadlock with a sender recording its outcome; a delivery whose
+     * SENT is lost that way goes out a second time when its lease ends.
      */
     public int releaseExpiredLeases() {
         Instant now = clock.instant();
@@ -80,7 +79,7 @@ public class DeliveryQueue {
         int maxAttempts = settings.getMaxAttempts();
         for (long id : expired) {
             int attempts = sql.one("SELECT attempts FROM delivery WHERE id = ?", row -> row.getInt(1), id).orElse(0);
-            Instant next = now.plus(retryDelay.after(attempts, ThreadLocalRandom.current()));
+            Instant next = retries.nextAttempt(now, attempts);
             released += sql.update("""
                     UPDATE delivery SET status = CASE WHEN attempts >= ? THEN 'DEAD' ELSE 'PENDING' END,
                                         next_attempt_at = ?, lease_until = NULL, updated_at = ?,
@@ -93,17 +92,16 @@ public class DeliveryQueue {
     }
 
     /**
-     * A send that failed for a reason of its own (a message that cannot be rendered, a bug): retried
-     * with backoff like a refused one, and {@code DEAD} once it has had its attempts.
+     * A failed attempt: retried with backoff, or {@code DEAD} if it was the delivery's last.
      *
      * @return true if the delivery is dead
      */
-    public boolean failedUnexpectedly(ClaimedDelivery delivery, String error) {
-        if (delivery.attempt() >= settings.getMaxAttempts()) {
+    public boolean retryLaterOrDead(ClaimedDelivery delivery, String error) {
+        if (retries.exhausted(delivery.attempt())) {
             dead(delivery, error);
             return true;
         }
-        retryLater(delivery, clock.instant().plus(retryDelay.after(delivery.attempt(), ThreadLocalRandom.current())), error);
+        retryLater(delivery, retries.nextAttempt(clock.instant(), delivery.attempt()), error);
         return false;
     }
 
@@ -124,17 +122,11 @@ public class DeliveryQueue {
         finish(delivery, "status = 'SKIPPED', last_error = ?", trim(reason));
     }
 
-    /**
-     * A permanent refusal: the delivery fails and the address is suppressed for every later send.
-     * The address is the row's, not the claim's: a recipient erased during the send has no row left.
-     */
+    /** A permanent refusal: the delivery fails, and {@code consequences} (the channel's) are written with it. */
     @Transactional
-    public void failed(ClaimedDelivery delivery, String reply) {
-        finish(delivery, "status = 'FAILED', last_error = ?", trim(reply));
-        sql.update("""
-                INSERT IGNORE INTO suppression (email_sha256, email, reason, created_at)
-                SELECT SHA2(email, 256), email, ?, ? FROM delivery WHERE id = ? AND email IS NOT NULL""",
-                trim(reply), clock.instant(), delivery.id());
+    public void failed(ClaimedDelivery delivery, String reason, Runnable consequences) {
+        finish(delivery, "status = 'FAILED', last_error = ?", trim(reason));
+        consequences.run();
     }
 
     private void finish(ClaimedDelivery delivery, String assignments, Object... values) {

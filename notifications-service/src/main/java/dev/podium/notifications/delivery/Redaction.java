@@ -3,8 +3,8 @@ package dev.podium.notifications.delivery;
 import java.util.regex.Pattern;
 
 /**
- * Log text without email addresses: SMTP replies ("550 5.1.1 &lt;bob@example.org&gt;: unknown user")
- * and mail exceptions often quote the recipient's, and no address may reach the logs.
+ * Log text without addresses: what a channel answers ("550 5.1.1 &lt;bob@example.org&gt;: unknown
+ * user") and its exceptions often quote the recipient's, and no address may reach the logs.
  */
 final class Redaction {
 

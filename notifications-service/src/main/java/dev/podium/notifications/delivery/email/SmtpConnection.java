@@ -1,4 +1,4 @@
-package dev.podium.notifications.delivery;
+package dev.podium.notifications.delivery.email;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;

@@ -1,4 +1,4 @@
-package dev.podium.notifications.delivery;
+package dev.podium.notifications.delivery.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

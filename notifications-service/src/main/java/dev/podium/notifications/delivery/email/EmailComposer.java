@@ -1,7 +1,8 @@
-package dev.podium.notifications.delivery;
+package dev.podium.notifications.delivery.email;
 
 import dev.podium.calendar.CalendarMethod;
 import dev.podium.calendar.EventCalendar;
+import dev.podium.notifications.delivery.ClaimedDelivery;
 import dev.podium.notifications.email.EmailLanguage;
 import dev.podium.notifications.email.EmailTemplates;
 import dev.podium.notifications.email.EmailTemplates.RenderedEmail;
@@ -32,7 +33,7 @@ import java.util.Map;
  * twice after a crash is recognisable as the same message.
  */
 @Singleton
-public class EmailComposer {
+class EmailComposer {
 
     private final EmailTemplates templates;
     private final UnsubscribeTokens unsubscribeTokens;
@@ -49,27 +50,27 @@ public class EmailComposer {
         this.clock = clock;
     }
 
-    public MimeMessage compose(Session session, StoredNotification notification, ClaimedDelivery delivery)
+    MimeMessage compose(Session session, StoredNotification notification, ClaimedDelivery delivery)
             throws MessagingException {
         Locale locale = EmailLanguage.locale(notification.language());
         Map<String, Object> variables = new HashMap<>(notification.model());
         variables.put("subject", notification.subject());
         variables.put("recipientName", delivery.name());
-        variables.put("recipientEmail", delivery.email());
+        variables.put("recipientEmail", delivery.address());
         variables.put("manageUrl", delivery.manageUrl());
         String unsubscribeUrl = null;
         if (notification.kind().bulk()) {
             String scope = notification.groupId() == null ? UnsubscribeTokens.ALL_GROUPS : notification.groupId();
-            unsubscribeUrl = publicUrl + "/unsubscribe?token=" + unsubscribeTokens.issue(scope, delivery.email());
+            unsubscribeUrl = publicUrl + "/unsubscribe?token=" + unsubscribeTokens.issue(scope, delivery.address());
             variables.put("unsubscribeUrl", unsubscribeUrl);
             variables.put("unsubscribeAllUrl",
-                    publicUrl + "/unsubscribe?token=" + unsubscribeTokens.issue(UnsubscribeTokens.ALL_GROUPS, delivery.email()));
+                    publicUrl + "/unsubscribe?token=" + unsubscribeTokens.issue(UnsubscribeTokens.ALL_GROUPS, delivery.address()));
         }
         RenderedEmail rendered = templates.render(notification.kind().template(), locale, variables);
 
         MimeMessage message = new IdentifiedMessage(session, "<" + notification.id() + "." + delivery.id() + "@" + settings.getDomain() + ">");
         message.setFrom(address(settings.getFromAddress(), settings.getFromName()));
-        message.setRecipient(MimeMessage.RecipientType.TO, address(delivery.email(), delivery.name()));
+        message.setRecipient(MimeMessage.RecipientType.TO, address(delivery.address(), delivery.name()));
         message.setSubject(notification.subject(), StandardCharsets.UTF_8.name());
         message.setSentDate(Date.from(clock.instant()));
         message.setHeader("Content-Language", locale.getLanguage());

@@ -1,5 +1,6 @@
-package dev.podium.notifications.delivery;
+package dev.podium.notifications.delivery.email;
 
+import dev.podium.notifications.delivery.DeliverySettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.validation.constraints.Min;
@@ -8,10 +9,10 @@ import java.time.Duration;
 
 /**
  * How email goes out ({@code podium.mail.*}, see application.yml for the environment variables):
- * the sender, the SMTP server, parallelism and rate, retries.
+ * the sender, the SMTP server, and the delivery loop's parallelism, rate and retries for email.
  */
 @ConfigurationProperties("podium.mail")
-public class MailSettings {
+public class MailSettings implements DeliverySettings {
 
     @NotBlank
     private String fromAddress = "notifications@podium.localhost";
@@ -64,20 +65,20 @@ public class MailSettings {
     public void setSmtpPassword(@Nullable String smtpPassword) { this.smtpPassword = smtpPassword; }
     public boolean isSmtpStarttls() { return smtpStarttls; }
     public void setSmtpStarttls(boolean smtpStarttls) { this.smtpStarttls = smtpStarttls; }
-    public int getParallelism() { return parallelism; }
+    @Override public int getParallelism() { return parallelism; }
     public void setParallelism(int parallelism) { this.parallelism = parallelism; }
-    public int getRatePerSecond() { return ratePerSecond; }
+    @Override public int getRatePerSecond() { return ratePerSecond; }
     public void setRatePerSecond(int ratePerSecond) { this.ratePerSecond = ratePerSecond; }
-    public int getMaxAttempts() { return maxAttempts; }
+    @Override public int getMaxAttempts() { return maxAttempts; }
     public void setMaxAttempts(int maxAttempts) { this.maxAttempts = maxAttempts; }
-    public Duration getRetryDelay() { return retryDelay; }
+    @Override public Duration getRetryDelay() { return retryDelay; }
     public void setRetryDelay(Duration retryDelay) { this.retryDelay = retryDelay; }
-    public Duration getMaxRetryDelay() { return maxRetryDelay; }
+    @Override public Duration getMaxRetryDelay() { return maxRetryDelay; }
     public void setMaxRetryDelay(Duration maxRetryDelay) { this.maxRetryDelay = maxRetryDelay; }
-    public Duration getLease() { return lease; }
+    @Override public Duration getLease() { return lease; }
     public void setLease(Duration lease) { this.lease = lease; }
-    public Duration getPollInterval() { return pollInterval; }
+    @Override public Duration getPollInterval() { return pollInterval; }
     public void setPollInterval(Duration pollInterval) { this.pollInterval = pollInterval; }
-    public boolean isSending() { return sending; }
+    @Override public boolean isSending() { return sending; }
     public void setSending(boolean sending) { this.sending = sending; }
 }

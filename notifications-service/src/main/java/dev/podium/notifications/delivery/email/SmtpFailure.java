@@ -1,5 +1,6 @@
-package dev.podium.notifications.delivery;
+package dev.podium.notifications.delivery.email;
 
+import dev.podium.notifications.delivery.DeliveryFailure;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import java.io.IOException;
@@ -9,11 +10,12 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 
 /**
  * What an SMTP failure means for a delivery: a 5xx reply is permanent (the address will not work
- * later either), a 4xx reply or a connection problem is transient and worth retrying.
+ * later either), a 4xx reply or a connection problem is transient and worth retrying; a connection
+ * problem also means the server is away, so the channel pauses.
  */
-public record SmtpFailure(boolean permanent, boolean connection, String reply) {
+record SmtpFailure(boolean permanent, boolean connection, String reply) {
 
-    public static SmtpFailure of(MessagingException failure) {
+    static SmtpFailure of(MessagingException failure) {
         for (Exception current = failure; current != null; current = next(current)) {
             Integer code = replyCode(current);
             if (code != null && code < 0) {
@@ -25,6 +27,13 @@ public record SmtpFailure(boolean permanent, boolean connection, String reply) {
             }
         }
         return new SmtpFailure(false, causedByIo(failure), describe(failure));
+    }
+
+    DeliveryFailure toDeliveryFailure() {
+        if (permanent) {
+            return DeliveryFailure.permanent(reply);
+        }
+        return connection ? DeliveryFailure.channelUnreachable(reply) : DeliveryFailure.retryLater(reply);
     }
 
     private static Integer replyCode(Exception failure) {

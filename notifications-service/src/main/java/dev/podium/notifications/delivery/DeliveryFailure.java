@@ -1,0 +1,29 @@
+package dev.podium.notifications.delivery;
+
+/** A failed send as its channel reads it, with the other end's words ({@code reason}) to keep on the delivery. */
+public record DeliveryFailure(Kind kind, String reason) {
+
+    public enum Kind {
+        /** Worth trying again later, with backoff; {@code DEAD} once the delivery has had its attempts. */
+        RETRY_LATER,
+        /**
+         * The channel itself cannot be reached: retried like {@link #RETRY_LATER}, and claims pause
+         * meanwhile so that the outage does not burn every waiting delivery's attempts.
+         */
+        CHANNEL_UNREACHABLE,
+        /** Will not work later either: the delivery fails at once ({@code FAILED}). */
+        PERMANENT
+    }
+
+    public static DeliveryFailure retryLater(String reason) {
+        return new DeliveryFailure(Kind.RETRY_LATER, reason);
+    }
+
+    public static DeliveryFailure channelUnreachable(String reason) {
+        return new DeliveryFailure(Kind.CHANNEL_UNREACHABLE, reason);
+    }
+
+    public static DeliveryFailure permanent(String reason) {
+        return new DeliveryFailure(Kind.PERMANENT, reason);
+    }
+}
