@@ -105,6 +105,31 @@ class AnnouncementTest implements RealServers {
         assertThat(calendarContentType(announcement.message())).contains("method=REQUEST").doesNotContain("CANCEL");
     }
 
+    @Test
+    void anImportedMemberIsToldWhoAddedThemNextToTheUnsubscribeLinkAndAMemberWhoJoinedIsNot() {
+        String groupId = UUID.randomUUID().toString();
+        String imported = Fixtures.address("imported");
+        String joined = Fixtures.address("joined");
+        TopicWriter.publish(codec, Fixtures.group(groupId, "en", Fixtures.address("orla")));
+        TopicWriter.publish(codec, Fixtures.imported(groupId, imported, "Loïc Dupré"));
+        TopicWriter.publish(codec, Fixtures.member(groupId, joined, true));
+        await().atMost(Duration.ofSeconds(30)).until(() -> audience.members(groupId).size() == 2);
+
+        TopicWriter.publish(codec, new EventPublished(Fixtures.event(UUID.randomUUID().toString(), groupId, "Imports night",
+                "2029-03-07T19:00", "2029-03-07T22:00", 1, List.of()), Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mail.messagesTo(imported).size() == 1 && mail.messagesTo(joined).size() == 1);
+
+        ReceivedMail toImported = ReceivedMail.of(mail.messagesTo(imported).get(0));
+        // The event's group writes in French (Fixtures.event).
+        String notice = "parce que Loïc Dupré, organisateur ou organisatrice de Paris Deep Learning, a ajouté votre adresse à ses membres";
+        assertThat(toImported.text()).contains(notice, "Se désabonner de Paris Deep Learning: http://localhost:8083/unsubscribe?token=");
+        assertThat(toImported.html()).contains(notice);
+        assertThat(toImported.header("List-Unsubscribe")).startsWith("<http://localhost:8083/unsubscribe?token=");
+        ReceivedMail toJoined = ReceivedMail.of(mail.messagesTo(joined).get(0));
+        assertThat(toJoined.text()).contains("Vous recevez cet email en tant que membre de Paris Deep Learning.")
+                .doesNotContain("a ajouté votre adresse");
+    }
+
     private static String calendarContentType(jakarta.mail.Part part) throws Exception {
         if (part.isMimeType("text/calendar")) {
             return part.getContentType();

@@ -59,6 +59,12 @@ public final class Fixtures {
                 confirmed ? null : "https://events.podium.example/members/confirm?token=abc", Instant.now(), null);
     }
 
+    /** A member an organiser imported (active at once, no opt-in of their own). */
+    public static MemberJoined imported(String groupId, String email, String organiserName) {
+        return new MemberJoined(groupId, "paris-dl", "Paris Deep Learning", "en", UUID.randomUUID().toString(), "Member " + email,
+                email, MembershipSource.IMPORTED, true, null, Instant.now(), organiserName);
+    }
+
     /** A seed talk of Deep Learning Meetup #13 ({@code seeds/000_2e23afdd145b62ce.txt}). */
     public record SeedTalk(String speaker, String affiliation, String title, String abstractText) {
     }

@@ -55,10 +55,10 @@ public class DeliveryQueue {
         String idList = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
         sql.update("UPDATE delivery SET status = 'SENDING', attempts = attempts + 1, lease_until = ?, updated_at = ? WHERE id IN ("
                 + idList + ")", now.plus(settings.getLease()), now);
-        return sql.list("SELECT id, notification_id, email, name, manage_url, attempts FROM delivery WHERE id IN ("
+        return sql.list("SELECT id, notification_id, email, name, manage_url, imported_by, attempts FROM delivery WHERE id IN ("
                         + idList + ") ORDER BY next_attempt_at, id",
                 row -> new ClaimedDelivery(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getString(5), row.getInt(6)));
+                        row.getString(5), row.getString(6), row.getInt(7)));
     }
 
     /**

@@ -18,6 +18,8 @@ import dev.podium.contracts.Topics;
 import dev.podium.contracts.notifications.MemberUnsubscribed;
 import dev.podium.messaging.outbox.Outbox;
 import dev.podium.messaging.outbox.OutboxSweep;
+import dev.podium.contracts.events.OrganiserAdded;
+import dev.podium.notifications.audience.Recipient;
 import dev.podium.messaging.sql.Sql;
 import dev.podium.testsupport.TopicReader;
 import io.micronaut.transaction.TransactionOperations;
@@ -153,6 +155,27 @@ class PersonErasureTest implements RealServers {
         assertThat(speakers).extracting(SpeakerRef::name).isEqualTo(event.agenda().get(0).speakers().stream().map(SpeakerRef::name).toList());
         assertThat(remembered.startsAtUtc()).isEqualTo(event.startsAtUtc());
         assertThat(sql.count("SELECT COUNT(*) FROM delivery WHERE email = ?", staying)).as("nobody else is touched").isEqualTo(1);
+    }
+
+    @Test
+    void anErasedOrganisersNameLeavesTheMembersTheyImportedButNotAnotherOrganisersImports() {
+        String groupId = UUID.randomUUID().toString();
+        Identity other = Fixtures.person("otto");
+        String byOrla = Fixtures.address("by-orla");
+        String byOtto = Fixtures.address("by-otto");
+        TopicWriter.publish(codec, Fixtures.group(groupId, "en", organiser));
+        TopicWriter.publish(codec, new OrganiserAdded(groupId, "paris-dl", new PersonRef(other.sub(), other.name(), other.email()),
+                Instant.now()));
+        TopicWriter.publish(codec, Fixtures.imported(groupId, byOrla, organiser.name()));
+        TopicWriter.publish(codec, Fixtures.imported(groupId, byOtto, other.name()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> audience.members(groupId).size() == 2);
+
+        TopicWriter.publish(codec, new PersonErased(UUID.randomUUID().toString(), organiser.email(), Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> sql.count("SELECT COUNT(*) FROM group_organiser WHERE email = ?",
+                organiser.email()) == 0);
+
+        assertThat(audience.members(groupId)).extracting(Recipient::email, Recipient::importedBy)
+                .containsExactlyInAnyOrder(tuple(byOrla, null), tuple(byOtto, other.name()));
     }
 
     @Test

@@ -58,6 +58,7 @@ class EmailComposer {
         variables.put("recipientName", delivery.name());
         variables.put("recipientEmail", delivery.address());
         variables.put("manageUrl", delivery.manageUrl());
+        variables.put("importedBy", delivery.importedBy());
         String unsubscribeUrl = null;
         if (notification.kind().bulk()) {
             String scope = notification.groupId() == null ? UnsubscribeTokens.ALL_GROUPS : notification.groupId();
