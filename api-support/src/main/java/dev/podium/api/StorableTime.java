@@ -1,5 +1,6 @@
 package dev.podium.api;
 
+import dev.podium.persistence.StorableTimes;
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 import java.lang.annotation.Documented;

@@ -11,7 +11,7 @@ import dev.podium.events.event.EventView;
 import dev.podium.events.group.GroupView;
 import dev.podium.events.group.ImportReport;
 import dev.podium.events.registration.RegistrationView;
-import dev.podium.messaging.sql.Sql;
+import dev.podium.persistence.Sql;
 import dev.podium.testsupport.KafkaBrokerProcess;
 import dev.podium.testsupport.RealServers;
 import dev.podium.testsupport.TopicReader;

@@ -11,7 +11,7 @@ import dev.podium.contracts.common.PersonRef;
 import dev.podium.contracts.events.EventSnapshot;
 import dev.podium.contracts.events.OrganiserAdded;
 import dev.podium.devissuer.Identity;
-import dev.podium.messaging.sql.Sql;
+import dev.podium.persistence.Sql;
 import dev.podium.talks.Fixtures.SpeakerAccount;
 import dev.podium.talks.catalog.Catalog;
 import dev.podium.talks.invitation.InvitationTokens;

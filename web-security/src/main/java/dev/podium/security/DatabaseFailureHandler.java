@@ -1,6 +1,6 @@
 package dev.podium.security;
 
-import dev.podium.api.DatabaseUnreachable;
+import dev.podium.persistence.DatabaseUnreachable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

@@ -10,6 +10,11 @@ import java.time.Instant;
  * Counts hits per (limit, client, window) in the {@code rate_limit_hit} table. The increment and its
  * result are one statement (MySQL's {@code LAST_INSERT_ID(expr)}), so concurrent replicas never
  * both see the last free hit.
+ *
+ * <p>The table is web-security's (this class and {@link RateLimitJanitor} are all that touch it), but each
+ * service creates it with a migration of its own ({@code V5__rate_limits.sql} in events-service, V4 in
+ * talks-service, V3 in notifications-service, the same file): they are applied history, which Flyway
+ * checks by version and checksum on every start, and one file in this jar could carry only one version.
  */
 @Singleton
 public class RateLimitCounter {

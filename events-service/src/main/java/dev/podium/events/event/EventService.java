@@ -27,7 +27,7 @@ import dev.podium.events.venue.VenueRepository;
 import dev.podium.events.venue.VenueView;
 import dev.podium.messaging.causality.StreamVersions;
 import dev.podium.messaging.outbox.Outbox;
-import dev.podium.messaging.sql.Sql;
+import dev.podium.persistence.Sql;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;

@@ -1,6 +1,6 @@
 package dev.podium.events.event;
 
-import dev.podium.messaging.sql.Sql;
+import dev.podium.persistence.Sql;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;

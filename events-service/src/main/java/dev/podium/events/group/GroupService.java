@@ -1,7 +1,6 @@
 package dev.podium.events.group;
 
 import dev.podium.api.Conflict;
-import dev.podium.api.DuplicateKey;
 import dev.podium.api.NotFound;
 import dev.podium.api.BadRequest;
 import dev.podium.api.RuleViolation;
@@ -20,6 +19,7 @@ import dev.podium.events.quota.GroupQuotas;
 import dev.podium.events.support.Ids;
 import dev.podium.events.support.TimeZones;
 import dev.podium.messaging.outbox.Outbox;
+import dev.podium.persistence.DuplicateKey;
 import dev.podium.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;

@@ -1,7 +1,7 @@
 package dev.podium.events.registration;
 
 import dev.podium.api.PageQuery;
-import dev.podium.messaging.sql.Sql;
+import dev.podium.persistence.Sql;
 import java.util.List;
 
 /**

@@ -1,7 +1,6 @@
 package dev.podium.events.registration;
 
 import dev.podium.api.Conflict;
-import dev.podium.api.DuplicateKey;
 import dev.podium.api.NotFound;
 import dev.podium.api.PageQuery;
 import dev.podium.api.PageView;
@@ -17,7 +16,8 @@ import dev.podium.events.event.EventSnapshots;
 import dev.podium.events.event.EventStatus;
 import dev.podium.events.support.Ids;
 import dev.podium.messaging.outbox.Outbox;
-import dev.podium.messaging.sql.Sql;
+import dev.podium.persistence.DuplicateKey;
+import dev.podium.persistence.Sql;
 import dev.podium.security.Caller;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;

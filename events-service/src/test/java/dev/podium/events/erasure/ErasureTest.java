@@ -20,7 +20,7 @@ import dev.podium.events.registration.RegistrationView;
 import dev.podium.events.talks.AcceptedTalk;
 import dev.podium.events.talks.AcceptedTalkRepository;
 import dev.podium.messaging.outbox.OutboxSweep;
-import dev.podium.messaging.sql.Sql;
+import dev.podium.persistence.Sql;
 import dev.podium.testsupport.ProblemResponse;
 import dev.podium.testsupport.RealServers;
 import dev.podium.testsupport.Tokens;

@@ -1,7 +1,7 @@
 package dev.podium.messaging.causality;
 
 import dev.podium.contracts.StreamVersion;
-import dev.podium.messaging.sql.Sql;
+import dev.podium.persistence.Sql;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;

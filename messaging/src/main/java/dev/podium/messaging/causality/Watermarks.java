@@ -1,7 +1,7 @@
 package dev.podium.messaging.causality;
 
 import dev.podium.contracts.StreamVersion;
-import dev.podium.messaging.sql.Sql;
+import dev.podium.persistence.Sql;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Collection;

@@ -1,6 +1,6 @@
 package dev.podium.messaging.inbox;
 
-import dev.podium.api.DatabaseUnreachable;
+import dev.podium.persistence.DatabaseUnreachable;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;

@@ -1,6 +1,6 @@
 package dev.podium.messaging.inbox;
 
-import dev.podium.api.DatabaseUnreachable;
+import dev.podium.persistence.DatabaseUnreachable;
 import io.micronaut.configuration.kafka.exceptions.DefaultKafkaListenerExceptionHandler;
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerExceptionHandler;

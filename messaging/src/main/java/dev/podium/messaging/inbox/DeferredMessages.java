@@ -1,7 +1,7 @@
 package dev.podium.messaging.inbox;
 
 import dev.podium.contracts.StreamVersion;
-import dev.podium.messaging.sql.Sql;
+import dev.podium.persistence.Sql;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Clock;

@@ -1,9 +1,9 @@
 package dev.podium.messaging.inbox;
 
-import dev.podium.api.DatabaseUnreachable;
 import dev.podium.contracts.DecodedMessage;
 import dev.podium.contracts.StreamVersion;
 import dev.podium.messaging.causality.Watermarks;
+import dev.podium.persistence.DatabaseUnreachable;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;

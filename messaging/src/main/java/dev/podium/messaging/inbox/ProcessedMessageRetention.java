@@ -1,7 +1,7 @@
 package dev.podium.messaging.inbox;
 
 import dev.podium.messaging.retention.RetentionPolicy;
-import dev.podium.messaging.sql.Sql;
+import dev.podium.persistence.Sql;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Duration;

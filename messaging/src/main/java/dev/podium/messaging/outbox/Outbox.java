@@ -6,7 +6,7 @@ import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.MessageType;
 import dev.podium.contracts.PodiumMessage;
 import dev.podium.messaging.causality.StreamVersions;
-import dev.podium.messaging.sql.Sql;
+import dev.podium.persistence.Sql;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;

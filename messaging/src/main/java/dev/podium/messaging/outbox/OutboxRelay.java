@@ -1,6 +1,5 @@
 package dev.podium.messaging.outbox;
 
-import dev.podium.api.DatabaseUnreachable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
@@ -22,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import dev.podium.messaging.PodiumProducer;
+import dev.podium.persistence.DatabaseUnreachable;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;

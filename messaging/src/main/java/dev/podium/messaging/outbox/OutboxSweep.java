@@ -1,6 +1,6 @@
 package dev.podium.messaging.outbox;
 
-import dev.podium.messaging.sql.Sql;
+import dev.podium.persistence.Sql;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;

@@ -1,6 +1,6 @@
 package dev.podium.messaging.retention;
 
-import dev.podium.api.DatabaseUnreachable;
+import dev.podium.persistence.DatabaseUnreachable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;

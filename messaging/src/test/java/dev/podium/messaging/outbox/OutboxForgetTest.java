@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.podium.contracts.Topics;
 import dev.podium.messaging.Samples;
-import dev.podium.messaging.sql.Sql;
+import dev.podium.persistence.Sql;
 import dev.podium.testsupport.RealServers;
 import dev.podium.testsupport.TopicReader;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

@@ -2,7 +2,7 @@ package dev.podium.messaging.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.podium.messaging.sql.Sql;
+import dev.podium.persistence.Sql;
 import dev.podium.testsupport.MutableClock;
 import dev.podium.testsupport.RealServers;
 import io.micronaut.test.annotation.MockBean;

@@ -1,6 +1,6 @@
 package dev.podium.notifications.access;
 
-import dev.podium.messaging.sql.Sql;
+import dev.podium.persistence.Sql;
 import dev.podium.security.Caller;
 import jakarta.inject.Singleton;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package dev.podium.notifications.audience;
 
-import dev.podium.messaging.sql.Sql;
+import dev.podium.persistence.Sql;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

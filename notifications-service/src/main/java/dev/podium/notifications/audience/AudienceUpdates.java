@@ -16,7 +16,7 @@ import dev.podium.contracts.events.RegistrationConfirmed;
 import dev.podium.contracts.events.RegistrationPromoted;
 import dev.podium.contracts.events.RegistrationSnapshot;
 import dev.podium.contracts.events.RegistrationWaitlisted;
-import dev.podium.messaging.sql.Sql;
+import dev.podium.persistence.Sql;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.podium.notifications.audience;
 
 import dev.podium.contracts.events.EventSnapshot;
-import dev.podium.messaging.sql.Sql;
+import dev.podium.persistence.Sql;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.podium.notifications.delivery;
 
-import dev.podium.messaging.sql.Sql;
+import dev.podium.persistence.Sql;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;

@@ -2,11 +2,11 @@ package dev.podium.notifications.notification;
 
 import dev.podium.api.PageQuery;
 import dev.podium.api.PageView;
-import dev.podium.messaging.sql.Sql;
 import dev.podium.notifications.access.NotificationAccess;
 import dev.podium.notifications.access.NotificationScope;
 import dev.podium.notifications.notification.NotificationViews.DeliveryView;
 import dev.podium.notifications.notification.NotificationViews.NotificationView;
+import dev.podium.persistence.Sql;
 import dev.podium.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;

@@ -1,7 +1,7 @@
 package dev.podium.notifications.notification;
 
-import dev.podium.messaging.sql.Sql;
 import dev.podium.notifications.audience.Recipient;
+import dev.podium.persistence.Sql;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;

@@ -2,9 +2,9 @@ package dev.podium.notifications.schedule;
 
 import dev.podium.contracts.events.ChangeKind;
 import dev.podium.contracts.events.EventUpdated;
-import dev.podium.messaging.sql.Sql;
 import dev.podium.notifications.audience.KnownEvents;
 import dev.podium.notifications.notification.NotificationSettings;
+import dev.podium.persistence.Sql;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.podium.notifications.schedule;
 
 import dev.podium.contracts.events.EventSnapshot;
-import dev.podium.messaging.sql.Sql;
 import dev.podium.notifications.notification.NotificationSettings;
+import dev.podium.persistence.Sql;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;

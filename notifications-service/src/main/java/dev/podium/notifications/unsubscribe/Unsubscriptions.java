@@ -2,7 +2,7 @@ package dev.podium.notifications.unsubscribe;
 
 import dev.podium.contracts.notifications.MemberUnsubscribed;
 import dev.podium.messaging.outbox.Outbox;
-import dev.podium.messaging.sql.Sql;
+import dev.podium.persistence.Sql;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;

@@ -3,8 +3,8 @@ package dev.podium.notifications.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.podium.messaging.sql.Sql;
 import dev.podium.notifications.Fixtures;
+import dev.podium.persistence.Sql;
 import dev.podium.testsupport.MailTestServer;
 import dev.podium.testsupport.MutableClock;
 import dev.podium.testsupport.RealServers;

@@ -3,8 +3,8 @@ package dev.podium.notifications.unsubscribe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.podium.messaging.sql.Sql;
 import dev.podium.notifications.Fixtures;
+import dev.podium.persistence.Sql;
 import dev.podium.testsupport.ProblemResponse;
 import dev.podium.testsupport.RealServers;
 import io.micronaut.http.HttpHeaders;

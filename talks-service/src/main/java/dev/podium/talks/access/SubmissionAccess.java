@@ -1,7 +1,7 @@
 package dev.podium.talks.access;
 
 import dev.podium.api.NotFound;
-import dev.podium.messaging.sql.Sql;
+import dev.podium.persistence.Sql;
 import dev.podium.security.Caller;
 import dev.podium.talks.submission.TalkSpeaker;
 import io.micronaut.core.annotation.Nullable;

@@ -1,8 +1,8 @@
 package dev.podium.talks.archive;
 
 import dev.podium.api.BadRequest;
-import dev.podium.api.StorableTimes;
 import dev.podium.api.PageQuery;
+import dev.podium.persistence.StorableTimes;
 import io.micronaut.core.annotation.Nullable;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -2,12 +2,12 @@ package dev.podium.talks.archive;
 
 import dev.podium.api.BadRequest;
 import dev.podium.api.PageView;
+import dev.podium.persistence.Sql;
 import dev.podium.talks.materials.MaterialsService;
 import dev.podium.talks.materials.MaterialsView;
 import dev.podium.talks.submission.SubmissionSpeakers;
 import dev.podium.talks.submission.SubmissionTags;
 import dev.podium.talks.submission.TalkSpeaker;
-import dev.podium.messaging.sql.Sql;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;

@@ -11,7 +11,7 @@ import dev.podium.contracts.events.EventSnapshot;
 import dev.podium.contracts.events.EventUpdated;
 import dev.podium.contracts.events.GroupCreated;
 import dev.podium.contracts.events.OrganiserAdded;
-import dev.podium.messaging.sql.Sql;
+import dev.podium.persistence.Sql;
 import dev.podium.talks.support.Times;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;

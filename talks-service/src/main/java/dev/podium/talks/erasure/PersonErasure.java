@@ -4,7 +4,7 @@ import dev.podium.contracts.DecodedMessage;
 import dev.podium.contracts.events.PersonErased;
 import dev.podium.talks.speaker.SpeakerProfileChanged;
 import dev.podium.messaging.outbox.Outbox;
-import dev.podium.messaging.sql.Sql;
+import dev.podium.persistence.Sql;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.podium.talks.speaker;
 
 import dev.podium.api.Conflict;
-import dev.podium.api.DuplicateKey;
 import dev.podium.api.NotFound;
 import dev.podium.api.RuleViolation;
+import dev.podium.persistence.DuplicateKey;
 import dev.podium.security.Caller;
 import dev.podium.talks.support.Ids;
 import dev.podium.talks.support.Times;

@@ -1,7 +1,7 @@
 package dev.podium.talks.submission;
 
+import dev.podium.persistence.Sql;
 import dev.podium.talks.speaker.SpeakerProfileChanged;
-import dev.podium.messaging.sql.Sql;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 

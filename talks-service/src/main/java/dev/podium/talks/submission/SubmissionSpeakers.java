@@ -1,6 +1,6 @@
 package dev.podium.talks.submission;
 
-import dev.podium.messaging.sql.Sql;
+import dev.podium.persistence.Sql;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.sql.ResultSet;

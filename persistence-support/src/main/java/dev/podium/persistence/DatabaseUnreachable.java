@@ -1,4 +1,4 @@
-package dev.podium.api;
+package dev.podium.persistence;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;

@@ -1,25 +1,23 @@
-package dev.podium.api;
+package dev.podium.persistence;
 
-import io.micronaut.context.annotation.Factory;
-import io.micronaut.validation.validator.constraints.ConstraintValidator;
-import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.Temporal;
 
-/** The validator of {@link StorableTime}, and the check itself for values parsed by hand. */
-@Factory
-public class StorableTimes {
+/**
+ * The times a MySQL {@code DATETIME} column holds and a calendar shows: years {@value #FIRST_YEAR}
+ * to {@value #LAST_YEAR}. A year 275760 parses as an ISO instant but no database stores it. The
+ * API's {@code @StorableTime} constraint (api-support) applies this check to requests.
+ */
+public final class StorableTimes {
 
-    static final int FIRST_YEAR = 1900;
+    public static final int FIRST_YEAR = 1900;
     // 9998, not 9999: a local time late on 31 December 9999 is in the year 10000 in UTC.
-    static final int LAST_YEAR = 9998;
+    public static final int LAST_YEAR = 9998;
 
-    @Singleton
-    ConstraintValidator<StorableTime, Temporal> storableTimeValidator() {
-        return (value, annotation, context) -> value == null || storable(value);
+    private StorableTimes() {
     }
 
     public static boolean storable(Temporal value) {

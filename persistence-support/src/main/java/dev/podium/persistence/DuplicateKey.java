@@ -1,4 +1,4 @@
-package dev.podium.api;
+package dev.podium.persistence;
 
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.function.Supplier;

@@ -1,4 +1,4 @@
-package dev.podium.messaging.sql;
+package dev.podium.persistence;
 
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;

@@ -1,4 +1,4 @@
-package dev.podium.api;
+package dev.podium.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,12 +24,16 @@ class DuplicateKeyTest {
     @Test
     void turnsOnlyTheNamedKeyIntoTheGivenProblem() {
         assertThatThrownBy(() -> DuplicateKey.refused("uk_speaker_email",
-                () -> new Conflict("speaker-email-taken", "Email taken", "d"), () -> {
+                EmailTaken::new, () -> {
                     throw duplicateEmail;
-                })).isInstanceOf(Conflict.class);
+                })).isInstanceOf(EmailTaken.class);
         assertThatThrownBy(() -> DuplicateKey.refused("uk_speaker_email",
-                () -> new Conflict("speaker-email-taken", "Email taken", "d"), () -> {
+                EmailTaken::new, () -> {
                     throw foreignKey;
                 })).isSameAs(foreignKey);
+    }
+
+    /** What a service throws instead, e.g. api-support's Conflict (409). */
+    private static final class EmailTaken extends RuntimeException {
     }
 }

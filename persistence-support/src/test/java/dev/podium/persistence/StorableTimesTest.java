@@ -1,4 +1,4 @@
-package dev.podium.api;
+package dev.podium.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
