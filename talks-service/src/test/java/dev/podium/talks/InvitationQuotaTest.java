@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.events.EventSnapshot;
 import dev.podium.devissuer.Identity;
-import dev.podium.messaging.sql.Sql;
+import dev.podium.persistence.Sql;
 import dev.podium.talks.catalog.Catalog;
 import dev.podium.testsupport.MutableClock;
 import dev.podium.testsupport.RealServers;

@@ -3,7 +3,7 @@ package dev.podium.notifications.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.podium.messaging.sql.Sql;
+import dev.podium.persistence.Sql;
 import dev.podium.notifications.Fixtures;
 import dev.podium.notifications.notification.StoredNotification;
 import dev.podium.testsupport.MutableClock;

@@ -1,6 +1,6 @@
 package dev.podium.notifications.delivery.email;
 
-import dev.podium.messaging.sql.Sql;
+import dev.podium.persistence.Sql;
 import dev.podium.notifications.delivery.ClaimedDelivery;
 import jakarta.inject.Singleton;
 import java.time.Clock;

@@ -2,7 +2,7 @@ package dev.podium.notifications.delivery.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.podium.messaging.sql.Sql;
+import dev.podium.persistence.Sql;
 import dev.podium.notifications.Fixtures;
 import dev.podium.notifications.audience.Audience;
 import dev.podium.notifications.delivery.ClaimedDelivery;
