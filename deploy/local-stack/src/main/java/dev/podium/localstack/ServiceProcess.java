@@ -1,13 +1,9 @@
 package dev.podium.localstack;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,53 +11,37 @@ import java.util.Map;
 
 /**
  * One Micronaut service as its own process ({@code java -jar <module>/target/<module>.jar}), configured
- * by environment variables only, and its {@code GET /health} check.
+ * by environment variables only, in the local stack's way: its port and the stack's servers, the
+ * {@code PODIUM_SERVICE_JAVA_OPTS}, class-data sharing, the stack's process tag, output to
+ * {@code logs/<name>.log} and the terminal.
  */
-final class ServiceProcess {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+final class ServiceProcess extends dev.podium.processes.ServiceProcess {
 
     private final PodiumService service;
-    private final StackHome home;
-    private final StackSettings settings;
-    private ChildProcess process;
+    private final Path jar;
 
     ServiceProcess(PodiumService service, StackHome home, StackSettings settings) {
+        super(dev.podium.processes.ServiceProcess.builder(service.shortName(), "localhost", settings.port(service))
+                .jar(service.jar(home.repoRoot()))
+                .jvmOptions(() -> {
+                    List<String> options = new ArrayList<>(settings.serviceJavaOptions());
+                    options.addAll(classDataSharing(home, service));
+                    options.addAll(StackProcesses.tag(home, service.shortName()));
+                    return options;
+                })
+                .environment(environment(service, settings))
+                .childProcess(child -> child.workingDirectory(home.repoRoot()).logFile(home.log(service.shortName()))
+                        .console(Terminal.processConsole()).newSession()));
         this.service = service;
-        this.home = home;
-        this.settings = settings;
+        this.jar = service.jar(home.repoRoot());
     }
 
     PodiumService service() {
         return service;
     }
 
-    String name() {
-        return service.shortName();
-    }
-
-    ChildProcess process() {
-        return process;
-    }
-
-    String baseUrl() {
-        return "http://localhost:" + settings.port(service);
-    }
-
     Path jar() {
-        return service.jar(home.repoRoot());
-    }
-
-    ChildProcess start() throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Jvm.javaExecutable());
-        command.addAll(settings.serviceJavaOptions());
-        command.addAll(classDataSharing());
-        command.addAll(StackProcesses.tag(home, name()));
-        command.add("-jar");
-        command.add(jar().toString());
-        process = ChildProcess.start(name(), command, environment(), home.repoRoot(), home.log(name()));
-        return process;
+        return jar;
     }
 
     /**
@@ -70,18 +50,23 @@ final class ServiceProcess {
      * and verifying those classes again (start-up to healthy drops by about a third). A rebuilt jar
      * makes the archive stale: it is recorded again.
      */
-    private List<String> classDataSharing() throws IOException {
-        Path archive = home.dir().resolve("cds").resolve(name() + ".jsa");
-        Files.createDirectories(archive.getParent());
-        if (Files.isRegularFile(archive) && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar())) > 0) {
-            return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    private static List<String> classDataSharing(StackHome home, PodiumService service) {
+        Path archive = home.dir().resolve("cds").resolve(service.shortName() + ".jsa");
+        Path jar = service.jar(home.repoRoot());
+        try {
+            Files.createDirectories(archive.getParent());
+            if (Files.isRegularFile(archive) && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0) {
+                return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+            }
+            Files.deleteIfExists(archive);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        Files.deleteIfExists(archive);
         return List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     }
 
     /** The whole configuration of a service; each one ignores the variables it does not use. */
-    Map<String, String> environment() {
+    private static Map<String, String> environment(PodiumService service, StackSettings settings) {
         Map<String, String> env = new HashMap<>();
         env.put("PORT", Integer.toString(settings.port(service)));
         env.put("DB_URL", settings.jdbcUrl(service.database()));
@@ -101,20 +86,5 @@ final class ServiceProcess {
         // with dozens of threads leaves mostly empty: two keep a service's resident memory lower.
         env.put("MALLOC_ARENA_MAX", "2");
         return env;
-    }
-
-    /** True if {@code GET /health} answers 200 with status UP. */
-    boolean isHealthy() {
-        try {
-            HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(baseUrl() + "/health")).timeout(Duration.ofSeconds(3)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().replace(" ", "").contains("\"status\":\"UP\"");
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

@@ -1,6 +1,9 @@
 package dev.podium.localstack;
 
+import dev.podium.processes.ChildProcess;
+
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -148,12 +151,7 @@ final class Stack {
             watch(kafkaProcess);
         });
         Terminal.say("Kafka: started (pid " + kafkaProcess.pid() + "), waiting for the broker");
-        try {
-            kafka.awaitReady(KAFKA_READY_TIMEOUT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("Interrupted while waiting for Kafka");
-        }
+        kafka.awaitReady(KAFKA_READY_TIMEOUT);
     }
 
     private void awaitKafka(CompletableFuture<Void> kafkaReady) {
@@ -211,7 +209,8 @@ final class Stack {
     private void stopChild(ChildProcess process) {
         Terminal.say("Stopping " + process.name() + " (pid " + process.pid() + ")");
         boolean graceful = process.stop(GRACE);
-        Terminal.say(process.name() + (graceful ? " stopped" : " killed"));
+        Terminal.say(process.name() + (graceful ? " stopped"
+                : " did not stop within " + GRACE.toSeconds() + " s: killed (pid " + process.pid() + ")"));
     }
 
     private interface Step {
@@ -224,6 +223,8 @@ final class Stack {
             abortIfStopping();
             step.run();
         } catch (IOException e) {
+            throw new StackException(e.getMessage(), e);
+        } catch (UncheckedIOException e) {
             throw new StackException(e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,5 +1,7 @@
 package dev.podium.localstack;
 
+import dev.podium.processes.ChildProcess;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

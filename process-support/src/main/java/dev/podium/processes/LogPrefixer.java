@@ -1,4 +1,4 @@
-package dev.podium.localstack;
+package dev.podium.processes;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -17,8 +17,9 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Copies a child process's output line by line to the console with a {@code [name] } prefix and to
- * {@code logs/<name>.log}, and remembers the last lines for error messages.
+ * Copies a child process's output line by line to its log file (appended to across starts) and, when
+ * there is a console, to the console with a {@code [name] } prefix; remembers the last lines for
+ * error messages.
  */
 final class LogPrefixer implements Runnable {
 
@@ -35,6 +36,10 @@ final class LogPrefixer implements Runnable {
         this.prefix = "[" + name + "] ";
         this.output = output;
         this.console = console;
+        Path parent = logFile.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
         this.logFile = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         this.logFile.write("----- " + OffsetDateTime.now() + " " + name + " starting -----");
@@ -44,7 +49,7 @@ final class LogPrefixer implements Runnable {
         this.thread.setDaemon(true);
     }
 
-    /** Starts pumping {@code output} (stdout and stderr merged) until the process closes it. */
+    /** Starts pumping {@code output} (stdout and stderr merged) until the process closes it; {@code console} may be null. */
     static LogPrefixer pump(String name, InputStream output, Path logFile, PrintStream console) throws IOException {
         LogPrefixer prefixer = new LogPrefixer(name, output, logFile, console);
         prefixer.thread.start();
@@ -56,7 +61,9 @@ final class LogPrefixer implements Runnable {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
-                console.println(prefix + line);
+                if (console != null) {
+                    console.println(prefix + line);
+                }
                 remember(line);
                 logFile.write(line);
                 logFile.newLine();
