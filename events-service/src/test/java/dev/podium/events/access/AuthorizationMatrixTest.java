@@ -105,6 +105,9 @@ class AuthorizationMatrixTest implements RealServers {
         matrix.row(POST, "/groups/{slug}/members/import", who -> HttpRequest.POST(group + "/members/import",
                 "Imported," + EventsApi.unique("imported") + "@example.org").contentType("text/csv"))
                                                                                          .expect(401, 403, 200, 403, 403, 200);
+        matrix.read("/groups/{slug}/quotas", who -> group + "/quotas")                  .expect(401, 403, 200, 403, 403, 200);
+        matrix.row(PUT, "/groups/{slug}/quotas", who -> HttpRequest.PUT(group + "/quotas", Map.of("announcementsPerDay", 20)))
+                                                                                         .expect(401, 403, 403, 403, 403, 200);
         matrix.row(POST, "/groups/{slug}/members/{memberId}/confirmation", who -> {
             String member = pendingMember();
             return HttpRequest.POST(group + "/members/" + member + "/confirmation?token=" + optInToken(member), "");

@@ -15,6 +15,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -33,6 +35,7 @@ public class Outbox {
      * compare so): {@code "a@b.com"} is not in {@code "xa@b.com"}. Compared byte for byte once both
      * sides are lower-cased, so the column's accent-insensitive collation does not widen the match.
      */
+    private static final int DELETE_BATCH = 500;
     static final String NAMES = "INSTR(LOWER(payload) COLLATE utf8mb4_bin, ?) > 0";
 
     private final JdbcOperations jdbc;
@@ -100,7 +103,16 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public void forget(String value) {
         String needle = jsonString(value).toLowerCase(Locale.ROOT);
-        sql.update("DELETE FROM outbox WHERE published_at IS NOT NULL AND " + NAMES, needle);
+        // Found by a plain (non-locking) read, deleted by primary key: a DELETE … WHERE over the payloads would
+        // lock every index record and gap it scanned, and deadlock with the relay marking rows published and with
+        // other transactions appending, as concurrent RSVP cancellations showed.
+        List<Long> published = sql.list("SELECT seq FROM outbox WHERE published_at IS NOT NULL AND " + NAMES,
+                row -> row.getLong(1), needle);
+        for (int from = 0; from < published.size(); from += DELETE_BATCH) {
+            List<Long> batch = published.subList(from, Math.min(published.size(), from + DELETE_BATCH));
+            sql.update("DELETE FROM outbox WHERE seq IN (" + String.join(", ", Collections.nCopies(batch.size(), "?")) + ")",
+                    batch.toArray());
+        }
         long lastWaiting = sql.count("SELECT COALESCE(MAX(seq), 0) FROM outbox WHERE published_at IS NULL AND " + NAMES, needle);
         if (lastWaiting > 0) {
             sql.update("INSERT INTO outbox_forget (needle, until_seq, requested_at) VALUES (?, ?, ?)",
