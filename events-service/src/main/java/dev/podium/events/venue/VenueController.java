@@ -1,6 +1,6 @@
 package dev.podium.events.venue;
 
-import dev.podium.events.access.GroupAccess;
+import dev.podium.events.group.GroupAccess;
 import dev.podium.events.support.Ids;
 import dev.podium.security.Caller;
 import io.micronaut.core.annotation.Nullable;
