@@ -52,10 +52,10 @@ public final class ServiceArchitecture {
     /** Micronaut Data repositories: {@code @JdbcRepository} (or any {@code @Repository}) and {@code GenericRepository} subtypes. */
     public static final DescribedPredicate<JavaClass> REPOSITORIES = assignableTo("io.micronaut.data.repository.GenericRepository")
             .or(metaAnnotatedWith("io.micronaut.data.annotation.Repository"))
-            .as("Micronaut Data repositories");
+            .as("are Micronaut Data repositories");
 
     /** Plain SQL helpers: the class named {@code Sql}, whichever module holds it. */
-    public static final DescribedPredicate<JavaClass> SQL = simpleName("Sql").as("Sql");
+    public static final DescribedPredicate<JavaClass> SQL = simpleName("Sql").as("are named Sql");
 
     /** {@code dev.podium.contracts} is what services share: it uses nothing else of Podium. */
     public static final ArchRule CONTRACTS_STAND_ALONE = noClasses()
