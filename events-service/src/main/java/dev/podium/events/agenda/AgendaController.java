@@ -1,6 +1,6 @@
 package dev.podium.events.agenda;
 
-import dev.podium.events.access.EventAccess;
+import dev.podium.events.event.EventAccess;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;

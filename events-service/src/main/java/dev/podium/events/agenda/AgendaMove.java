@@ -1,6 +1,11 @@
 package dev.podium.events.agenda;
 
+import dev.podium.contracts.events.ChangeKind;
 import dev.podium.events.event.Event;
+import dev.podium.events.event.EventChanged;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
@@ -13,9 +18,12 @@ import java.util.stream.IntStream;
  * talks at their new times. If a slot would then lie outside the event (the event was also made
  * shorter), the change is refused (422 {@code slot-outside-event}) and the organiser fixes the agenda
  * first.
+ *
+ * <p>It listens to {@link EventChanged}, in the transaction that changes the event, before the change
+ * is announced: the event feature does not know about agendas.
  */
 @Singleton
-public class AgendaMove {
+class AgendaMove {
 
     private final AgendaSlotRepository slots;
 
@@ -23,8 +31,15 @@ public class AgendaMove {
         this.slots = slots;
     }
 
-    /** In the transaction that changes the event, before the change is announced. */
-    public void follow(Event before, Event after) {
+    @EventListener
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    void onEventChanged(EventChanged changed) {
+        if (changed.changed(ChangeKind.TIME)) {
+            follow(changed.before(), changed.after());
+        }
+    }
+
+    private void follow(Event before, Event after) {
         if (before.startsAtUtc() == null || after.startsAtUtc() == null) {
             return;
         }

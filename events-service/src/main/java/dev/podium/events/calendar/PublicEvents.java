@@ -2,7 +2,7 @@ package dev.podium.events.calendar;
 
 import dev.podium.api.NotFound;
 import dev.podium.contracts.events.EventSnapshot;
-import dev.podium.events.access.EventAccess;
+import dev.podium.events.event.EventAccess;
 import dev.podium.events.event.Event;
 import dev.podium.events.event.EventRepository;
 import dev.podium.events.event.EventSnapshots;

@@ -14,12 +14,8 @@ import dev.podium.contracts.events.EventPublished;
 import dev.podium.contracts.events.EventSnapshot;
 import dev.podium.contracts.events.EventUpdated;
 import dev.podium.events.group.EventGroup;
-import dev.podium.events.agenda.AgendaMove;
 import dev.podium.events.group.GroupService;
 import dev.podium.events.quota.GroupQuotas;
-import dev.podium.events.registration.RegistrationRepository;
-import dev.podium.events.registration.RegistrationStatus;
-import dev.podium.events.registration.Waitlist;
 import dev.podium.events.support.Ids;
 import dev.podium.events.support.TimeZones;
 import dev.podium.events.venue.Venue;
@@ -28,6 +24,7 @@ import dev.podium.events.venue.VenueView;
 import dev.podium.messaging.causality.StreamVersions;
 import dev.podium.messaging.outbox.Outbox;
 import dev.podium.persistence.Sql;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -52,26 +49,22 @@ public class EventService {
     private final EventRepository events;
     private final GroupService groups;
     private final VenueRepository venues;
-    private final RegistrationRepository registrations;
-    private final Waitlist waitlist;
     private final EventSnapshots snapshots;
-    private final AgendaMove agendaMove;
+    private final ApplicationEventPublisher<EventChanged> publisher;
     private final Outbox outbox;
     private final StreamVersions versions;
     private final Sql sql;
     private final GroupQuotas quotas;
     private final Clock clock;
 
-    EventService(EventRepository events, GroupService groups, VenueRepository venues, RegistrationRepository registrations,
-                 Waitlist waitlist, EventSnapshots snapshots, AgendaMove agendaMove, Outbox outbox, StreamVersions versions, Sql sql,
+    EventService(EventRepository events, GroupService groups, VenueRepository venues, EventSnapshots snapshots,
+                 ApplicationEventPublisher<EventChanged> publisher, Outbox outbox, StreamVersions versions, Sql sql,
                  GroupQuotas quotas, Clock clock) {
         this.events = events;
         this.groups = groups;
         this.venues = venues;
-        this.registrations = registrations;
-        this.waitlist = waitlist;
         this.snapshots = snapshots;
-        this.agendaMove = agendaMove;
+        this.publisher = publisher;
         this.outbox = outbox;
         this.versions = versions;
         this.sql = sql;
@@ -133,12 +126,8 @@ public class EventService {
         checkRsvpWindow(after);
         EventSnapshot previous = snapshots.snapshot(before);
         events.update(after);
-        if (kinds.contains(ChangeKind.TIME)) {
-            agendaMove.follow(before, after);
-        }
-        if (kinds.contains(ChangeKind.CAPACITY)) {
-            waitlist.fillFreeSeats(after);
-        }
+        // In this transaction: the agenda follows a move, the waitlist fills the seats a raised capacity frees.
+        publisher.publishEvent(new EventChanged(before, after, kinds));
         announceUpdate(after, previous, kinds);
         return view(after);
     }

@@ -1,25 +1,15 @@
 package dev.podium.events.event;
 
-import dev.podium.contracts.events.AgendaSlotSnapshot;
 import dev.podium.contracts.events.EventRef;
 import dev.podium.contracts.events.EventSnapshot;
 import dev.podium.contracts.events.VenueSnapshot;
-import dev.podium.events.agenda.AgendaSlot;
-import dev.podium.events.agenda.AgendaSlotRepository;
 import dev.podium.events.group.EventGroup;
 import dev.podium.events.group.GroupRepository;
-import dev.podium.events.talks.AcceptedTalk;
-import dev.podium.events.talks.AcceptedTalkRepository;
 import dev.podium.events.venue.Venue;
 import dev.podium.events.venue.VenueRepository;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import java.time.LocalDateTime;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** The state an event's messages carry, so consumers can act without calling back. */
 @Singleton
@@ -27,16 +17,14 @@ public class EventSnapshots {
 
     private final GroupRepository groups;
     private final VenueRepository venues;
-    private final AgendaSlotRepository slots;
-    private final AcceptedTalkRepository talks;
+    private final AgendaSnapshots agenda;
     private final String publicUrl;
 
-    EventSnapshots(GroupRepository groups, VenueRepository venues, AgendaSlotRepository slots,
-                   AcceptedTalkRepository talks, @Value("${podium.events.public-url}") String publicUrl) {
+    EventSnapshots(GroupRepository groups, VenueRepository venues, AgendaSnapshots agenda,
+                   @Value("${podium.events.public-url}") String publicUrl) {
         this.groups = groups;
         this.venues = venues;
-        this.slots = slots;
-        this.talks = talks;
+        this.agenda = agenda;
         this.publicUrl = publicUrl;
     }
 
@@ -45,7 +33,7 @@ public class EventSnapshots {
         return new EventSnapshot(event.id(), group.id(), group.slug(), group.name(), group.language(), event.number(),
                 event.title(), event.description(), event.status().name(), event.localStart(), event.localEnd(),
                 event.timeZone(), event.startsAtUtc(), event.endsAtUtc(), venue(event), event.capacity(),
-                event.sequence(), url(event), agenda(event));
+                event.sequence(), url(event), agenda.of(event));
     }
 
     public EventRef ref(Event event) {
@@ -85,19 +73,5 @@ public class EventSnapshots {
         }
         Venue venue = venues.findById(event.venueId()).orElseThrow();
         return new VenueSnapshot(venue.id(), venue.name(), venue.address(), venue.city(), venue.country(), venue.notes());
-    }
-
-    private List<AgendaSlotSnapshot> agenda(Event event) {
-        List<AgendaSlot> eventSlots = slots.findByEventIdOrderByPosition(event.id());
-        List<String> talkIds = eventSlots.stream().map(AgendaSlot::talkId).filter(Objects::nonNull).toList();
-        Map<String, AcceptedTalk> placed = talkIds.isEmpty() ? Map.of()
-                : talks.findByTalkIdIn(talkIds).stream().collect(Collectors.toMap(AcceptedTalk::talkId, Function.identity()));
-        return eventSlots.stream().map(slot -> {
-            AcceptedTalk talk = slot.talkId() == null ? null : placed.get(slot.talkId());
-            return new AgendaSlotSnapshot(slot.id(), LocalDateTime.ofInstant(slot.startsAtUtc(), event.zone()),
-                    LocalDateTime.ofInstant(slot.endsAtUtc(), event.zone()), slot.track(), slot.room(),
-                    slot.kind().name(), slot.title(), slot.talkId(), talk == null ? List.of() : talk.speakers(),
-                    talk == null ? null : talk.abstractText());
-        }).toList();
     }
 }

@@ -1,6 +1,5 @@
 package dev.podium.events.group;
 
-import dev.podium.events.access.GroupAccess;
 import dev.podium.events.links.SignedLinks;
 import dev.podium.security.Caller;
 import dev.podium.security.RateLimited;

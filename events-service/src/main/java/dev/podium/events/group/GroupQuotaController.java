@@ -1,6 +1,5 @@
 package dev.podium.events.group;
 
-import dev.podium.events.access.GroupAccess;
 import dev.podium.events.quota.GroupQuotaRequest;
 import dev.podium.events.quota.GroupQuotaView;
 import dev.podium.events.quota.GroupQuotas;

@@ -13,7 +13,6 @@ import dev.podium.contracts.events.MemberJoined;
 import dev.podium.contracts.events.MemberLeft;
 import dev.podium.contracts.events.MembershipSource;
 import dev.podium.contracts.events.OrganiserAdded;
-import dev.podium.events.access.GroupAccess;
 import dev.podium.events.links.SignedLinks;
 import dev.podium.events.quota.GroupQuotas;
 import dev.podium.events.support.Ids;

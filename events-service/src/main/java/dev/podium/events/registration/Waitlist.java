@@ -18,7 +18,7 @@ import java.util.List;
  * replicas never hand out the same seat.
  */
 @Singleton
-public class Waitlist {
+class Waitlist {
 
     private final RegistrationRepository registrations;
     private final EventSnapshots snapshots;
@@ -35,7 +35,7 @@ public class Waitlist {
     }
 
     /** Fills the seats the event's capacity leaves free; returns how many were promoted. */
-    public int fillFreeSeats(Event lockedEvent) {
+    int fillFreeSeats(Event lockedEvent) {
         // Locking reads: the caller's transaction may have taken its snapshot before the event's lock was granted.
         long confirmed = registrations.countConfirmedLocked(lockedEvent.id());
         long free = lockedEvent.capacity() == null ? Integer.MAX_VALUE : lockedEvent.capacity() - confirmed;

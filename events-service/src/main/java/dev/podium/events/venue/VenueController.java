@@ -1,7 +1,6 @@
 package dev.podium.events.venue;
 
-import dev.podium.events.access.GroupAccess;
-import dev.podium.events.support.Ids;
+import dev.podium.events.group.GroupAccess;
 import dev.podium.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -18,7 +17,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -31,14 +29,12 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class VenueController {
 
-    private final VenueRepository venues;
+    private final VenueService venues;
     private final GroupAccess access;
-    private final Clock clock;
 
-    VenueController(VenueRepository venues, GroupAccess access, Clock clock) {
+    VenueController(VenueService venues, GroupAccess access) {
         this.venues = venues;
         this.access = access;
-        this.clock = clock;
     }
 
     @Operation(summary = "Add a venue (organisers of any group, admins)")
@@ -48,14 +44,13 @@ class VenueController {
         if (!access.organisesAnyGroup(Caller.of(authentication))) {
             throw Caller.denied(authentication);
         }
-        Venue venue = venues.save(new Venue(Ids.newId(), request.name(), request.address(), request.city(),
-                request.country(), request.capacity(), request.notes(), clock.instant()));
-        return HttpResponse.created(VenueView.of(venue), URI.create("/venues/" + venue.id()));
+        VenueView venue = venues.create(request);
+        return HttpResponse.created(venue, URI.create("/venues/" + venue.id()));
     }
 
     @Get("/{id}")
     @Secured(SecurityRule.IS_ANONYMOUS)
     Optional<VenueView> get(String id) {
-        return venues.findById(id).map(VenueView::of);
+        return venues.find(id);
     }
 }

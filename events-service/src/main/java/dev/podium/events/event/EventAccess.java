@@ -1,9 +1,7 @@
-package dev.podium.events.access;
+package dev.podium.events.event;
 
 import dev.podium.api.NotFound;
-import dev.podium.events.event.Event;
-import dev.podium.events.event.EventRepository;
-import dev.podium.events.event.EventStatus;
+import dev.podium.events.group.GroupAccess;
 import dev.podium.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;

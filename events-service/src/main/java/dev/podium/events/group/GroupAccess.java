@@ -1,9 +1,6 @@
-package dev.podium.events.access;
+package dev.podium.events.group;
 
 import dev.podium.api.NotFound;
-import dev.podium.events.group.EventGroup;
-import dev.podium.events.group.GroupRepository;
-import dev.podium.events.group.OrganiserRepository;
 import dev.podium.events.links.SignedLinks;
 import dev.podium.security.Caller;
 import io.micronaut.core.annotation.Nullable;
