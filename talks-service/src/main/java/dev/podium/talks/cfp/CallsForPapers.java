@@ -3,7 +3,7 @@ package dev.podium.talks.cfp;
 import dev.podium.api.Conflict;
 import dev.podium.api.NotFound;
 import dev.podium.api.RuleViolation;
-import dev.podium.talks.access.OrganiserAccess;
+import dev.podium.talks.catalog.OrganiserAccess;
 import dev.podium.messaging.sql.Sql;
 import dev.podium.talks.support.Times;
 import io.micronaut.core.annotation.Nullable;

@@ -4,7 +4,7 @@ import dev.podium.api.BadRequest;
 import dev.podium.api.NotFound;
 import dev.podium.api.PageQuery;
 import dev.podium.api.PageView;
-import dev.podium.talks.access.OrganiserAccess;
+import dev.podium.talks.catalog.OrganiserAccess;
 import dev.podium.talks.cfp.Target;
 import dev.podium.talks.cfp.Targets;
 import dev.podium.talks.submission.SubmissionSpeakers;

@@ -2,9 +2,9 @@ package dev.podium.talks.review;
 
 import dev.podium.api.Conflict;
 import dev.podium.security.Caller;
-import dev.podium.talks.access.OrganiserAccess;
-import dev.podium.talks.access.SubmissionAccess;
+import dev.podium.talks.catalog.OrganiserAccess;
 import dev.podium.talks.submission.Submission;
+import dev.podium.talks.submission.SubmissionAccess;
 import dev.podium.talks.submission.Talks;
 import dev.podium.api.DuplicateKey;
 import dev.podium.talks.support.Ids;

@@ -1,7 +1,7 @@
 package dev.podium.talks.submission;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.podium.talks.access.SubmissionAccess.Standing;
+import dev.podium.talks.submission.SubmissionAccess.Standing;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.podium.talks.submission;
 
 import dev.podium.api.NotFound;
 import dev.podium.contracts.talks.TalkSnapshot;
-import dev.podium.talks.access.SubmissionAccess.Standing;
+import dev.podium.talks.submission.SubmissionAccess.Standing;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;

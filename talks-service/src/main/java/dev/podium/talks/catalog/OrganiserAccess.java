@@ -1,7 +1,6 @@
-package dev.podium.talks.access;
+package dev.podium.talks.catalog;
 
 import dev.podium.security.Caller;
-import dev.podium.talks.catalog.Catalog;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;

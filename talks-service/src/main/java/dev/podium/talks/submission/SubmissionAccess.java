@@ -1,9 +1,9 @@
-package dev.podium.talks.access;
+package dev.podium.talks.submission;
 
 import dev.podium.api.NotFound;
 import dev.podium.messaging.sql.Sql;
 import dev.podium.security.Caller;
-import dev.podium.talks.submission.TalkSpeaker;
+import dev.podium.talks.catalog.OrganiserAccess;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
