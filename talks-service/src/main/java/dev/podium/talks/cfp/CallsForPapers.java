@@ -3,11 +3,10 @@ package dev.podium.talks.cfp;
 import dev.podium.api.Conflict;
 import dev.podium.api.NotFound;
 import dev.podium.api.RuleViolation;
-import dev.podium.talks.catalog.OrganiserAccess;
 import dev.podium.messaging.sql.Sql;
+import dev.podium.security.Caller;
+import dev.podium.talks.catalog.OrganiserAccess;
 import dev.podium.talks.support.Times;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -35,17 +34,17 @@ public class CallsForPapers {
     }
 
     @Transactional
-    public CfpView putForEvent(String eventId, CfpRequest request, @Nullable Authentication authentication) {
+    public CfpView putForEvent(String eventId, CfpRequest request, Caller caller) {
         Target target = targets.event(eventId);
-        access.requireOrganiserOf(target.groupId(), authentication);
+        access.requireOrganiserOf(target.groupId(), caller);
         Targets.requireOpenForTalks(target.event());
         return put(target, request);
     }
 
     @Transactional
-    public CfpView putForGroup(String slug, CfpRequest request, @Nullable Authentication authentication) {
+    public CfpView putForGroup(String slug, CfpRequest request, Caller caller) {
         Target target = targets.group(slug);
-        access.requireOrganiserOf(target.groupId(), authentication);
+        access.requireOrganiserOf(target.groupId(), caller);
         return put(target, request);
     }
 

@@ -1,5 +1,6 @@
 package dev.podium.talks.cfp;
 
+import dev.podium.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -36,7 +37,7 @@ class CfpController {
     CfpView putForEvent(@PathVariable String eventId, @Body @Valid CfpRequest request,
                         @Nullable Authentication authentication) {
         targets.awaitEvent(eventId);
-        return calls.putForEvent(eventId, request, authentication);
+        return calls.putForEvent(eventId, request, Caller.required(authentication));
     }
 
     @Get("/events/{eventId}/cfp")
@@ -55,7 +56,7 @@ class CfpController {
     CfpView putForGroup(@PathVariable String slug, @Body @Valid CfpRequest request,
                         @Nullable Authentication authentication) {
         targets.awaitGroup(slug);
-        return calls.putForGroup(slug, request, authentication);
+        return calls.putForGroup(slug, request, Caller.required(authentication));
     }
 
     @Get("/groups/{slug}/cfp")

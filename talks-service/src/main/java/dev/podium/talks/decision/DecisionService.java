@@ -16,7 +16,6 @@ import dev.podium.talks.submission.SubmissionRepository;
 import dev.podium.talks.submission.Talks;
 import dev.podium.talks.support.Times;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -55,10 +54,9 @@ public class DecisionService {
     }
 
     @Transactional
-    public OrganiserSubmissionView decide(String submissionId, Outcome outcome, @Nullable String reason,
-                                          @Nullable Authentication authentication) {
+    public OrganiserSubmissionView decide(String submissionId, Outcome outcome, @Nullable String reason, Caller organiser) {
         Submission submission = talks.lock(submissionId);
-        Caller organiser = submissionAccess.requireOrganiser(submissionId, submission.getGroupId(), authentication).caller();
+        submissionAccess.requireOrganiser(submissionId, submission.getGroupId(), organiser);
         submission.stage(outcome, reason == null || reason.isBlank() ? null : reason, OrganiserAccess.label(organiser),
                 organiser.sub(), Times.now(clock));
         talks.save(submission);
@@ -66,16 +64,16 @@ public class DecisionService {
     }
 
     @Transactional
-    public ReleaseView releaseEvent(String eventId, @Nullable Authentication authentication) {
+    public ReleaseView releaseEvent(String eventId, Caller caller) {
         Target target = targets.event(eventId);
-        organiserAccess.requireOrganiserOf(target.groupId(), authentication);
+        organiserAccess.requireOrganiserOf(target.groupId(), caller);
         return release(target, submissions.findUnreleasedOfEventForUpdate(eventId));
     }
 
     @Transactional
-    public ReleaseView releaseOpenCall(String slug, @Nullable Authentication authentication) {
+    public ReleaseView releaseOpenCall(String slug, Caller caller) {
         Target target = targets.group(slug);
-        organiserAccess.requireOrganiserOf(target.groupId(), authentication);
+        organiserAccess.requireOrganiserOf(target.groupId(), caller);
         return release(target, submissions.findUnreleasedOfOpenCallForUpdate(target.groupId()));
     }
 

@@ -10,6 +10,7 @@ import dev.podium.security.Caller;
 import dev.podium.security.quota.DailyQuotas;
 import dev.podium.security.quota.OverQuota;
 import dev.podium.talks.speaker.Speaker;
+import dev.podium.talks.speaker.SpeakerAccess;
 import dev.podium.talks.speaker.SpeakerRepository;
 import dev.podium.talks.speaker.SpeakerService;
 import dev.podium.talks.submission.Submission;
@@ -18,12 +19,12 @@ import dev.podium.talks.submission.SubmissionAccess.Standing;
 import dev.podium.talks.submission.SubmissionView;
 import dev.podium.talks.submission.TalkSpeaker;
 import dev.podium.talks.submission.Talks;
+import dev.podium.talks.support.Forbidden;
 import dev.podium.talks.support.Ids;
 import dev.podium.talks.support.TalksProblem;
 import dev.podium.talks.support.Times;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -46,6 +47,7 @@ public class InvitationService {
     private final Talks talks;
     private final SpeakerRepository speakers;
     private final SpeakerService profiles;
+    private final SpeakerAccess speakerAccess;
     private final SubmissionAccess access;
     private final Outbox outbox;
     private final DailyQuotas quotas;
@@ -55,7 +57,7 @@ public class InvitationService {
     private final String publicBaseUrl;
 
     InvitationService(InvitationRepository invitations, InvitationTokens tokens, Talks talks, SpeakerRepository speakers,
-                      SpeakerService profiles, SubmissionAccess access, Outbox outbox, DailyQuotas quotas,
+                      SpeakerService profiles, SpeakerAccess speakerAccess, SubmissionAccess access, Outbox outbox, DailyQuotas quotas,
                       InvitationLimits limits, Clock clock,
                       @Value("${podium.talks.invitation-ttl:14d}") Duration ttl,
                       @Value("${podium.talks.public-base-url}") String publicBaseUrl) {
@@ -64,6 +66,7 @@ public class InvitationService {
         this.talks = talks;
         this.speakers = speakers;
         this.profiles = profiles;
+        this.speakerAccess = speakerAccess;
         this.access = access;
         this.outbox = outbox;
         this.quotas = quotas;
@@ -78,9 +81,9 @@ public class InvitationService {
      * day in {@link DailyQuotas}, both in this transaction, so an invitation that fails counts for nothing.
      */
     @Transactional
-    public InvitationView invite(String submissionId, InvitationRequest request, @Nullable Authentication authentication) {
+    public InvitationView invite(String submissionId, InvitationRequest request, Caller caller) {
         Submission submission = talks.lock(submissionId);
-        access.requireOwner(submissionId, submission.getGroupId(), authentication);
+        access.requireOwner(submissionId, submission.getGroupId(), caller);
         submission.requireOpenToSpeakers();
         String email = request.email().strip();
         if (talks.hasSpeakerWithEmail(submissionId, email)) {
@@ -89,7 +92,7 @@ public class InvitationService {
         if (invitations.countBySubmissionId(submissionId) >= limits.perSubmission()) {
             throw new OverQuota(InvitationLimits.PER_SUBMISSION, "per submission", limits.perSubmission(), 1);
         }
-        quotas.consume(InvitationLimits.PER_SPEAKER, Caller.required(authentication).sub(), 1, limits.perSpeakerPerDay());
+        quotas.consume(InvitationLimits.PER_SPEAKER, caller.sub(), 1, limits.perSpeakerPerDay());
         List<TalkSpeaker> current = talks.speakers(submissionId);
         TalkSpeaker primary = current.stream().filter(s -> TalkSpeaker.PRIMARY.equals(s.role())).findFirst()
                 .orElse(current.get(0));
@@ -104,18 +107,17 @@ public class InvitationService {
 
     /** For the primary speaker, the group's organisers and admin (the list holds the invitees' emails). */
     @Transactional(readOnly = true)
-    public List<InvitationView> of(String submissionId, @Nullable Authentication authentication) {
+    public List<InvitationView> of(String submissionId, Caller caller) {
         Submission submission = talks.find(submissionId);
-        Standing standing = access.requireReader(submissionId, submission.getGroupId(), authentication);
+        Standing standing = access.requireReader(submissionId, submission.getGroupId(), caller);
         if (!standing.owns() && !standing.organises()) {
-            throw Caller.denied(authentication);
+            throw new Forbidden();
         }
         return invitations.findBySubmissionIdOrderByCreatedAt(submissionId).stream().map(InvitationView::of).toList();
     }
 
     @Transactional
-    public SubmissionView accept(String token, @Nullable String speakerId, @Nullable Authentication authentication) {
-        Caller caller = Caller.required(authentication);
+    public SubmissionView accept(String token, @Nullable String speakerId, Caller caller) {
         Instant now = Times.now(clock);
         String invitationId = tokens.verify(token, now);
         Invitation invitation = invitations.findByIdForUpdate(invitationId)
@@ -129,7 +131,7 @@ public class InvitationService {
         }
         Submission submission = talks.lock(invitation.submissionId());
         submission.requireOpenToSpeakers();
-        Speaker speaker = speaker(caller, speakerId, authentication);
+        Speaker speaker = speaker(caller, speakerId);
         if (talks.hasSpeaker(submission.getId(), speaker.id())) {
             throw alreadyASpeaker(speaker.name(), submission.getId());
         }
@@ -140,14 +142,12 @@ public class InvitationService {
     }
 
     /** The caller's own profile, or the one they name, which must be theirs (403), unless they are admin. */
-    private Speaker speaker(Caller caller, @Nullable String speakerId, @Nullable Authentication authentication) {
+    private Speaker speaker(Caller caller, @Nullable String speakerId) {
         if (speakerId == null || speakerId.isBlank()) {
             return profiles.profileOf(caller).orElseThrow(InvitationService::profileRequired);
         }
         Speaker speaker = speakers.findById(speakerId).orElseThrow(() -> TalksProblem.unknown("speaker", speakerId));
-        if (!caller.admin() && !speaker.ownedBy(caller)) {
-            throw Caller.denied(authentication);
-        }
+        speakerAccess.requireActsFor(speaker, caller);
         return speaker;
     }
 

@@ -9,10 +9,8 @@ import dev.podium.talks.submission.Submission;
 import dev.podium.talks.submission.SubmissionAccess;
 import dev.podium.talks.submission.Talks;
 import dev.podium.talks.support.Times;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -22,6 +20,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -51,9 +50,9 @@ public class MaterialsService {
     }
 
     @Transactional
-    public MaterialsView put(String submissionId, MaterialsRequest request, @Nullable Authentication authentication) {
+    public MaterialsView put(String submissionId, MaterialsRequest request, Caller caller) {
         Submission submission = talks.lock(submissionId);
-        access.requireOwner(submissionId, submission.getGroupId(), authentication);
+        access.requireOwner(submissionId, submission.getGroupId(), caller);
         submission.requireAccepted();
         List<MaterialsView.Link> references = request.references() == null ? List.of()
                 : request.references().stream().map(r -> new MaterialsView.Link(r.title(), r.url())).toList();
@@ -72,12 +71,12 @@ public class MaterialsService {
         return view;
     }
 
+    /** @param caller empty for an anonymous request */
     @Transactional(readOnly = true)
-    public MaterialsView get(String submissionId, @Nullable Authentication authentication) {
+    public MaterialsView get(String submissionId, Optional<Caller> caller) {
         Submission submission = talks.find(submissionId);
         if (!submission.getStatus().isPublic()) {
-            boolean sees = Caller.of(authentication)
-                    .map(caller -> access.standing(submissionId, submission.getGroupId(), caller).sees()).orElse(false);
+            boolean sees = caller.map(c -> access.standing(submissionId, submission.getGroupId(), c).sees()).orElse(false);
             if (!sees) {
                 throw new NotFound("submission", submissionId);
             }

@@ -4,6 +4,7 @@ import dev.podium.api.BadRequest;
 import dev.podium.api.NotFound;
 import dev.podium.api.PageQuery;
 import dev.podium.api.PageView;
+import dev.podium.security.Caller;
 import dev.podium.talks.catalog.OrganiserAccess;
 import dev.podium.talks.cfp.Target;
 import dev.podium.talks.cfp.Targets;
@@ -13,7 +14,6 @@ import dev.podium.talks.submission.SubmissionTags;
 import dev.podium.talks.submission.TalkSpeaker;
 import dev.podium.messaging.sql.Sql;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -59,8 +59,8 @@ public class ReviewBoard {
      */
     @Transactional(readOnly = true)
     public PageView<OrganiserSubmissionView> list(Target target, @Nullable String status, @Nullable String sort,
-                                                  PageQuery page, @Nullable Authentication authentication) {
-        access.requireOrganiserOf(target.groupId(), authentication);
+                                                  PageQuery page, Caller caller) {
+        access.requireOrganiserOf(target.groupId(), caller);
         List<Object> parameters = new ArrayList<>();
         StringBuilder where = new StringBuilder();
         if (target.isEvent()) {

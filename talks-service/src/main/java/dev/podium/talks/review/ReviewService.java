@@ -10,7 +10,6 @@ import dev.podium.api.DuplicateKey;
 import dev.podium.talks.support.Ids;
 import dev.podium.talks.support.Times;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -40,15 +39,14 @@ public class ReviewService {
     }
 
     /** @throws Conflict duplicate-review (409) when this organiser already reviewed it (the unique key decides) */
-    public ReviewView review(String submissionId, ReviewRequest request, @Nullable Authentication authentication) {
-        Caller caller = Caller.required(authentication);
+    public ReviewView review(String submissionId, ReviewRequest request, Caller caller) {
         String reviewer = OrganiserAccess.label(caller);
         return DuplicateKey.refused("uk_review_reviewer_sub",
                 () -> new Conflict("duplicate-review", "Already reviewed",
                         reviewer + " has already reviewed submission " + submissionId),
                 () -> transactions.executeWrite(status -> {
                     Submission submission = talks.find(submissionId);
-                    access.requireOrganiser(submissionId, submission.getGroupId(), authentication);
+                    access.requireOrganiser(submissionId, submission.getGroupId(), caller);
                     submission.requireNotWithdrawn();
                     Review review = new Review(Ids.newId(), submissionId, reviewer, caller.sub(), request.score(),
                             blankToNull(request.comment()), Times.now(clock));
@@ -56,10 +54,10 @@ public class ReviewService {
                 }));
     }
 
-    public ReviewsView reviews(String submissionId, @Nullable Authentication authentication) {
+    public ReviewsView reviews(String submissionId, Caller caller) {
         return transactions.executeRead(status -> {
             Submission submission = talks.find(submissionId);
-            access.requireOrganiser(submissionId, submission.getGroupId(), authentication);
+            access.requireOrganiser(submissionId, submission.getGroupId(), caller);
             List<ReviewView> all = reviews.findBySubmission(submissionId).stream().map(ReviewView::of).toList();
             Double average = all.isEmpty() ? null
                     : Math.round(all.stream().mapToInt(ReviewView::score).average().orElseThrow() * 100) / 100.0;

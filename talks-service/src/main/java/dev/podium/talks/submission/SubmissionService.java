@@ -17,13 +17,14 @@ import dev.podium.talks.cfp.CallsForPapers;
 import dev.podium.talks.cfp.Target;
 import dev.podium.talks.cfp.Targets;
 import dev.podium.talks.speaker.Speaker;
+import dev.podium.talks.speaker.SpeakerAccess;
 import dev.podium.talks.speaker.SpeakerRepository;
 import dev.podium.talks.submission.SubmissionAccess.Standing;
+import dev.podium.talks.support.Forbidden;
 import dev.podium.talks.support.Ids;
 import dev.podium.talks.support.TalksProblem;
 import dev.podium.talks.support.Times;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -53,14 +54,15 @@ public class SubmissionService {
     private final Catalog catalog;
     private final Talks talks;
     private final SubmissionAccess access;
+    private final SpeakerAccess speakerAccess;
     private final Outbox outbox;
     private final Watermarks watermarks;
     private final Clock clock;
 
     SubmissionService(SubmissionRepository submissions, SubmissionSpeakers submissionSpeakers, SubmissionTags tags,
                       SubmissionRevisions revisions, SpeakerRepository speakers, Targets targets, CallsForPapers calls,
-                      Catalog catalog, Talks talks, SubmissionAccess access, Outbox outbox, Watermarks watermarks,
-                      Clock clock) {
+                      Catalog catalog, Talks talks, SubmissionAccess access, SpeakerAccess speakerAccess, Outbox outbox,
+                      Watermarks watermarks, Clock clock) {
         this.submissions = submissions;
         this.submissionSpeakers = submissionSpeakers;
         this.tags = tags;
@@ -71,6 +73,7 @@ public class SubmissionService {
         this.catalog = catalog;
         this.talks = talks;
         this.access = access;
+        this.speakerAccess = speakerAccess;
         this.outbox = outbox;
         this.watermarks = watermarks;
         this.clock = clock;
@@ -78,15 +81,14 @@ public class SubmissionService {
 
     /** The caller submits with their own profile(s); an admin with anyone's. 403 for another speaker's profile. */
     @Transactional
-    public SubmissionView submit(SubmissionRequest request, @Nullable Authentication authentication) {
-        Caller caller = Caller.required(authentication);
+    public SubmissionView submit(SubmissionRequest request, Caller caller) {
         Instant now = Times.now(clock);
         TalkContent content = new TalkContent(request.title(), request.abstractText(), TalkFormat.valueOf(request.format()),
                 request.durationMinutes(), blankToNull(request.language()), blankToNull(request.level()), blankToNull(request.notes()));
         content.format().requireDuration(content.durationMinutes());
         List<Speaker> speakersInOrder = speakers(request.speakerIds());
-        if (!caller.admin() && !speakersInOrder.stream().allMatch(speaker -> speaker.ownedBy(caller))) {
-            throw Caller.denied(authentication);
+        if (!speakersInOrder.stream().allMatch(speaker -> speakerAccess.actsFor(speaker, caller))) {
+            throw new Forbidden();
         }
         Target target = target(request.eventId(), request.groupSlug());
         calls.requireOpen(target, now);
@@ -114,15 +116,15 @@ public class SubmissionService {
     }
 
     @Transactional(readOnly = true)
-    public SubmissionView get(String id, @Nullable Authentication authentication) {
+    public SubmissionView get(String id, Caller caller) {
         Submission submission = talks.find(id);
-        return talks.view(submission, access.requireReader(id, submission.getGroupId(), authentication));
+        return talks.view(submission, access.requireReader(id, submission.getGroupId(), caller));
     }
 
     @Transactional
-    public SubmissionView edit(String id, SubmissionPatch patch, @Nullable Authentication authentication) {
+    public SubmissionView edit(String id, SubmissionPatch patch, Caller caller) {
         Submission submission = talks.lock(id);
-        Standing standing = access.requireOwner(id, submission.getGroupId(), authentication);
+        Standing standing = access.requireOwner(id, submission.getGroupId(), caller);
         TalkContent current = submission.content();
         TalkContent edited = new TalkContent(
                 patch.title() == null ? current.title() : patch.title(),
@@ -152,16 +154,16 @@ public class SubmissionService {
     }
 
     @Transactional(readOnly = true)
-    public List<RevisionView> revisions(String id, @Nullable Authentication authentication) {
+    public List<RevisionView> revisions(String id, Caller caller) {
         Submission submission = talks.find(id);
-        access.requireReader(id, submission.getGroupId(), authentication);
+        access.requireReader(id, submission.getGroupId(), caller);
         return revisions.of(id);
     }
 
     @Transactional
-    public SubmissionView withdraw(String id, @Nullable Authentication authentication) {
+    public SubmissionView withdraw(String id, Caller caller) {
         Submission submission = talks.lock(id);
-        Standing standing = access.requireOwner(id, submission.getGroupId(), authentication);
+        Standing standing = access.requireOwner(id, submission.getGroupId(), caller);
         Instant now = Times.now(clock);
         Instant eventStartsAt = submission.getEventId() == null ? null
                 : catalog.event(submission.getEventId()).map(KnownEvent::startsAtUtc).orElse(null);
@@ -172,9 +174,9 @@ public class SubmissionService {
     }
 
     @Transactional
-    public SubmissionView confirm(String id, @Nullable Authentication authentication) {
+    public SubmissionView confirm(String id, Caller caller) {
         Submission submission = talks.lock(id);
-        Standing standing = access.requireOwner(id, submission.getGroupId(), authentication);
+        Standing standing = access.requireOwner(id, submission.getGroupId(), caller);
         Instant now = Times.now(clock);
         submission.confirm(now);
         submissions.update(submission);
