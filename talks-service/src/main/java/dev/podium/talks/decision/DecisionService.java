@@ -56,10 +56,9 @@ public class DecisionService {
     @Transactional
     public OrganiserSubmissionView decide(String submissionId, Outcome outcome, @Nullable String reason, Caller organiser) {
         Submission submission = talks.lock(submissionId);
-        submissionAccess.requireOrganiser(submissionId, submission.getGroupId(), organiser);
-        submission.stage(outcome, reason == null || reason.isBlank() ? null : reason, OrganiserAccess.label(organiser),
-                organiser.sub(), Times.now(clock));
-        talks.save(submission);
+        submissionAccess.requireOrganiser(submissionId, submission.groupId(), organiser);
+        submissions.update(submission.decided(outcome, reason == null || reason.isBlank() ? null : reason,
+                OrganiserAccess.label(organiser), organiser.sub(), Times.now(clock)));
         return board.one(submissionId);
     }
 
@@ -81,16 +80,15 @@ public class DecisionService {
         Instant now = Times.now(clock);
         List<ReleaseView.Released> released = new ArrayList<>();
         int accepted = 0;
-        for (Submission submission : staged) {
-            submission.release(now);
-            talks.save(submission);
-            if (submission.getStagedDecision() == Outcome.ACCEPTED) {
-                outbox.append(new TalkAccepted(talks.snapshot(submission), submission.getDecisionReason(), submission.getDecidedAt()));
+        for (Submission decided : staged) {
+            Submission submission = submissions.update(decided.released(now));
+            if (submission.stagedDecision() == Outcome.ACCEPTED) {
+                outbox.append(new TalkAccepted(talks.snapshot(submission), submission.decisionReason(), submission.decidedAt()));
                 accepted++;
             } else {
-                outbox.append(new TalkRejected(talks.snapshot(submission), submission.getDecisionReason(), submission.getDecidedAt()));
+                outbox.append(new TalkRejected(talks.snapshot(submission), submission.decisionReason(), submission.decidedAt()));
             }
-            released.add(new ReleaseView.Released(submission.getId(), submission.getStagedDecision().name()));
+            released.add(new ReleaseView.Released(submission.id(), submission.stagedDecision().name()));
         }
         return new ReleaseView(target.isEvent() ? target.id() : null, target.groupSlug(), accepted,
                 released.size() - accepted, released, now);

@@ -83,7 +83,7 @@ public class InvitationService {
     @Transactional
     public InvitationView invite(String submissionId, InvitationRequest request, Caller caller) {
         Submission submission = talks.lock(submissionId);
-        access.requireOwner(submissionId, submission.getGroupId(), caller);
+        access.requireOwner(submissionId, submission.groupId(), caller);
         submission.requireOpenToSpeakers();
         String email = request.email().strip();
         if (talks.hasSpeakerWithEmail(submissionId, email)) {
@@ -109,7 +109,7 @@ public class InvitationService {
     @Transactional(readOnly = true)
     public List<InvitationView> of(String submissionId, Caller caller) {
         Submission submission = talks.find(submissionId);
-        Standing standing = access.requireReader(submissionId, submission.getGroupId(), caller);
+        Standing standing = access.requireReader(submissionId, submission.groupId(), caller);
         if (!standing.owns() && !standing.organises()) {
             throw new Forbidden();
         }
@@ -132,13 +132,13 @@ public class InvitationService {
         Submission submission = talks.lock(invitation.submissionId());
         submission.requireOpenToSpeakers();
         Speaker speaker = speaker(caller, speakerId);
-        if (talks.hasSpeaker(submission.getId(), speaker.id())) {
-            throw alreadyASpeaker(speaker.name(), submission.getId());
+        if (talks.hasSpeaker(submission.id(), speaker.id())) {
+            throw alreadyASpeaker(speaker.name(), submission.id());
         }
-        talks.addCoSpeaker(submission, speaker.id(), now);
+        Submission joined = talks.addCoSpeaker(submission, speaker.id(), now);
         invitations.update(invitation.accepted(speaker.id(), now));
-        outbox.append(new TalkUpdated(talks.snapshot(submission), submission.getRevision(), now));
-        return talks.view(submission, access.standing(submission.getId(), submission.getGroupId(), caller));
+        outbox.append(new TalkUpdated(talks.snapshot(joined), joined.revision(), now));
+        return talks.view(joined, access.standing(joined.id(), joined.groupId(), caller));
     }
 
     /** The caller's own profile, or the one they name, which must be theirs (403), unless they are admin. */

@@ -52,7 +52,7 @@ public class MaterialsService {
     @Transactional
     public MaterialsView put(String submissionId, MaterialsRequest request, Caller caller) {
         Submission submission = talks.lock(submissionId);
-        access.requireOwner(submissionId, submission.getGroupId(), caller);
+        access.requireOwner(submissionId, submission.groupId(), caller);
         submission.requireAccepted();
         List<MaterialsView.Link> references = request.references() == null ? List.of()
                 : request.references().stream().map(r -> new MaterialsView.Link(r.title(), r.url())).toList();
@@ -75,8 +75,8 @@ public class MaterialsService {
     @Transactional(readOnly = true)
     public MaterialsView get(String submissionId, Optional<Caller> caller) {
         Submission submission = talks.find(submissionId);
-        if (!submission.getStatus().isPublic()) {
-            boolean sees = caller.map(c -> access.standing(submissionId, submission.getGroupId(), c).sees()).orElse(false);
+        if (!submission.status().isPublic()) {
+            boolean sees = caller.map(c -> access.standing(submissionId, submission.groupId(), c).sees()).orElse(false);
             if (!sees) {
                 throw new NotFound("submission", submissionId);
             }

@@ -46,7 +46,7 @@ public class ReviewService {
                         reviewer + " has already reviewed submission " + submissionId),
                 () -> transactions.executeWrite(status -> {
                     Submission submission = talks.find(submissionId);
-                    access.requireOrganiser(submissionId, submission.getGroupId(), caller);
+                    access.requireOrganiser(submissionId, submission.groupId(), caller);
                     submission.requireNotWithdrawn();
                     Review review = new Review(Ids.newId(), submissionId, reviewer, caller.sub(), request.score(),
                             blankToNull(request.comment()), Times.now(clock));
@@ -57,7 +57,7 @@ public class ReviewService {
     public ReviewsView reviews(String submissionId, Caller caller) {
         return transactions.executeRead(status -> {
             Submission submission = talks.find(submissionId);
-            access.requireOrganiser(submissionId, submission.getGroupId(), caller);
+            access.requireOrganiser(submissionId, submission.groupId(), caller);
             List<ReviewView> all = reviews.findBySubmission(submissionId).stream().map(ReviewView::of).toList();
             Double average = all.isEmpty() ? null
                     : Math.round(all.stream().mapToInt(ReviewView::score).average().orElseThrow() * 100) / 100.0;

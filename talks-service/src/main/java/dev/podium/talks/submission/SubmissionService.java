@@ -103,11 +103,11 @@ public class SubmissionService {
                 content, SubmissionSpeakers.searchText(talkSpeakers), now);
         submissions.save(submission);
         for (TalkSpeaker speaker : talkSpeakers) {
-            submissionSpeakers.add(submission.getId(), speaker.id(), speaker.role(), now);
+            submissionSpeakers.add(submission.id(), speaker.id(), speaker.role(), now);
         }
         List<String> tagList = SubmissionTags.normalise(request.tags() == null ? List.of() : request.tags());
-        tags.replace(submission.getId(), tagList);
-        revisions.record(submission.getId(), 0, content, tagList, now);
+        tags.replace(submission.id(), tagList);
+        revisions.record(submission.id(), 0, content, tagList, now);
         // notifications-service writes to the group's organisers: those talks-service knew of, at least.
         String organisers = Streams.groupMembers(target.groupId());
         outbox.append(new TalkSubmitted(Talks.snapshot(submission, talkSpeakers, tagList), now),
@@ -118,15 +118,15 @@ public class SubmissionService {
     @Transactional(readOnly = true)
     public SubmissionView get(String id, Caller caller) {
         Submission submission = talks.find(id);
-        return talks.view(submission, access.requireReader(id, submission.getGroupId(), caller));
+        return talks.view(submission, access.requireReader(id, submission.groupId(), caller));
     }
 
     @Transactional
     public SubmissionView edit(String id, SubmissionPatch patch, Caller caller) {
         Submission submission = talks.lock(id);
-        Standing standing = access.requireOwner(id, submission.getGroupId(), caller);
+        Standing standing = access.requireOwner(id, submission.groupId(), caller);
         TalkContent current = submission.content();
-        TalkContent edited = new TalkContent(
+        TalkContent content = new TalkContent(
                 patch.title() == null ? current.title() : patch.title(),
                 patch.abstractText() == null ? current.abstractText() : patch.abstractText(),
                 patch.format() == null ? current.format() : TalkFormat.valueOf(patch.format()),
@@ -136,52 +136,49 @@ public class SubmissionService {
                 patch.notes() == null ? current.notes() : blankToNull(patch.notes()));
         List<String> currentTags = tags.of(id);
         List<String> editedTags = patch.tags() == null ? currentTags : SubmissionTags.normalise(patch.tags());
-        if (edited.equals(current) && editedTags.equals(currentTags)) {
+        if (content.equals(current) && editedTags.equals(currentTags)) {
             submission.requireNotWithdrawn();
             return talks.view(submission, standing);
         }
-        edited.format().requireDuration(edited.durationMinutes());
+        content.format().requireDuration(content.durationMinutes());
         Instant now = Times.now(clock);
-        int revision = submission.edit(edited, now);
-        submissions.update(submission);
+        Submission edited = submissions.update(submission.edited(content, now));
         if (!editedTags.equals(currentTags)) {
             tags.replace(id, editedTags);
         }
-        revisions.record(id, revision, edited, editedTags, now);
+        revisions.record(id, edited.revision(), content, editedTags, now);
         List<TalkSpeaker> talkSpeakers = submissionSpeakers.of(id);
-        outbox.append(new TalkUpdated(Talks.snapshot(submission, talkSpeakers, editedTags), revision, now));
-        return SubmissionView.of(submission, talkSpeakers, editedTags).shownTo(standing);
+        outbox.append(new TalkUpdated(Talks.snapshot(edited, talkSpeakers, editedTags), edited.revision(), now));
+        return SubmissionView.of(edited, talkSpeakers, editedTags).shownTo(standing);
     }
 
     @Transactional(readOnly = true)
     public List<RevisionView> revisions(String id, Caller caller) {
         Submission submission = talks.find(id);
-        access.requireReader(id, submission.getGroupId(), caller);
+        access.requireReader(id, submission.groupId(), caller);
         return revisions.of(id);
     }
 
     @Transactional
     public SubmissionView withdraw(String id, Caller caller) {
         Submission submission = talks.lock(id);
-        Standing standing = access.requireOwner(id, submission.getGroupId(), caller);
+        Standing standing = access.requireOwner(id, submission.groupId(), caller);
         Instant now = Times.now(clock);
-        Instant eventStartsAt = submission.getEventId() == null ? null
-                : catalog.event(submission.getEventId()).map(KnownEvent::startsAtUtc).orElse(null);
-        submission.withdraw(now, eventStartsAt);
-        submissions.update(submission);
-        outbox.append(new TalkWithdrawn(talks.snapshot(submission), now));
-        return talks.view(submission, standing);
+        Instant eventStartsAt = submission.eventId() == null ? null
+                : catalog.event(submission.eventId()).map(KnownEvent::startsAtUtc).orElse(null);
+        Submission withdrawn = submissions.update(submission.withdrawn(now, eventStartsAt));
+        outbox.append(new TalkWithdrawn(talks.snapshot(withdrawn), now));
+        return talks.view(withdrawn, standing);
     }
 
     @Transactional
     public SubmissionView confirm(String id, Caller caller) {
         Submission submission = talks.lock(id);
-        Standing standing = access.requireOwner(id, submission.getGroupId(), caller);
+        Standing standing = access.requireOwner(id, submission.groupId(), caller);
         Instant now = Times.now(clock);
-        submission.confirm(now);
-        submissions.update(submission);
-        outbox.append(new TalkConfirmed(talks.snapshot(submission), now));
-        return talks.view(submission, standing);
+        Submission confirmed = submissions.update(submission.confirmed(now));
+        outbox.append(new TalkConfirmed(talks.snapshot(confirmed), now));
+        return talks.view(confirmed, standing);
     }
 
     private List<Speaker> speakers(List<String> ids) {

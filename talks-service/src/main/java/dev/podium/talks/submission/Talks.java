@@ -33,10 +33,6 @@ public class Talks {
         return submissions.findByIdForUpdate(id).orElseThrow(() -> new NotFound("submission", id));
     }
 
-    public void save(Submission submission) {
-        submissions.update(submission);
-    }
-
     public List<TalkSpeaker> speakers(String submissionId) {
         return speakers.of(submissionId);
     }
@@ -46,18 +42,18 @@ public class Talks {
     }
 
     public SubmissionView view(Submission submission, Standing standing) {
-        return SubmissionView.of(submission, speakers.of(submission.getId()), tags.of(submission.getId())).shownTo(standing);
+        return SubmissionView.of(submission, speakers.of(submission.id()), tags.of(submission.id())).shownTo(standing);
     }
 
     public TalkSnapshot snapshot(Submission submission) {
-        return snapshot(submission, speakers.of(submission.getId()), tags.of(submission.getId()));
+        return snapshot(submission, speakers.of(submission.id()), tags.of(submission.id()));
     }
 
     static TalkSnapshot snapshot(Submission submission, List<TalkSpeaker> speakers, List<String> tags) {
-        return new TalkSnapshot(submission.getId(), submission.getEventId(), submission.getGroupId(), submission.getTitle(),
-                submission.getAbstractText(), submission.getFormat().name(), submission.getDurationMinutes(),
-                submission.getLanguage(), submission.getLevel(), tags,
-                speakers.stream().map(TalkSpeaker::ref).toList(), submission.getStatus().name());
+        return new TalkSnapshot(submission.id(), submission.eventId(), submission.groupId(), submission.title(),
+                submission.abstractText(), submission.format().name(), submission.durationMinutes(),
+                submission.language(), submission.level(), tags,
+                speakers.stream().map(TalkSpeaker::ref).toList(), submission.status().name());
     }
 
     public boolean hasSpeaker(String submissionId, String speakerId) {
@@ -68,10 +64,9 @@ public class Talks {
         return speakers.hasSpeakerWithEmail(submissionId, email);
     }
 
-    /** Adds a co-speaker to a (locked) submission and refreshes what the archive searches. */
-    public void addCoSpeaker(Submission submission, String speakerId, Instant now) {
-        speakers.add(submission.getId(), speakerId, TalkSpeaker.CO_SPEAKER, now);
-        submission.speakersChanged(SubmissionSpeakers.searchText(speakers.of(submission.getId())), now);
-        submissions.update(submission);
+    /** Adds a co-speaker to a (locked) submission and refreshes what the archive searches: the submission now. */
+    public Submission addCoSpeaker(Submission submission, String speakerId, Instant now) {
+        speakers.add(submission.id(), speakerId, TalkSpeaker.CO_SPEAKER, now);
+        return submissions.update(submission.withSpeakersText(SubmissionSpeakers.searchText(speakers.of(submission.id())), now));
     }
 }
