@@ -12,8 +12,7 @@ import dev.podium.talks.review.ReviewBoard;
 import dev.podium.talks.submission.Outcome;
 import dev.podium.talks.submission.Submission;
 import dev.podium.talks.submission.SubmissionAccess;
-import dev.podium.talks.submission.SubmissionRepository;
-import dev.podium.talks.submission.Talks;
+import dev.podium.talks.submission.Submissions;
 import dev.podium.talks.support.Times;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -32,8 +31,7 @@ import java.util.List;
 @Singleton
 public class DecisionService {
 
-    private final Talks talks;
-    private final SubmissionRepository submissions;
+    private final Submissions submissions;
     private final ReviewBoard board;
     private final Targets targets;
     private final SubmissionAccess submissionAccess;
@@ -41,9 +39,8 @@ public class DecisionService {
     private final Outbox outbox;
     private final Clock clock;
 
-    DecisionService(Talks talks, SubmissionRepository submissions, ReviewBoard board, Targets targets,
+    DecisionService(Submissions submissions, ReviewBoard board, Targets targets,
                     SubmissionAccess submissionAccess, OrganiserAccess organiserAccess, Outbox outbox, Clock clock) {
-        this.talks = talks;
         this.submissions = submissions;
         this.board = board;
         this.targets = targets;
@@ -55,7 +52,7 @@ public class DecisionService {
 
     @Transactional
     public OrganiserSubmissionView decide(String submissionId, Outcome outcome, @Nullable String reason, Caller organiser) {
-        Submission submission = talks.lock(submissionId);
+        Submission submission = submissions.lock(submissionId);
         submissionAccess.requireOrganiser(submissionId, submission.groupId(), organiser);
         submissions.update(submission.decided(outcome, reason == null || reason.isBlank() ? null : reason,
                 OrganiserAccess.label(organiser), organiser.sub(), Times.now(clock)));
@@ -66,14 +63,14 @@ public class DecisionService {
     public ReleaseView releaseEvent(String eventId, Caller caller) {
         Target target = targets.event(eventId);
         organiserAccess.requireOrganiserOf(target.groupId(), caller);
-        return release(target, submissions.findUnreleasedOfEventForUpdate(eventId));
+        return release(target, submissions.lockUnreleasedOfEvent(eventId));
     }
 
     @Transactional
     public ReleaseView releaseOpenCall(String slug, Caller caller) {
         Target target = targets.group(slug);
         organiserAccess.requireOrganiserOf(target.groupId(), caller);
-        return release(target, submissions.findUnreleasedOfOpenCallForUpdate(target.groupId()));
+        return release(target, submissions.lockUnreleasedOfOpenCall(target.groupId()));
     }
 
     private ReleaseView release(Target target, List<Submission> staged) {
@@ -83,10 +80,10 @@ public class DecisionService {
         for (Submission decided : staged) {
             Submission submission = submissions.update(decided.released(now));
             if (submission.stagedDecision() == Outcome.ACCEPTED) {
-                outbox.append(new TalkAccepted(talks.snapshot(submission), submission.decisionReason(), submission.decidedAt()));
+                outbox.append(new TalkAccepted(submissions.snapshot(submission), submission.decisionReason(), submission.decidedAt()));
                 accepted++;
             } else {
-                outbox.append(new TalkRejected(talks.snapshot(submission), submission.decisionReason(), submission.decidedAt()));
+                outbox.append(new TalkRejected(submissions.snapshot(submission), submission.decisionReason(), submission.decidedAt()));
             }
             released.add(new ReleaseView.Released(submission.id(), submission.stagedDecision().name()));
         }

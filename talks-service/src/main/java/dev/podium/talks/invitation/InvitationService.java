@@ -17,8 +17,8 @@ import dev.podium.talks.submission.Submission;
 import dev.podium.talks.submission.SubmissionAccess;
 import dev.podium.talks.submission.SubmissionAccess.Standing;
 import dev.podium.talks.submission.SubmissionView;
+import dev.podium.talks.submission.Submissions;
 import dev.podium.talks.submission.TalkSpeaker;
-import dev.podium.talks.submission.Talks;
 import dev.podium.talks.support.Forbidden;
 import dev.podium.talks.support.Ids;
 import dev.podium.talks.support.TalksProblem;
@@ -44,7 +44,7 @@ public class InvitationService {
 
     private final InvitationRepository invitations;
     private final InvitationTokens tokens;
-    private final Talks talks;
+    private final Submissions submissions;
     private final SpeakerRepository speakers;
     private final SpeakerService profiles;
     private final SpeakerAccess speakerAccess;
@@ -56,14 +56,14 @@ public class InvitationService {
     private final Duration ttl;
     private final String publicBaseUrl;
 
-    InvitationService(InvitationRepository invitations, InvitationTokens tokens, Talks talks, SpeakerRepository speakers,
-                      SpeakerService profiles, SpeakerAccess speakerAccess, SubmissionAccess access, Outbox outbox, DailyQuotas quotas,
-                      InvitationLimits limits, Clock clock,
+    InvitationService(InvitationRepository invitations, InvitationTokens tokens, Submissions submissions,
+                      SpeakerRepository speakers, SpeakerService profiles, SpeakerAccess speakerAccess, SubmissionAccess access,
+                      Outbox outbox, DailyQuotas quotas, InvitationLimits limits, Clock clock,
                       @Value("${podium.talks.invitation-ttl:14d}") Duration ttl,
                       @Value("${podium.talks.public-base-url}") String publicBaseUrl) {
         this.invitations = invitations;
         this.tokens = tokens;
-        this.talks = talks;
+        this.submissions = submissions;
         this.speakers = speakers;
         this.profiles = profiles;
         this.speakerAccess = speakerAccess;
@@ -82,18 +82,18 @@ public class InvitationService {
      */
     @Transactional
     public InvitationView invite(String submissionId, InvitationRequest request, Caller caller) {
-        Submission submission = talks.lock(submissionId);
+        Submission submission = submissions.lock(submissionId);
         access.requireOwner(submissionId, submission.groupId(), caller);
         submission.requireOpenToSpeakers();
         String email = request.email().strip();
-        if (talks.hasSpeakerWithEmail(submissionId, email)) {
+        if (submissions.hasSpeakerWithEmail(submissionId, email)) {
             throw alreadyASpeaker(email, submissionId);
         }
         if (invitations.countBySubmissionId(submissionId) >= limits.perSubmission()) {
             throw new OverQuota(InvitationLimits.PER_SUBMISSION, "per submission", limits.perSubmission(), 1);
         }
         quotas.consume(InvitationLimits.PER_SPEAKER, caller.sub(), 1, limits.perSpeakerPerDay());
-        List<TalkSpeaker> current = talks.speakers(submissionId);
+        List<TalkSpeaker> current = submissions.speakers(submissionId);
         TalkSpeaker primary = current.stream().filter(s -> TalkSpeaker.PRIMARY.equals(s.role())).findFirst()
                 .orElse(current.get(0));
         Instant now = Times.now(clock);
@@ -101,14 +101,14 @@ public class InvitationService {
         Invitation invitation = invitations.save(new Invitation(Ids.newId(), submissionId, email, primary.id(),
                 Invitation.PENDING, expiresAt, now, null, null));
         String acceptUrl = publicBaseUrl + "/invitations/" + tokens.issue(invitation.id(), expiresAt) + "/accept";
-        outbox.append(new CoSpeakerInvited(talks.snapshot(submission), email, primary.name(), acceptUrl, expiresAt));
+        outbox.append(new CoSpeakerInvited(submissions.snapshot(submission), email, primary.name(), acceptUrl, expiresAt));
         return InvitationView.of(invitation);
     }
 
     /** For the primary speaker, the group's organisers and admin (the list holds the invitees' emails). */
     @Transactional(readOnly = true)
     public List<InvitationView> of(String submissionId, Caller caller) {
-        Submission submission = talks.find(submissionId);
+        Submission submission = submissions.find(submissionId);
         Standing standing = access.requireReader(submissionId, submission.groupId(), caller);
         if (!standing.owns() && !standing.organises()) {
             throw new Forbidden();
@@ -129,16 +129,16 @@ public class InvitationService {
         if (!now.isBefore(invitation.expiresAt())) {
             throw InvitationTokens.expired(invitation.expiresAt());
         }
-        Submission submission = talks.lock(invitation.submissionId());
+        Submission submission = submissions.lock(invitation.submissionId());
         submission.requireOpenToSpeakers();
         Speaker speaker = speaker(caller, speakerId);
-        if (talks.hasSpeaker(submission.id(), speaker.id())) {
+        if (submissions.hasSpeaker(submission.id(), speaker.id())) {
             throw alreadyASpeaker(speaker.name(), submission.id());
         }
-        Submission joined = talks.addCoSpeaker(submission, speaker.id(), now);
+        Submission joined = submissions.addCoSpeaker(submission, speaker.id(), now);
         invitations.update(invitation.accepted(speaker.id(), now));
-        outbox.append(new TalkUpdated(talks.snapshot(joined), joined.revision(), now));
-        return talks.view(joined, access.standing(joined.id(), joined.groupId(), caller));
+        outbox.append(new TalkUpdated(submissions.snapshot(joined), joined.revision(), now));
+        return submissions.view(joined, access.standing(joined.id(), joined.groupId(), caller));
     }
 
     /** The caller's own profile, or the one they name, which must be theirs (403), unless they are admin. */

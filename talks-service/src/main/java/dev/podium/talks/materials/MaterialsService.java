@@ -7,7 +7,7 @@ import dev.podium.messaging.outbox.Outbox;
 import dev.podium.security.Caller;
 import dev.podium.talks.submission.Submission;
 import dev.podium.talks.submission.SubmissionAccess;
-import dev.podium.talks.submission.Talks;
+import dev.podium.talks.submission.Submissions;
 import dev.podium.talks.support.Times;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -33,16 +33,16 @@ import java.util.stream.Collectors;
 public class MaterialsService {
 
     private final TalkMaterialsRepository materials;
-    private final Talks talks;
+    private final Submissions submissions;
     private final SubmissionAccess access;
     private final Outbox outbox;
     private final JsonMapper json;
     private final Clock clock;
 
-    MaterialsService(TalkMaterialsRepository materials, Talks talks, SubmissionAccess access, Outbox outbox, JsonMapper json,
-                     Clock clock) {
+    MaterialsService(TalkMaterialsRepository materials, Submissions submissions, SubmissionAccess access, Outbox outbox,
+                     JsonMapper json, Clock clock) {
         this.materials = materials;
-        this.talks = talks;
+        this.submissions = submissions;
         this.access = access;
         this.outbox = outbox;
         this.json = json;
@@ -51,7 +51,7 @@ public class MaterialsService {
 
     @Transactional
     public MaterialsView put(String submissionId, MaterialsRequest request, Caller caller) {
-        Submission submission = talks.lock(submissionId);
+        Submission submission = submissions.lock(submissionId);
         access.requireOwner(submissionId, submission.groupId(), caller);
         submission.requireAccepted();
         List<MaterialsView.Link> references = request.references() == null ? List.of()
@@ -65,7 +65,7 @@ public class MaterialsService {
             materials.save(stored);
         }
         MaterialsView view = view(stored);
-        outbox.append(new TalkMaterialsPublished(talks.snapshot(submission),
+        outbox.append(new TalkMaterialsPublished(submissions.snapshot(submission),
                 new Materials(view.slidesUrl(), view.videoUrl(), view.codeUrl(),
                         references.stream().map(MaterialsView.Link::reference).toList()), now));
         return view;
@@ -74,7 +74,7 @@ public class MaterialsService {
     /** @param caller empty for an anonymous request */
     @Transactional(readOnly = true)
     public MaterialsView get(String submissionId, Optional<Caller> caller) {
-        Submission submission = talks.find(submissionId);
+        Submission submission = submissions.find(submissionId);
         if (!submission.status().isPublic()) {
             boolean sees = caller.map(c -> access.standing(submissionId, submission.groupId(), c).sees()).orElse(false);
             if (!sees) {

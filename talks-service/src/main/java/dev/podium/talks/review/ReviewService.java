@@ -5,7 +5,7 @@ import dev.podium.security.Caller;
 import dev.podium.talks.catalog.OrganiserAccess;
 import dev.podium.talks.submission.Submission;
 import dev.podium.talks.submission.SubmissionAccess;
-import dev.podium.talks.submission.Talks;
+import dev.podium.talks.submission.Submissions;
 import dev.podium.api.DuplicateKey;
 import dev.podium.talks.support.Ids;
 import dev.podium.talks.support.Times;
@@ -24,15 +24,15 @@ import java.util.List;
 public class ReviewService {
 
     private final ReviewRepository reviews;
-    private final Talks talks;
+    private final Submissions submissions;
     private final SubmissionAccess access;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    ReviewService(ReviewRepository reviews, Talks talks, SubmissionAccess access,
+    ReviewService(ReviewRepository reviews, Submissions submissions, SubmissionAccess access,
                   TransactionOperations<Connection> transactions, Clock clock) {
         this.reviews = reviews;
-        this.talks = talks;
+        this.submissions = submissions;
         this.access = access;
         this.transactions = transactions;
         this.clock = clock;
@@ -45,7 +45,7 @@ public class ReviewService {
                 () -> new Conflict("duplicate-review", "Already reviewed",
                         reviewer + " has already reviewed submission " + submissionId),
                 () -> transactions.executeWrite(status -> {
-                    Submission submission = talks.find(submissionId);
+                    Submission submission = submissions.find(submissionId);
                     access.requireOrganiser(submissionId, submission.groupId(), caller);
                     submission.requireNotWithdrawn();
                     Review review = new Review(Ids.newId(), submissionId, reviewer, caller.sub(), request.score(),
@@ -56,7 +56,7 @@ public class ReviewService {
 
     public ReviewsView reviews(String submissionId, Caller caller) {
         return transactions.executeRead(status -> {
-            Submission submission = talks.find(submissionId);
+            Submission submission = submissions.find(submissionId);
             access.requireOrganiser(submissionId, submission.groupId(), caller);
             List<ReviewView> all = reviews.findBySubmission(submissionId).stream().map(ReviewView::of).toList();
             Double average = all.isEmpty() ? null

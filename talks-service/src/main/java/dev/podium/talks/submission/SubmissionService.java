@@ -44,7 +44,7 @@ import java.util.stream.Collectors;
 @Singleton
 public class SubmissionService {
 
-    private final SubmissionRepository submissions;
+    private final SubmissionRepository repository;
     private final SubmissionSpeakers submissionSpeakers;
     private final SubmissionTags tags;
     private final SubmissionRevisions revisions;
@@ -52,18 +52,18 @@ public class SubmissionService {
     private final Targets targets;
     private final CallsForPapers calls;
     private final Catalog catalog;
-    private final Talks talks;
+    private final Submissions submissions;
     private final SubmissionAccess access;
     private final SpeakerAccess speakerAccess;
     private final Outbox outbox;
     private final Watermarks watermarks;
     private final Clock clock;
 
-    SubmissionService(SubmissionRepository submissions, SubmissionSpeakers submissionSpeakers, SubmissionTags tags,
+    SubmissionService(SubmissionRepository repository, SubmissionSpeakers submissionSpeakers, SubmissionTags tags,
                       SubmissionRevisions revisions, SpeakerRepository speakers, Targets targets, CallsForPapers calls,
-                      Catalog catalog, Talks talks, SubmissionAccess access, SpeakerAccess speakerAccess, Outbox outbox,
+                      Catalog catalog, Submissions submissions, SubmissionAccess access, SpeakerAccess speakerAccess, Outbox outbox,
                       Watermarks watermarks, Clock clock) {
-        this.submissions = submissions;
+        this.repository = repository;
         this.submissionSpeakers = submissionSpeakers;
         this.tags = tags;
         this.revisions = revisions;
@@ -71,7 +71,7 @@ public class SubmissionService {
         this.targets = targets;
         this.calls = calls;
         this.catalog = catalog;
-        this.talks = talks;
+        this.submissions = submissions;
         this.access = access;
         this.speakerAccess = speakerAccess;
         this.outbox = outbox;
@@ -101,7 +101,7 @@ public class SubmissionService {
         }
         Submission submission = Submission.submitted(Ids.newId(), target.isEvent() ? target.id() : null, target.groupId(),
                 content, SubmissionSpeakers.searchText(talkSpeakers), now);
-        submissions.save(submission);
+        repository.save(submission);
         for (TalkSpeaker speaker : talkSpeakers) {
             submissionSpeakers.add(submission.id(), speaker.id(), speaker.role(), now);
         }
@@ -110,20 +110,20 @@ public class SubmissionService {
         revisions.record(submission.id(), 0, content, tagList, now);
         // notifications-service writes to the group's organisers: those talks-service knew of, at least.
         String organisers = Streams.groupMembers(target.groupId());
-        outbox.append(new TalkSubmitted(Talks.snapshot(submission, talkSpeakers, tagList), now),
+        outbox.append(new TalkSubmitted(Submissions.snapshot(submission, talkSpeakers, tagList), now),
                 Causality.after(new StreamVersion(organisers, watermarks.known(organisers))));
         return SubmissionView.of(submission, talkSpeakers, tagList);
     }
 
     @Transactional(readOnly = true)
     public SubmissionView get(String id, Caller caller) {
-        Submission submission = talks.find(id);
-        return talks.view(submission, access.requireReader(id, submission.groupId(), caller));
+        Submission submission = submissions.find(id);
+        return submissions.view(submission, access.requireReader(id, submission.groupId(), caller));
     }
 
     @Transactional
     public SubmissionView edit(String id, SubmissionPatch patch, Caller caller) {
-        Submission submission = talks.lock(id);
+        Submission submission = submissions.lock(id);
         Standing standing = access.requireOwner(id, submission.groupId(), caller);
         TalkContent current = submission.content();
         TalkContent content = new TalkContent(
@@ -138,47 +138,47 @@ public class SubmissionService {
         List<String> editedTags = patch.tags() == null ? currentTags : SubmissionTags.normalise(patch.tags());
         if (content.equals(current) && editedTags.equals(currentTags)) {
             submission.requireNotWithdrawn();
-            return talks.view(submission, standing);
+            return submissions.view(submission, standing);
         }
         content.format().requireDuration(content.durationMinutes());
         Instant now = Times.now(clock);
-        Submission edited = submissions.update(submission.edited(content, now));
+        Submission edited = repository.update(submission.edited(content, now));
         if (!editedTags.equals(currentTags)) {
             tags.replace(id, editedTags);
         }
         revisions.record(id, edited.revision(), content, editedTags, now);
         List<TalkSpeaker> talkSpeakers = submissionSpeakers.of(id);
-        outbox.append(new TalkUpdated(Talks.snapshot(edited, talkSpeakers, editedTags), edited.revision(), now));
+        outbox.append(new TalkUpdated(Submissions.snapshot(edited, talkSpeakers, editedTags), edited.revision(), now));
         return SubmissionView.of(edited, talkSpeakers, editedTags).shownTo(standing);
     }
 
     @Transactional(readOnly = true)
     public List<RevisionView> revisions(String id, Caller caller) {
-        Submission submission = talks.find(id);
+        Submission submission = submissions.find(id);
         access.requireReader(id, submission.groupId(), caller);
         return revisions.of(id);
     }
 
     @Transactional
     public SubmissionView withdraw(String id, Caller caller) {
-        Submission submission = talks.lock(id);
+        Submission submission = submissions.lock(id);
         Standing standing = access.requireOwner(id, submission.groupId(), caller);
         Instant now = Times.now(clock);
         Instant eventStartsAt = submission.eventId() == null ? null
                 : catalog.event(submission.eventId()).map(KnownEvent::startsAtUtc).orElse(null);
-        Submission withdrawn = submissions.update(submission.withdrawn(now, eventStartsAt));
-        outbox.append(new TalkWithdrawn(talks.snapshot(withdrawn), now));
-        return talks.view(withdrawn, standing);
+        Submission withdrawn = repository.update(submission.withdrawn(now, eventStartsAt));
+        outbox.append(new TalkWithdrawn(submissions.snapshot(withdrawn), now));
+        return submissions.view(withdrawn, standing);
     }
 
     @Transactional
     public SubmissionView confirm(String id, Caller caller) {
-        Submission submission = talks.lock(id);
+        Submission submission = submissions.lock(id);
         Standing standing = access.requireOwner(id, submission.groupId(), caller);
         Instant now = Times.now(clock);
-        Submission confirmed = submissions.update(submission.confirmed(now));
-        outbox.append(new TalkConfirmed(talks.snapshot(confirmed), now));
-        return talks.view(confirmed, standing);
+        Submission confirmed = repository.update(submission.confirmed(now));
+        outbox.append(new TalkConfirmed(submissions.snapshot(confirmed), now));
+        return submissions.view(confirmed, standing);
     }
 
     private List<Speaker> speakers(List<String> ids) {

@@ -8,17 +8,18 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the other features (reviews, decisions, invitations, materials, archive) use of submissions:
- * loading and locking them, their speakers and tags, and the snapshot every message carries.
+ * The submissions, as the other features (reviews, decisions, invitations, materials) use them:
+ * found or locked (404 for an unknown id), stored after a change, their speakers and tags, the view
+ * speakers get and the snapshot every message carries. The repository stays inside this feature.
  */
 @Singleton
-public class Talks {
+public class Submissions {
 
     private final SubmissionRepository submissions;
     private final SubmissionSpeakers speakers;
     private final SubmissionTags tags;
 
-    Talks(SubmissionRepository submissions, SubmissionSpeakers speakers, SubmissionTags tags) {
+    Submissions(SubmissionRepository submissions, SubmissionSpeakers speakers, SubmissionTags tags) {
         this.submissions = submissions;
         this.speakers = speakers;
         this.tags = tags;
@@ -31,6 +32,21 @@ public class Talks {
     /** The submission, locked until the end of the transaction (SELECT … FOR UPDATE). */
     public Submission lock(String id) {
         return submissions.findByIdForUpdate(id).orElseThrow(() -> new NotFound("submission", id));
+    }
+
+    /** Stores a changed submission; the one stored. */
+    public Submission update(Submission submission) {
+        return submissions.update(submission);
+    }
+
+    /** The submissions of an event with a decision staged and not yet released, locked. */
+    public List<Submission> lockUnreleasedOfEvent(String eventId) {
+        return submissions.findUnreleasedOfEventForUpdate(eventId);
+    }
+
+    /** The submissions to a group's open call with a decision staged and not yet released, locked. */
+    public List<Submission> lockUnreleasedOfOpenCall(String groupId) {
+        return submissions.findUnreleasedOfOpenCallForUpdate(groupId);
     }
 
     public List<TalkSpeaker> speakers(String submissionId) {
