@@ -21,10 +21,10 @@ import jakarta.validation.Valid;
 @Tag(name = "Calls for papers", description = "When an event or a group's open call takes submissions (public; set by organisers)")
 class CfpController {
 
-    private final CallsForPapers calls;
+    private final CfpService calls;
     private final Targets targets;
 
-    CfpController(CallsForPapers calls, Targets targets) {
+    CfpController(CfpService calls, Targets targets) {
         this.calls = calls;
         this.targets = targets;
     }

@@ -8,7 +8,7 @@ import dev.podium.talks.catalog.OrganiserAccess;
 import dev.podium.talks.cfp.Target;
 import dev.podium.talks.cfp.Targets;
 import dev.podium.talks.review.OrganiserSubmissionView;
-import dev.podium.talks.review.ReviewBoard;
+import dev.podium.talks.review.ReviewBoardService;
 import dev.podium.talks.submission.Outcome;
 import dev.podium.talks.submission.Submission;
 import dev.podium.talks.submission.SubmissionAccess;
@@ -32,14 +32,14 @@ import java.util.List;
 public class DecisionService {
 
     private final Submissions submissions;
-    private final ReviewBoard board;
+    private final ReviewBoardService board;
     private final Targets targets;
     private final SubmissionAccess submissionAccess;
     private final OrganiserAccess organiserAccess;
     private final Outbox outbox;
     private final Clock clock;
 
-    DecisionService(Submissions submissions, ReviewBoard board, Targets targets,
+    DecisionService(Submissions submissions, ReviewBoardService board, Targets targets,
                     SubmissionAccess submissionAccess, OrganiserAccess organiserAccess, Outbox outbox, Clock clock) {
         this.submissions = submissions;
         this.board = board;

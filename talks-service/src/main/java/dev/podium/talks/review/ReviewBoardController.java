@@ -23,9 +23,9 @@ import jakarta.validation.constraints.Min;
 @Tag(name = "Review board", description = "The organisers' view of submissions, with scores and decisions")
 class ReviewBoardController {
 
-    private final ReviewBoard board;
+    private final ReviewBoardService board;
 
-    ReviewBoardController(ReviewBoard board) {
+    ReviewBoardController(ReviewBoardService board) {
         this.board = board;
     }
 

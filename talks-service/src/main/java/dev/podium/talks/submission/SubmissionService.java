@@ -13,7 +13,7 @@ import dev.podium.messaging.outbox.Outbox;
 import dev.podium.security.Caller;
 import dev.podium.talks.catalog.Catalog;
 import dev.podium.talks.catalog.KnownEvent;
-import dev.podium.talks.cfp.CallsForPapers;
+import dev.podium.talks.cfp.CfpService;
 import dev.podium.talks.cfp.Target;
 import dev.podium.talks.cfp.Targets;
 import dev.podium.talks.speaker.Speaker;
@@ -50,7 +50,7 @@ public class SubmissionService {
     private final SubmissionRevisions revisions;
     private final SpeakerRepository speakers;
     private final Targets targets;
-    private final CallsForPapers calls;
+    private final CfpService calls;
     private final Catalog catalog;
     private final Submissions submissions;
     private final SubmissionAccess access;
@@ -60,7 +60,7 @@ public class SubmissionService {
     private final Clock clock;
 
     SubmissionService(SubmissionRepository repository, SubmissionSpeakers submissionSpeakers, SubmissionTags tags,
-                      SubmissionRevisions revisions, SpeakerRepository speakers, Targets targets, CallsForPapers calls,
+                      SubmissionRevisions revisions, SpeakerRepository speakers, Targets targets, CfpService calls,
                       Catalog catalog, Submissions submissions, SubmissionAccess access, SpeakerAccess speakerAccess, Outbox outbox,
                       Watermarks watermarks, Clock clock) {
         this.repository = repository;

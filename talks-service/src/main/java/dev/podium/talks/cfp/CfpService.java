@@ -19,14 +19,14 @@ import java.util.Optional;
  * group's organisers and admin set them.
  */
 @Singleton
-public class CallsForPapers {
+public class CfpService {
 
     private final Sql sql;
     private final Targets targets;
     private final OrganiserAccess access;
     private final Clock clock;
 
-    CallsForPapers(Sql sql, Targets targets, OrganiserAccess access, Clock clock) {
+    CfpService(Sql sql, Targets targets, OrganiserAccess access, Clock clock) {
         this.sql = sql;
         this.targets = targets;
         this.access = access;

@@ -28,7 +28,7 @@ import java.util.Map;
 
 /** The organisers' view of the submissions to an event or a group's open call (its organisers and admin). */
 @Singleton
-public class ReviewBoard {
+public class ReviewBoardService {
 
     private static final String SELECT = """
             SELECT s.id, s.status, s.event_id, s.group_id, s.title, s.abstract_text, s.format, s.duration_minutes, s.language,
@@ -45,7 +45,7 @@ public class ReviewBoard {
     private final SubmissionTags tags;
     private final OrganiserAccess access;
 
-    ReviewBoard(Sql sql, Targets targets, SubmissionSpeakers speakers, SubmissionTags tags, OrganiserAccess access) {
+    ReviewBoardService(Sql sql, Targets targets, SubmissionSpeakers speakers, SubmissionTags tags, OrganiserAccess access) {
         this.sql = sql;
         this.targets = targets;
         this.speakers = speakers;
@@ -83,13 +83,13 @@ public class ReviewBoard {
         List<Object> paged = new ArrayList<>(parameters);
         paged.add(page.sizeOrDefault());
         paged.add(page.offset());
-        List<Row> rows = sql.list(SELECT + where + order + " LIMIT ? OFFSET ?", ReviewBoard::row, paged.toArray());
+        List<Row> rows = sql.list(SELECT + where + order + " LIMIT ? OFFSET ?", ReviewBoardService::row, paged.toArray());
         return new PageView<>(views(rows), page.pageOrFirst(), page.sizeOrDefault(), total);
     }
 
     @Transactional(readOnly = true)
     public OrganiserSubmissionView one(String submissionId) {
-        List<Row> rows = sql.list(SELECT + "WHERE s.id = ?", ReviewBoard::row, submissionId);
+        List<Row> rows = sql.list(SELECT + "WHERE s.id = ?", ReviewBoardService::row, submissionId);
         if (rows.isEmpty()) {
             throw new NotFound("submission", submissionId);
         }
