@@ -1,8 +1,8 @@
 package dev.podium.talks;
 
-import static dev.podium.talks.Fixtures.cfp;
-import static dev.podium.talks.Fixtures.speaker;
-import static dev.podium.talks.Fixtures.submission;
+import static dev.podium.talks.TalksFixtures.cfp;
+import static dev.podium.talks.TalksFixtures.speaker;
+import static dev.podium.talks.TalksFixtures.submission;
 import static dev.podium.testsupport.AuthorizationMatrix.Principal.ADMIN;
 import static dev.podium.testsupport.AuthorizationMatrix.Principal.ANONYMOUS;
 import static dev.podium.testsupport.AuthorizationMatrix.Principal.ORGANISER;
@@ -16,7 +16,7 @@ import static io.micronaut.http.HttpMethod.PUT;
 import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.events.EventSnapshot;
 import dev.podium.devissuer.Identity;
-import dev.podium.talks.Fixtures.SpeakerAccount;
+import dev.podium.talks.TalksFixtures.SpeakerAccount;
 import dev.podium.talks.catalog.Catalog;
 import dev.podium.talks.invitation.InvitationTokens;
 import dev.podium.testsupport.AuthorizationMatrix;
@@ -65,7 +65,7 @@ class AuthorizationMatrixTest implements RealServers {
     InvitationTokens invitationTokens;
 
     final Map<Principal, Identity> who = new EnumMap<>(Principal.class);
-    Api api;
+    TalksApi api;
     String slug;
     EventSnapshot event;
     EventSnapshot acceptedTalksEvent;
@@ -79,22 +79,22 @@ class AuthorizationMatrixTest implements RealServers {
 
     @BeforeAll
     void setUp() {
-        api = new Api(http, json);
-        who.put(OTHER_GROUPS_ORGANISER, Fixtures.person("Otto Other", "otto-" + UUID.randomUUID() + "@organisers.example.org"));
-        who.put(ORGANISER, Fixtures.person("Orla Organiser", "orla-" + UUID.randomUUID() + "@organisers.example.org"));
-        who.put(OTHER_SPEAKER, Fixtures.person("Mallory Speaker", "mallory-" + UUID.randomUUID() + "@speakers.example.org"));
-        who.put(OWNER_SPEAKER, Fixtures.person("Arthur Mensch", "arthur-" + UUID.randomUUID() + "@speakers.example.org"));
+        api = new TalksApi(http, json);
+        who.put(OTHER_GROUPS_ORGANISER, TalksFixtures.person("Otto Other", "otto-" + UUID.randomUUID() + "@organisers.example.org"));
+        who.put(ORGANISER, TalksFixtures.person("Orla Organiser", "orla-" + UUID.randomUUID() + "@organisers.example.org"));
+        who.put(OTHER_SPEAKER, TalksFixtures.person("Mallory Speaker", "mallory-" + UUID.randomUUID() + "@speakers.example.org"));
+        who.put(OWNER_SPEAKER, TalksFixtures.person("Arthur Mensch", "arthur-" + UUID.randomUUID() + "@speakers.example.org"));
         who.put(ADMIN, Identity.admin("admin-" + UUID.randomUUID()));
 
         slug = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
-        Fixtures.knownGroup(codec, catalog, Fixtures.group(slug, who.get(ORGANISER)));
-        Fixtures.knownGroup(codec, catalog, Fixtures.group(slug + "-other", who.get(OTHER_GROUPS_ORGANISER)));
+        TalksFixtures.knownGroup(codec, catalog, TalksFixtures.group(slug, who.get(ORGANISER)));
+        TalksFixtures.knownGroup(codec, catalog, TalksFixtures.group(slug + "-other", who.get(OTHER_GROUPS_ORGANISER)));
         LocalDateTime start = LocalDateTime.of(2030, 3, 7, 19, 0);
-        event = Fixtures.event(slug, "Deep Learning Meetup #13", "PUBLISHED", start, "Europe/Paris");
-        acceptedTalksEvent = Fixtures.event(slug, "Deep Learning Meetup #14", "PUBLISHED", start.plusMonths(1), "Europe/Paris");
-        nothingStagedEvent = Fixtures.event(slug, "Deep Learning Meetup #15", "PUBLISHED", start.plusMonths(2), "Europe/Paris");
-        Fixtures.knownEvents(codec, catalog, event, acceptedTalksEvent, nothingStagedEvent);
-        Api organiser = api.as(who.get(ORGANISER));
+        event = TalksFixtures.event(slug, "Deep Learning Meetup #13", "PUBLISHED", start, "Europe/Paris");
+        acceptedTalksEvent = TalksFixtures.event(slug, "Deep Learning Meetup #14", "PUBLISHED", start.plusMonths(1), "Europe/Paris");
+        nothingStagedEvent = TalksFixtures.event(slug, "Deep Learning Meetup #15", "PUBLISHED", start.plusMonths(2), "Europe/Paris");
+        TalksFixtures.knownEvents(codec, catalog, event, acceptedTalksEvent, nothingStagedEvent);
+        TalksApi organiser = api.as(who.get(ORGANISER));
         for (EventSnapshot e : List.of(event, acceptedTalksEvent, nothingStagedEvent)) {
             organiser.put("/events/" + e.eventId() + "/cfp", openCfp()).isOk(200);
         }
@@ -118,7 +118,7 @@ class AuthorizationMatrixTest implements RealServers {
         }
         toConfirm.values().forEach(id -> organiser.post("/submissions/" + id + "/accept", Map.of()).isOk(200));
         organiser.post("/events/" + acceptedTalksEvent.eventId() + "/decisions/release", Map.of()).isOk(200);
-        Api ownerApi = api.as(owner.identity());
+        TalksApi ownerApi = api.as(owner.identity());
         for (String id : List.of(accepted, withdrawnWithMaterials)) {
             ownerApi.put("/submissions/" + id + "/materials", materials()).isOk(200);
         }
@@ -209,7 +209,7 @@ class AuthorizationMatrixTest implements RealServers {
 
     /** The host invites someone and hands over the token the email would carry. */
     private String invitationTo(String hostsTalk) {
-        Api.Response invitation = api.as(host.identity())
+        TalksApi.Response invitation = api.as(host.identity())
                 .post("/submissions/" + hostsTalk + "/invitations", Map.of("email", UUID.randomUUID() + "@example.org")).isOk(201);
         return invitationTokens.issue(invitation.string("id"), Instant.parse(invitation.string("expiresAt")));
     }

@@ -1,8 +1,8 @@
 package dev.podium.talks;
 
-import static dev.podium.talks.Fixtures.cfp;
-import static dev.podium.talks.Fixtures.speaker;
-import static dev.podium.talks.Fixtures.submission;
+import static dev.podium.talks.TalksFixtures.cfp;
+import static dev.podium.talks.TalksFixtures.speaker;
+import static dev.podium.talks.TalksFixtures.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podium.contracts.MessageCodec;
@@ -52,18 +52,18 @@ class BadInputFuzzTest implements RealServers {
     @Test
     void generatedBadRequestsNeverGetA5xxNorLogAnUnhandledException() {
         Identity admin = Identity.admin("fuzz-admin-" + UUID.randomUUID());
-        Api api = new Api(http, json);
+        TalksApi api = new TalksApi(http, json);
         String slug = "fuzz-" + UUID.randomUUID().toString().substring(0, 8);
-        Fixtures.knownGroup(codec, catalog, Fixtures.group(slug, admin));
-        EventSnapshot event = Fixtures.knownEvent(codec, catalog,
-                Fixtures.event(slug, "Deep Learning Meetup #13", "PUBLISHED", LocalDateTime.of(2030, 3, 7, 19, 0), "Europe/Paris"));
+        TalksFixtures.knownGroup(codec, catalog, TalksFixtures.group(slug, admin));
+        EventSnapshot event = TalksFixtures.knownEvent(codec, catalog,
+                TalksFixtures.event(slug, "Deep Learning Meetup #13", "PUBLISHED", LocalDateTime.of(2030, 3, 7, 19, 0), "Europe/Paris"));
         Instant now = Instant.now();
         api.as(admin).put("/events/" + event.eventId() + "/cfp", cfp(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30))))
                 .isOk(200);
         List<String> speakerIds = new ArrayList<>();
         List<String> submissionIds = new ArrayList<>();
-        for (Fixtures.SeedTalk talk : Fixtures.deepLearningMeetup13()) {
-            Fixtures.SpeakerAccount account = api.newSpeaker(speaker(talk.speaker(), talk.affiliation()));
+        for (TalksFixtures.SeedTalk talk : TalksFixtures.deepLearningMeetup13()) {
+            TalksFixtures.SpeakerAccount account = api.newSpeaker(speaker(talk.speaker(), talk.affiliation()));
             speakerIds.add(account.id());
             submissionIds.add(api.as(account.identity())
                     .post("/submissions", submission(account.id(), event.eventId(), talk.title(), talk.abstractText()))

@@ -1,9 +1,9 @@
 package dev.podium.talks;
 
-import static dev.podium.talks.Fixtures.cfp;
-import static dev.podium.talks.Fixtures.speaker;
-import static dev.podium.talks.Fixtures.submission;
-import static dev.podium.talks.Fixtures.with;
+import static dev.podium.talks.TalksFixtures.cfp;
+import static dev.podium.talks.TalksFixtures.speaker;
+import static dev.podium.talks.TalksFixtures.submission;
+import static dev.podium.talks.TalksFixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podium.contracts.MessageCodec;
@@ -42,8 +42,8 @@ import org.junit.jupiter.api.Test;
 @Property(name = "podium.read-models.wait", value = "200ms")
 class BadInputTest implements RealServers {
 
-    static final Identity ALICE = Fixtures.organiser("alice@organisers.example.org");
-    static final Identity BOB = Fixtures.organiser("bob@organisers.example.org");
+    static final Identity ALICE = TalksFixtures.organiser("alice@organisers.example.org");
+    static final Identity BOB = TalksFixtures.organiser("bob@organisers.example.org");
 
     @Inject
     @Client("/")
@@ -57,37 +57,37 @@ class BadInputTest implements RealServers {
     @Inject
     Sql sql;
 
-    Api api;
+    TalksApi api;
     EventSnapshot event;
     EventSnapshot cancelled;
     EventSnapshot noCfp;
     EventSnapshot closedCfp;
     String speakerId;
     /** The speaker of the tests' submissions, and the organisers. */
-    Api me;
-    Api alice;
-    Api bob;
+    TalksApi me;
+    TalksApi alice;
+    TalksApi bob;
 
     @BeforeAll
     void setUp() {
-        api = new Api(http, json);
+        api = new TalksApi(http, json);
         alice = api.as(ALICE);
         bob = api.as(BOB);
-        Fixtures.knownGroup(codec, catalog, Fixtures.group("bad-input", ALICE, BOB));
+        TalksFixtures.knownGroup(codec, catalog, TalksFixtures.group("bad-input", ALICE, BOB));
         LocalDateTime start = LocalDateTime.of(2030, 3, 7, 19, 0);
-        event = Fixtures.event("bad-input", "Deep Learning Meetup #13", "PUBLISHED", start, "Europe/Paris");
-        cancelled = Fixtures.event("bad-input", "Cancelled meetup", "PUBLISHED", start, "Europe/Paris");
-        noCfp = Fixtures.event("bad-input", "Meetup without a CfP", "DRAFT", start, "Europe/Paris");
-        closedCfp = Fixtures.event("bad-input", "Meetup with a closed CfP", "PUBLISHED", start, "Europe/Paris");
-        Fixtures.knownEvents(codec, catalog, event, cancelled, noCfp, closedCfp);
+        event = TalksFixtures.event("bad-input", "Deep Learning Meetup #13", "PUBLISHED", start, "Europe/Paris");
+        cancelled = TalksFixtures.event("bad-input", "Cancelled meetup", "PUBLISHED", start, "Europe/Paris");
+        noCfp = TalksFixtures.event("bad-input", "Meetup without a CfP", "DRAFT", start, "Europe/Paris");
+        closedCfp = TalksFixtures.event("bad-input", "Meetup with a closed CfP", "PUBLISHED", start, "Europe/Paris");
+        TalksFixtures.knownEvents(codec, catalog, event, cancelled, noCfp, closedCfp);
         Instant now = Instant.now();
         alice.put("/events/" + event.eventId() + "/cfp", cfp(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)))).isOk(200);
         alice.put("/events/" + cancelled.eventId() + "/cfp", cfp(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)))).isOk(200);
         alice.put("/events/" + closedCfp.eventId() + "/cfp", cfp(now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1)))).isOk(200);
-        Fixtures.publish(codec, new EventCancelled(withStatus(cancelled, "CANCELLED"), "Venue unavailable", now));
+        TalksFixtures.publish(codec, new EventCancelled(withStatus(cancelled, "CANCELLED"), "Venue unavailable", now));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
                 .until(() -> catalog.event(cancelled.eventId()).orElseThrow().cancelled());
-        Fixtures.SpeakerAccount arthur = api.newSpeaker(speaker("Arthur Mensch", "PhD Candidate at INRIA Parietal"));
+        TalksFixtures.SpeakerAccount arthur = api.newSpeaker(speaker("Arthur Mensch", "PhD Candidate at INRIA Parietal"));
         speakerId = arthur.id();
         me = api.as(arthur.identity());
     }
@@ -126,7 +126,7 @@ class BadInputTest implements RealServers {
         me.post("/submissions", with(valid(), "title", "Differentiable\r\nBcc: everyone@example.org")).isViolationOf("title");
         me.post("/submissions", with(valid(), "title", "Null\u0000byte")).isViolationOf("title");
         me.post("/submissions", with(valid(), "title", "Escape\u001b[31m")).isViolationOf("title");
-        api.as(Fixtures.person("Lina", "lina-" + UUID.randomUUID() + "@speakers.example.org"))
+        api.as(TalksFixtures.person("Lina", "lina-" + UUID.randomUUID() + "@speakers.example.org"))
                 .post("/speakers", speaker("Lina\nKhan", "INRIA")).isViolationOf("name");
         me.post("/submissions", with(valid(), "abstract", "Two lines,\n\tand a tab: an abstract may have them")).isOk(201);
     }
@@ -139,7 +139,7 @@ class BadInputTest implements RealServers {
         alice.call(HttpRequest.POST("/events/" + event.eventId() + "/decisions/release", "")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)).isOk(200);
 
-        Api.Response refused = me.call(HttpRequest.POST("/submissions", "title=x").contentType(MediaType.APPLICATION_FORM_URLENCODED))
+        TalksApi.Response refused = me.call(HttpRequest.POST("/submissions", "title=x").contentType(MediaType.APPLICATION_FORM_URLENCODED))
                 .isProblem(415, "unsupported-media-type");
         assertThat(refused.string("title")).isNotBlank();
         assertThat(refused.string("detail")).contains("application/json").contains("application/x-www-form-urlencoded");
@@ -149,7 +149,7 @@ class BadInputTest implements RealServers {
     void lengthsCountCodePoints() {
         String tenThousandEmoji = "🧠".repeat(10_000);
         assertThat(tenThousandEmoji.length()).isEqualTo(20_000);
-        Api.Response accepted = me.post("/submissions", with(valid(), "abstract", tenThousandEmoji)).isOk(201);
+        TalksApi.Response accepted = me.post("/submissions", with(valid(), "abstract", tenThousandEmoji)).isOk(201);
         assertThat(accepted.string("abstract")).isEqualTo(tenThousandEmoji);
         String title = "∂".repeat(300);
         me.post("/submissions", with(valid(), "title", title)).isOk(201);
@@ -222,7 +222,7 @@ class BadInputTest implements RealServers {
         // Reviewing needs a token, and an organiser's: its speaker is refused, a stranger does not learn it exists.
         api.post(base + "/reviews", Map.of("score", 4)).isProblem(401, "authentication-required");
         me.post(base + "/reviews", Map.of("score", 4)).isProblem(403, "forbidden");
-        api.as(Fixtures.person("Mallory", "mallory@example.org")).post(base + "/reviews", Map.of("score", 4))
+        api.as(TalksFixtures.person("Mallory", "mallory@example.org")).post(base + "/reviews", Map.of("score", 4))
                 .isProblem(404, "not-found");
         alice.post(base + "/reviews", Map.of("score", 4, "comment", "Solid")).isOk(201);
         alice.post(base + "/reviews", Map.of("score", 2, "comment", "Again"))
@@ -252,17 +252,17 @@ class BadInputTest implements RealServers {
     @Test
     void badSpeakers() {
         Map<String, Object> request = speaker("Olivier Grisel", "Software Engineer at INRIA");
-        Fixtures.SpeakerAccount olivier = api.newSpeaker(request);
-        Api asOlivier = api.as(olivier.identity());
+        TalksFixtures.SpeakerAccount olivier = api.newSpeaker(request);
+        TalksApi asOlivier = api.as(olivier.identity());
         asOlivier.post("/speakers", request).isProblem(409, "speaker-profile-exists");
         // Another account whose (verified) email differs only by case.
         String upper = ((String) request.get("email")).toUpperCase(Locale.ROOT);
-        api.as(Fixtures.person("Olivier G.", upper)).post("/speakers", with(request, "email", upper)).isProblem(409, "speaker-email-taken");
+        api.as(TalksFixtures.person("Olivier G.", upper)).post("/speakers", with(request, "email", upper)).isProblem(409, "speaker-email-taken");
         me.post("/speakers", with(request, "email", "not-an-email")).isViolationOf("email");
         me.post("/speakers", with(request, "name", "")).isViolationOf("name");
         me.post("/speakers", with(request, "bio", "b".repeat(5001))).isViolationOf("bio");
         // A profile's email is its owner's verified one: nobody takes someone else's address.
-        api.as(Fixtures.person("Mallory", "mallory-" + UUID.randomUUID() + "@example.org"))
+        api.as(TalksFixtures.person("Mallory", "mallory-" + UUID.randomUUID() + "@example.org"))
                 .post("/speakers", with(speaker("Mallory", null), "email", "someone.else@example.org")).isProblem(422, "unverified-email");
         me.patch("/speakers/" + speakerId, Map.of("email", request.get("email"))).isProblem(422, "unverified-email");
         api.as(Identity.admin("admin-" + UUID.randomUUID())).patch("/speakers/" + speakerId, Map.of("email", request.get("email")))
@@ -272,10 +272,10 @@ class BadInputTest implements RealServers {
 
     @Test
     void unreadableRequestsAndParameters() {
-        Api.Response malformed = me.call(HttpRequest.POST("/submissions", "{\"title\": ").contentType(MediaType.APPLICATION_JSON_TYPE));
+        TalksApi.Response malformed = me.call(HttpRequest.POST("/submissions", "{\"title\": ").contentType(MediaType.APPLICATION_JSON_TYPE));
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.contentType()).startsWith("application/problem+json");
-        Api.Response wrongType = me.post("/submissions", with(valid(), "durationMinutes", "thirty"));
+        TalksApi.Response wrongType = me.post("/submissions", with(valid(), "durationMinutes", "thirty"));
         assertThat(wrongType.status()).isEqualTo(400);
         assertThat(wrongType.contentType()).startsWith("application/problem+json");
 
@@ -286,7 +286,7 @@ class BadInputTest implements RealServers {
         api.get("/talks?page=-1").isOk(400);
         alice.get("/events/" + event.eventId() + "/submissions?status=PENDING").isProblem(400, "invalid-status");
         alice.get("/events/" + event.eventId() + "/submissions?sort=popularity").isProblem(400, "invalid-sort");
-        Api.Response badBoolean = api.get("/talks?mode=boolean&q=" + java.net.URLEncoder.encode("+(-", java.nio.charset.StandardCharsets.UTF_8));
+        TalksApi.Response badBoolean = api.get("/talks?mode=boolean&q=" + java.net.URLEncoder.encode("+(-", java.nio.charset.StandardCharsets.UTF_8));
         assertThat(badBoolean.status()).isIn(200, 400);
     }
 
@@ -298,7 +298,7 @@ class BadInputTest implements RealServers {
         long revisions = sql.count("SELECT COUNT(*) FROM submission_revision");
         long outbox = sql.count("SELECT COUNT(*) FROM outbox");
 
-        List<Api.Response> failures = new ArrayList<>();
+        List<TalksApi.Response> failures = new ArrayList<>();
         failures.add(me.post("/submissions", with(valid(), "speakerIds", List.of(speakerId, UUID.randomUUID().toString()))));
         failures.add(me.post("/submissions", with(valid(), "eventId", closedCfp.eventId())));
         failures.add(me.post("/submissions", with(valid(), "eventId", cancelled.eventId())));

@@ -37,29 +37,29 @@ class PoisonMessagesTest implements RealServers {
     @Inject
     Catalog catalog;
 
-    Api api;
+    TalksApi api;
 
     @BeforeAll
     void setUp() {
-        api = new Api(http, json);
+        api = new TalksApi(http, json);
     }
 
     @Test
     void groupsTopic() {
-        GroupCreated group = Fixtures.group("poison-" + UUID.randomUUID().toString().substring(0, 8), "orla@organisers.example.org");
+        GroupCreated group = TalksFixtures.group("poison-" + UUID.randomUUID().toString().substring(0, 8), "orla@organisers.example.org");
         PoisonMessages.assertDeadLetteredWithoutBlocking(codec, group, () -> catalog.groupBySlug(group.slug()).isPresent());
     }
 
     @Test
     void eventsTopic() {
-        EventSnapshot event = Fixtures.event("poison", "Lightning talks", "DRAFT", LocalDateTime.of(2030, 5, 1, 19, 0), "Europe/Paris");
+        EventSnapshot event = TalksFixtures.event("poison", "Lightning talks", "DRAFT", LocalDateTime.of(2030, 5, 1, 19, 0), "Europe/Paris");
         PoisonMessages.assertDeadLetteredWithoutBlocking(codec, new EventCreated(event), () -> catalog.event(event.eventId()).isPresent());
     }
 
     @Test
     void peopleTopic() {
         String email = UUID.randomUUID() + "@speakers.example.org";
-        Fixtures.SpeakerAccount speaker = api.newSpeaker(Fixtures.with(Fixtures.speaker("Erin Erasable", "Nowhere"), "email", email));
+        TalksFixtures.SpeakerAccount speaker = api.newSpeaker(TalksFixtures.with(TalksFixtures.speaker("Erin Erasable", "Nowhere"), "email", email));
         PoisonMessages.assertDeadLetteredWithoutBlocking(codec, new PersonErased(UUID.randomUUID().toString(), email, Instant.now()),
                 () -> "Erased speaker".equals(api.get("/speakers/" + speaker.id()).string("name")));
     }

@@ -1,8 +1,8 @@
 package dev.podium.talks;
 
-import static dev.podium.talks.Fixtures.cfp;
-import static dev.podium.talks.Fixtures.speaker;
-import static dev.podium.talks.Fixtures.submission;
+import static dev.podium.talks.TalksFixtures.cfp;
+import static dev.podium.talks.TalksFixtures.speaker;
+import static dev.podium.talks.TalksFixtures.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podium.contracts.MessageCodec;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class RateLimitTest implements RealServers {
 
     static final Instant T0 = Instant.parse("2026-02-01T10:00:00Z");
-    static final Identity ALICE = Fixtures.organiser("alice@organisers.example.org");
+    static final Identity ALICE = TalksFixtures.organiser("alice@organisers.example.org");
 
     final MutableClock clock = MutableClock.at(T0.toString());
 
@@ -66,24 +66,24 @@ class RateLimitTest implements RealServers {
 
     @Test
     void theFourthPublicWriteInAWindowIs429WithRetryAfter() {
-        Api api = new Api(http, json);
-        Fixtures.knownGroup(codec, catalog, Fixtures.group("rate-limits", ALICE));
-        EventSnapshot event = Fixtures.knownEvent(codec, catalog,
-                Fixtures.event("rate-limits", "Deep Learning Meetup #13", "PUBLISHED", LocalDateTime.of(2026, 3, 7, 19, 0), "Europe/Paris"));
+        TalksApi api = new TalksApi(http, json);
+        TalksFixtures.knownGroup(codec, catalog, TalksFixtures.group("rate-limits", ALICE));
+        EventSnapshot event = TalksFixtures.knownEvent(codec, catalog,
+                TalksFixtures.event("rate-limits", "Deep Learning Meetup #13", "PUBLISHED", LocalDateTime.of(2026, 3, 7, 19, 0), "Europe/Paris"));
         api.as(ALICE).put("/events/" + event.eventId() + "/cfp", cfp(T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(30))))
                 .isOk(200);
 
-        Fixtures.SpeakerAccount speaker = api.newSpeaker(speaker("Arthur Mensch", "PhD Candidate at INRIA Parietal"));
-        Api me = api.as(speaker.identity());
+        TalksFixtures.SpeakerAccount speaker = api.newSpeaker(speaker("Arthur Mensch", "PhD Candidate at INRIA Parietal"));
+        TalksApi me = api.as(speaker.identity());
         Map<String, Object> talk = submission(speaker.id(), event.eventId(), "Differentiable Dynamic Programming", "An abstract.");
         me.post("/submissions", talk).isOk(201);
         me.post("/submissions", talk).isOk(201);
 
-        Api.Response refused = me.post("/submissions", talk).isProblem(429, "rate-limited");
+        TalksApi.Response refused = me.post("/submissions", talk).isProblem(429, "rate-limited");
         assertThat(refused.header("Retry-After")).isEqualTo("60");
         assertThat(sql.count("SELECT COUNT(*) FROM submission")).isEqualTo(2);
         // The limit is the address's, whoever calls and on whichever public write.
-        api.as(Fixtures.person("Someone Else", "someone@example.org")).post("/speakers", Map.of("name", "Someone Else"))
+        api.as(TalksFixtures.person("Someone Else", "someone@example.org")).post("/speakers", Map.of("name", "Someone Else"))
                 .isProblem(429, "rate-limited");
         // Other writes are not limited.
         me.patch("/speakers/" + speaker.id(), Map.of("bio", "Still here")).isOk(200);

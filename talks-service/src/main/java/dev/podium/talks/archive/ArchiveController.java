@@ -21,9 +21,9 @@ import jakarta.validation.constraints.Min;
 @Tag(name = "Archive", description = "The public, searchable archive of accepted talks")
 class ArchiveController {
 
-    private final ArchiveSearch archive;
+    private final ArchiveService archive;
 
-    ArchiveController(ArchiveSearch archive) {
+    ArchiveController(ArchiveService archive) {
         this.archive = archive;
     }
 

@@ -1,5 +1,6 @@
 package dev.podium.talks.cfp;
 
+import dev.podium.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -20,10 +21,10 @@ import jakarta.validation.Valid;
 @Tag(name = "Calls for papers", description = "When an event or a group's open call takes submissions (public; set by organisers)")
 class CfpController {
 
-    private final CallsForPapers calls;
+    private final CfpService calls;
     private final Targets targets;
 
-    CfpController(CallsForPapers calls, Targets targets) {
+    CfpController(CfpService calls, Targets targets) {
         this.calls = calls;
         this.targets = targets;
     }
@@ -36,7 +37,7 @@ class CfpController {
     CfpView putForEvent(@PathVariable String eventId, @Body @Valid CfpRequest request,
                         @Nullable Authentication authentication) {
         targets.awaitEvent(eventId);
-        return calls.putForEvent(eventId, request, authentication);
+        return calls.putForEvent(eventId, request, Caller.required(authentication));
     }
 
     @Get("/events/{eventId}/cfp")
@@ -55,7 +56,7 @@ class CfpController {
     CfpView putForGroup(@PathVariable String slug, @Body @Valid CfpRequest request,
                         @Nullable Authentication authentication) {
         targets.awaitGroup(slug);
-        return calls.putForGroup(slug, request, authentication);
+        return calls.putForGroup(slug, request, Caller.required(authentication));
     }
 
     @Get("/groups/{slug}/cfp")

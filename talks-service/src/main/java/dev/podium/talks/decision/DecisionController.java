@@ -1,12 +1,13 @@
 package dev.podium.talks.decision;
 
-import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Consumes;
+import dev.podium.security.Caller;
 import dev.podium.talks.cfp.Targets;
 import dev.podium.talks.review.OrganiserSubmissionView;
 import dev.podium.talks.submission.Outcome;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -39,7 +40,8 @@ class DecisionController {
                     + "409 submission-withdrawn or decision-released")
     OrganiserSubmissionView accept(@PathVariable String id, @Nullable @Body @Valid DecisionRequest request,
                                    @Nullable Authentication authentication) {
-        return decisions.decide(id, Outcome.ACCEPTED, request == null ? null : request.reason(), authentication);
+        return decisions.decide(id, Outcome.ACCEPTED, request == null ? null : request.reason(),
+                Caller.required(authentication));
     }
 
     @Post("/submissions/{id}/reject")
@@ -47,7 +49,7 @@ class DecisionController {
     @Operation(summary = "Reject a submission, with a reason (staged until released)", description = "Its group's organisers and admin")
     OrganiserSubmissionView reject(@PathVariable String id, @Body @Valid RejectionRequest request,
                                    @Nullable Authentication authentication) {
-        return decisions.decide(id, Outcome.REJECTED, request.reason(), authentication);
+        return decisions.decide(id, Outcome.REJECTED, request.reason(), Caller.required(authentication));
     }
 
     @Post("/events/{eventId}/decisions/release")
@@ -58,7 +60,7 @@ class DecisionController {
                     + "per decision, each sent once")
     ReleaseView releaseEvent(@PathVariable String eventId, @Nullable Authentication authentication) {
         targets.awaitEvent(eventId);
-        return decisions.releaseEvent(eventId, authentication);
+        return decisions.releaseEvent(eventId, Caller.required(authentication));
     }
 
     @Post("/groups/{slug}/decisions/release")
@@ -67,6 +69,6 @@ class DecisionController {
     @Operation(summary = "Release the staged decisions of a group's open call", description = "Its organisers and admin")
     ReleaseView releaseOpenCall(@PathVariable String slug, @Nullable Authentication authentication) {
         targets.awaitGroup(slug);
-        return decisions.releaseOpenCall(slug, authentication);
+        return decisions.releaseOpenCall(slug, Caller.required(authentication));
     }
 }

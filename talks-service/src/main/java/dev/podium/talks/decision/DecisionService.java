@@ -4,19 +4,17 @@ import dev.podium.contracts.talks.TalkAccepted;
 import dev.podium.contracts.talks.TalkRejected;
 import dev.podium.messaging.outbox.Outbox;
 import dev.podium.security.Caller;
-import dev.podium.talks.access.OrganiserAccess;
-import dev.podium.talks.access.SubmissionAccess;
+import dev.podium.talks.catalog.OrganiserAccess;
 import dev.podium.talks.cfp.Target;
 import dev.podium.talks.cfp.Targets;
 import dev.podium.talks.review.OrganiserSubmissionView;
-import dev.podium.talks.review.ReviewBoard;
+import dev.podium.talks.review.ReviewBoardService;
 import dev.podium.talks.submission.Outcome;
 import dev.podium.talks.submission.Submission;
-import dev.podium.talks.submission.SubmissionRepository;
-import dev.podium.talks.submission.Talks;
+import dev.podium.talks.submission.SubmissionAccess;
+import dev.podium.talks.submission.Submissions;
 import dev.podium.talks.support.Times;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -33,18 +31,16 @@ import java.util.List;
 @Singleton
 public class DecisionService {
 
-    private final Talks talks;
-    private final SubmissionRepository submissions;
-    private final ReviewBoard board;
+    private final Submissions submissions;
+    private final ReviewBoardService board;
     private final Targets targets;
     private final SubmissionAccess submissionAccess;
     private final OrganiserAccess organiserAccess;
     private final Outbox outbox;
     private final Clock clock;
 
-    DecisionService(Talks talks, SubmissionRepository submissions, ReviewBoard board, Targets targets,
+    DecisionService(Submissions submissions, ReviewBoardService board, Targets targets,
                     SubmissionAccess submissionAccess, OrganiserAccess organiserAccess, Outbox outbox, Clock clock) {
-        this.talks = talks;
         this.submissions = submissions;
         this.board = board;
         this.targets = targets;
@@ -55,44 +51,41 @@ public class DecisionService {
     }
 
     @Transactional
-    public OrganiserSubmissionView decide(String submissionId, Outcome outcome, @Nullable String reason,
-                                          @Nullable Authentication authentication) {
-        Submission submission = talks.lock(submissionId);
-        Caller organiser = submissionAccess.requireOrganiser(submissionId, submission.getGroupId(), authentication).caller();
-        submission.stage(outcome, reason == null || reason.isBlank() ? null : reason, OrganiserAccess.label(organiser),
-                organiser.sub(), Times.now(clock));
-        talks.save(submission);
+    public OrganiserSubmissionView decide(String submissionId, Outcome outcome, @Nullable String reason, Caller organiser) {
+        Submission submission = submissions.lock(submissionId);
+        submissionAccess.requireOrganiser(submissionId, submission.groupId(), organiser);
+        submissions.update(submission.decided(outcome, reason == null || reason.isBlank() ? null : reason,
+                OrganiserAccess.label(organiser), organiser.sub(), Times.now(clock)));
         return board.one(submissionId);
     }
 
     @Transactional
-    public ReleaseView releaseEvent(String eventId, @Nullable Authentication authentication) {
+    public ReleaseView releaseEvent(String eventId, Caller caller) {
         Target target = targets.event(eventId);
-        organiserAccess.requireOrganiserOf(target.groupId(), authentication);
-        return release(target, submissions.findUnreleasedOfEventForUpdate(eventId));
+        organiserAccess.requireOrganiserOf(target.groupId(), caller);
+        return release(target, submissions.lockUnreleasedOfEvent(eventId));
     }
 
     @Transactional
-    public ReleaseView releaseOpenCall(String slug, @Nullable Authentication authentication) {
+    public ReleaseView releaseOpenCall(String slug, Caller caller) {
         Target target = targets.group(slug);
-        organiserAccess.requireOrganiserOf(target.groupId(), authentication);
-        return release(target, submissions.findUnreleasedOfOpenCallForUpdate(target.groupId()));
+        organiserAccess.requireOrganiserOf(target.groupId(), caller);
+        return release(target, submissions.lockUnreleasedOfOpenCall(target.groupId()));
     }
 
     private ReleaseView release(Target target, List<Submission> staged) {
         Instant now = Times.now(clock);
         List<ReleaseView.Released> released = new ArrayList<>();
         int accepted = 0;
-        for (Submission submission : staged) {
-            submission.release(now);
-            talks.save(submission);
-            if (submission.getStagedDecision() == Outcome.ACCEPTED) {
-                outbox.append(new TalkAccepted(talks.snapshot(submission), submission.getDecisionReason(), submission.getDecidedAt()));
+        for (Submission decided : staged) {
+            Submission submission = submissions.update(decided.released(now));
+            if (submission.stagedDecision() == Outcome.ACCEPTED) {
+                outbox.append(new TalkAccepted(submissions.snapshot(submission), submission.decisionReason(), submission.decidedAt()));
                 accepted++;
             } else {
-                outbox.append(new TalkRejected(talks.snapshot(submission), submission.getDecisionReason(), submission.getDecidedAt()));
+                outbox.append(new TalkRejected(submissions.snapshot(submission), submission.decisionReason(), submission.decidedAt()));
             }
-            released.add(new ReleaseView.Released(submission.getId(), submission.getStagedDecision().name()));
+            released.add(new ReleaseView.Released(submission.id(), submission.stagedDecision().name()));
         }
         return new ReleaseView(target.isEvent() ? target.id() : null, target.groupSlug(), accepted,
                 released.size() - accepted, released, now);

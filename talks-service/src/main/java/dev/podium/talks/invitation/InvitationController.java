@@ -1,5 +1,6 @@
 package dev.podium.talks.invitation;
 
+import dev.podium.security.Caller;
 import dev.podium.talks.submission.SubmissionView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -37,7 +38,7 @@ class InvitationController {
                     + "which notifications-service mails")
     HttpResponse<InvitationView> invite(@PathVariable String id, @Body @Valid InvitationRequest request,
                                         @Nullable Authentication authentication) {
-        InvitationView invitation = invitations.invite(id, request, authentication);
+        InvitationView invitation = invitations.invite(id, request, Caller.required(authentication));
         return HttpResponse.created(invitation, UriBuilder.of("/submissions").path(id).path("invitations").build());
     }
 
@@ -46,7 +47,7 @@ class InvitationController {
     @Operation(summary = "The invitations of a submission, pending and accepted",
             description = "The primary speaker, the group's organisers and admin")
     List<InvitationView> invitations(@PathVariable String id, @Nullable Authentication authentication) {
-        return invitations.of(id, authentication);
+        return invitations.of(id, Caller.required(authentication));
     }
 
     @Post("/invitations/{token}/accept")
@@ -56,6 +57,7 @@ class InvitationController {
                     + "400 invalid-invitation-token when tampered with, 410 invitation-expired, 409 invitation-already-accepted")
     SubmissionView accept(@PathVariable String token, @Nullable @Body @Valid AcceptInvitationRequest request,
                           @Nullable Authentication authentication) {
-        return invitations.accept(token, request == null ? null : request.speakerId(), authentication);
+        return invitations.accept(token, request == null ? null : request.speakerId(),
+                Caller.required(authentication));
     }
 }

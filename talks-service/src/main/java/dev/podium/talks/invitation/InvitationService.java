@@ -9,21 +9,22 @@ import dev.podium.messaging.outbox.Outbox;
 import dev.podium.security.Caller;
 import dev.podium.security.quota.DailyQuotas;
 import dev.podium.security.quota.OverQuota;
-import dev.podium.talks.access.SubmissionAccess;
-import dev.podium.talks.access.SubmissionAccess.Standing;
 import dev.podium.talks.speaker.Speaker;
+import dev.podium.talks.speaker.SpeakerAccess;
 import dev.podium.talks.speaker.SpeakerRepository;
 import dev.podium.talks.speaker.SpeakerService;
 import dev.podium.talks.submission.Submission;
+import dev.podium.talks.submission.SubmissionAccess;
+import dev.podium.talks.submission.SubmissionAccess.Standing;
 import dev.podium.talks.submission.SubmissionView;
+import dev.podium.talks.submission.Submissions;
 import dev.podium.talks.submission.TalkSpeaker;
-import dev.podium.talks.submission.Talks;
+import dev.podium.talks.support.Forbidden;
 import dev.podium.talks.support.Ids;
 import dev.podium.talks.support.TalksProblem;
 import dev.podium.talks.support.Times;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -43,9 +44,10 @@ public class InvitationService {
 
     private final InvitationRepository invitations;
     private final InvitationTokens tokens;
-    private final Talks talks;
+    private final Submissions submissions;
     private final SpeakerRepository speakers;
     private final SpeakerService profiles;
+    private final SpeakerAccess speakerAccess;
     private final SubmissionAccess access;
     private final Outbox outbox;
     private final DailyQuotas quotas;
@@ -54,16 +56,17 @@ public class InvitationService {
     private final Duration ttl;
     private final String publicBaseUrl;
 
-    InvitationService(InvitationRepository invitations, InvitationTokens tokens, Talks talks, SpeakerRepository speakers,
-                      SpeakerService profiles, SubmissionAccess access, Outbox outbox, DailyQuotas quotas,
-                      InvitationLimits limits, Clock clock,
+    InvitationService(InvitationRepository invitations, InvitationTokens tokens, Submissions submissions,
+                      SpeakerRepository speakers, SpeakerService profiles, SpeakerAccess speakerAccess, SubmissionAccess access,
+                      Outbox outbox, DailyQuotas quotas, InvitationLimits limits, Clock clock,
                       @Value("${podium.talks.invitation-ttl:14d}") Duration ttl,
                       @Value("${podium.talks.public-base-url}") String publicBaseUrl) {
         this.invitations = invitations;
         this.tokens = tokens;
-        this.talks = talks;
+        this.submissions = submissions;
         this.speakers = speakers;
         this.profiles = profiles;
+        this.speakerAccess = speakerAccess;
         this.access = access;
         this.outbox = outbox;
         this.quotas = quotas;
@@ -78,19 +81,19 @@ public class InvitationService {
      * day in {@link DailyQuotas}, both in this transaction, so an invitation that fails counts for nothing.
      */
     @Transactional
-    public InvitationView invite(String submissionId, InvitationRequest request, @Nullable Authentication authentication) {
-        Submission submission = talks.lock(submissionId);
-        access.requireOwner(submissionId, submission.getGroupId(), authentication);
+    public InvitationView invite(String submissionId, InvitationRequest request, Caller caller) {
+        Submission submission = submissions.lock(submissionId);
+        access.requireOwner(submissionId, submission.groupId(), caller);
         submission.requireOpenToSpeakers();
         String email = request.email().strip();
-        if (talks.hasSpeakerWithEmail(submissionId, email)) {
+        if (submissions.hasSpeakerWithEmail(submissionId, email)) {
             throw alreadyASpeaker(email, submissionId);
         }
         if (invitations.countBySubmissionId(submissionId) >= limits.perSubmission()) {
             throw new OverQuota(InvitationLimits.PER_SUBMISSION, "per submission", limits.perSubmission(), 1);
         }
-        quotas.consume(InvitationLimits.PER_SPEAKER, Caller.required(authentication).sub(), 1, limits.perSpeakerPerDay());
-        List<TalkSpeaker> current = talks.speakers(submissionId);
+        quotas.consume(InvitationLimits.PER_SPEAKER, caller.sub(), 1, limits.perSpeakerPerDay());
+        List<TalkSpeaker> current = submissions.speakers(submissionId);
         TalkSpeaker primary = current.stream().filter(s -> TalkSpeaker.PRIMARY.equals(s.role())).findFirst()
                 .orElse(current.get(0));
         Instant now = Times.now(clock);
@@ -98,24 +101,23 @@ public class InvitationService {
         Invitation invitation = invitations.save(new Invitation(Ids.newId(), submissionId, email, primary.id(),
                 Invitation.PENDING, expiresAt, now, null, null));
         String acceptUrl = publicBaseUrl + "/invitations/" + tokens.issue(invitation.id(), expiresAt) + "/accept";
-        outbox.append(new CoSpeakerInvited(talks.snapshot(submission), email, primary.name(), acceptUrl, expiresAt));
+        outbox.append(new CoSpeakerInvited(submissions.snapshot(submission), email, primary.name(), acceptUrl, expiresAt));
         return InvitationView.of(invitation);
     }
 
     /** For the primary speaker, the group's organisers and admin (the list holds the invitees' emails). */
     @Transactional(readOnly = true)
-    public List<InvitationView> of(String submissionId, @Nullable Authentication authentication) {
-        Submission submission = talks.find(submissionId);
-        Standing standing = access.requireReader(submissionId, submission.getGroupId(), authentication);
+    public List<InvitationView> of(String submissionId, Caller caller) {
+        Submission submission = submissions.find(submissionId);
+        Standing standing = access.requireReader(submissionId, submission.groupId(), caller);
         if (!standing.owns() && !standing.organises()) {
-            throw Caller.denied(authentication);
+            throw new Forbidden();
         }
         return invitations.findBySubmissionIdOrderByCreatedAt(submissionId).stream().map(InvitationView::of).toList();
     }
 
     @Transactional
-    public SubmissionView accept(String token, @Nullable String speakerId, @Nullable Authentication authentication) {
-        Caller caller = Caller.required(authentication);
+    public SubmissionView accept(String token, @Nullable String speakerId, Caller caller) {
         Instant now = Times.now(clock);
         String invitationId = tokens.verify(token, now);
         Invitation invitation = invitations.findByIdForUpdate(invitationId)
@@ -127,27 +129,25 @@ public class InvitationService {
         if (!now.isBefore(invitation.expiresAt())) {
             throw InvitationTokens.expired(invitation.expiresAt());
         }
-        Submission submission = talks.lock(invitation.submissionId());
+        Submission submission = submissions.lock(invitation.submissionId());
         submission.requireOpenToSpeakers();
-        Speaker speaker = speaker(caller, speakerId, authentication);
-        if (talks.hasSpeaker(submission.getId(), speaker.id())) {
-            throw alreadyASpeaker(speaker.name(), submission.getId());
+        Speaker speaker = speaker(caller, speakerId);
+        if (submissions.hasSpeaker(submission.id(), speaker.id())) {
+            throw alreadyASpeaker(speaker.name(), submission.id());
         }
-        talks.addCoSpeaker(submission, speaker.id(), now);
+        Submission joined = submissions.addCoSpeaker(submission, speaker.id(), now);
         invitations.update(invitation.accepted(speaker.id(), now));
-        outbox.append(new TalkUpdated(talks.snapshot(submission), submission.getRevision(), now));
-        return talks.view(submission, access.standing(submission.getId(), submission.getGroupId(), caller));
+        outbox.append(new TalkUpdated(submissions.snapshot(joined), joined.revision(), now));
+        return submissions.view(joined, access.standing(joined.id(), joined.groupId(), caller));
     }
 
     /** The caller's own profile, or the one they name, which must be theirs (403), unless they are admin. */
-    private Speaker speaker(Caller caller, @Nullable String speakerId, @Nullable Authentication authentication) {
+    private Speaker speaker(Caller caller, @Nullable String speakerId) {
         if (speakerId == null || speakerId.isBlank()) {
             return profiles.profileOf(caller).orElseThrow(InvitationService::profileRequired);
         }
         Speaker speaker = speakers.findById(speakerId).orElseThrow(() -> TalksProblem.unknown("speaker", speakerId));
-        if (!caller.admin() && !speaker.ownedBy(caller)) {
-            throw Caller.denied(authentication);
-        }
+        speakerAccess.requireActsFor(speaker, caller);
         return speaker;
     }
 

@@ -1,5 +1,6 @@
 package dev.podium.talks.materials;
 
+import dev.podium.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -32,7 +33,7 @@ class MaterialsController {
             description = "The primary speaker or admin, any time after acceptance (409 not-accepted before); "
                     + "publishes TalkMaterialsPublished")
     MaterialsView put(@PathVariable String id, @Body @Valid MaterialsRequest request, @Nullable Authentication authentication) {
-        return materials.put(id, request, authentication);
+        return materials.put(id, request, Caller.required(authentication));
     }
 
     @Get
@@ -40,6 +41,6 @@ class MaterialsController {
     @Operation(summary = "A talk's materials",
             description = "Public while the talk is accepted or confirmed; otherwise 404 except for those who may see the submission")
     MaterialsView get(@PathVariable String id, @Nullable Authentication authentication) {
-        return materials.get(id, authentication);
+        return materials.get(id, Caller.of(authentication));
     }
 }

@@ -5,14 +5,12 @@ import dev.podium.contracts.talks.Materials;
 import dev.podium.contracts.talks.TalkMaterialsPublished;
 import dev.podium.messaging.outbox.Outbox;
 import dev.podium.security.Caller;
-import dev.podium.talks.access.SubmissionAccess;
 import dev.podium.talks.submission.Submission;
-import dev.podium.talks.submission.Talks;
+import dev.podium.talks.submission.SubmissionAccess;
+import dev.podium.talks.submission.Submissions;
 import dev.podium.talks.support.Times;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -22,6 +20,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -34,16 +33,16 @@ import java.util.stream.Collectors;
 public class MaterialsService {
 
     private final TalkMaterialsRepository materials;
-    private final Talks talks;
+    private final Submissions submissions;
     private final SubmissionAccess access;
     private final Outbox outbox;
     private final JsonMapper json;
     private final Clock clock;
 
-    MaterialsService(TalkMaterialsRepository materials, Talks talks, SubmissionAccess access, Outbox outbox, JsonMapper json,
-                     Clock clock) {
+    MaterialsService(TalkMaterialsRepository materials, Submissions submissions, SubmissionAccess access, Outbox outbox,
+                     JsonMapper json, Clock clock) {
         this.materials = materials;
-        this.talks = talks;
+        this.submissions = submissions;
         this.access = access;
         this.outbox = outbox;
         this.json = json;
@@ -51,9 +50,9 @@ public class MaterialsService {
     }
 
     @Transactional
-    public MaterialsView put(String submissionId, MaterialsRequest request, @Nullable Authentication authentication) {
-        Submission submission = talks.lock(submissionId);
-        access.requireOwner(submissionId, submission.getGroupId(), authentication);
+    public MaterialsView put(String submissionId, MaterialsRequest request, Caller caller) {
+        Submission submission = submissions.lock(submissionId);
+        access.requireOwner(submissionId, submission.groupId(), caller);
         submission.requireAccepted();
         List<MaterialsView.Link> references = request.references() == null ? List.of()
                 : request.references().stream().map(r -> new MaterialsView.Link(r.title(), r.url())).toList();
@@ -66,18 +65,18 @@ public class MaterialsService {
             materials.save(stored);
         }
         MaterialsView view = view(stored);
-        outbox.append(new TalkMaterialsPublished(talks.snapshot(submission),
+        outbox.append(new TalkMaterialsPublished(submissions.snapshot(submission),
                 new Materials(view.slidesUrl(), view.videoUrl(), view.codeUrl(),
                         references.stream().map(MaterialsView.Link::reference).toList()), now));
         return view;
     }
 
+    /** @param caller empty for an anonymous request */
     @Transactional(readOnly = true)
-    public MaterialsView get(String submissionId, @Nullable Authentication authentication) {
-        Submission submission = talks.find(submissionId);
-        if (!submission.getStatus().isPublic()) {
-            boolean sees = Caller.of(authentication)
-                    .map(caller -> access.standing(submissionId, submission.getGroupId(), caller).sees()).orElse(false);
+    public MaterialsView get(String submissionId, Optional<Caller> caller) {
+        Submission submission = submissions.find(submissionId);
+        if (!submission.status().isPublic()) {
+            boolean sees = caller.map(c -> access.standing(submissionId, submission.groupId(), c).sees()).orElse(false);
             if (!sees) {
                 throw new NotFound("submission", submissionId);
             }

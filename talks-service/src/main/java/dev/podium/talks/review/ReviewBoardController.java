@@ -2,6 +2,7 @@ package dev.podium.talks.review;
 
 import dev.podium.api.PageQuery;
 import dev.podium.api.PageView;
+import dev.podium.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -22,9 +23,9 @@ import jakarta.validation.constraints.Min;
 @Tag(name = "Review board", description = "The organisers' view of submissions, with scores and decisions")
 class ReviewBoardController {
 
-    private final ReviewBoard board;
+    private final ReviewBoardService board;
 
-    ReviewBoardController(ReviewBoard board) {
+    ReviewBoardController(ReviewBoardService board) {
         this.board = board;
     }
 
@@ -37,7 +38,7 @@ class ReviewBoardController {
                                               @Nullable @QueryValue String sort, @Nullable @QueryValue @Min(0) @Max(100_000) Integer page,
                                               @Nullable @QueryValue @Min(1) @Max(PageQuery.MAX_SIZE) Integer size,
                                               @Nullable Authentication authentication) {
-        return board.list(board.event(eventId), status, sort, new PageQuery(page, size), authentication);
+        return board.list(board.event(eventId), status, sort, new PageQuery(page, size), Caller.required(authentication));
     }
 
     @Get("/groups/{slug}/submissions{?status,sort,page,size}")
@@ -47,6 +48,6 @@ class ReviewBoardController {
                                               @Nullable @QueryValue String sort, @Nullable @QueryValue @Min(0) @Max(100_000) Integer page,
                                               @Nullable @QueryValue @Min(1) @Max(PageQuery.MAX_SIZE) Integer size,
                                               @Nullable Authentication authentication) {
-        return board.list(board.group(slug), status, sort, new PageQuery(page, size), authentication);
+        return board.list(board.group(slug), status, sort, new PageQuery(page, size), Caller.required(authentication));
     }
 }

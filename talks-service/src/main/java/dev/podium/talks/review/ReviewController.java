@@ -1,5 +1,6 @@
 package dev.podium.talks.review;
 
+import dev.podium.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -35,7 +36,7 @@ class ReviewController {
                     + "organiser is 409 duplicate-review")
     HttpResponse<ReviewView> review(@PathVariable String id, @Body @Valid ReviewRequest request,
                                     @Nullable Authentication authentication) {
-        ReviewView review = reviews.review(id, request, authentication);
+        ReviewView review = reviews.review(id, request, Caller.required(authentication));
         return HttpResponse.created(review, UriBuilder.of("/submissions").path(id).path("reviews").build());
     }
 
@@ -43,6 +44,6 @@ class ReviewController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "A submission's reviews, average score and count", description = "Its group's organisers and admin")
     ReviewsView reviews(@PathVariable String id, @Nullable Authentication authentication) {
-        return reviews.reviews(id, authentication);
+        return reviews.reviews(id, Caller.required(authentication));
     }
 }

@@ -54,6 +54,6 @@ class SpeakerController {
     @Operation(summary = "Change your speaker profile",
             description = "Its owner or admin (403 otherwise); absent fields are kept; an empty string clears an optional field")
     SpeakerView update(@PathVariable String id, @Body @Valid SpeakerPatch patch, @Nullable Authentication authentication) {
-        return speakers.update(id, patch, authentication);
+        return speakers.update(id, patch, Caller.required(authentication));
     }
 }

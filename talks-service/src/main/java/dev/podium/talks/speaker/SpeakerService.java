@@ -9,7 +9,6 @@ import dev.podium.talks.support.Ids;
 import dev.podium.talks.support.Times;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -29,13 +28,15 @@ public class SpeakerService {
     private static final String OWNER_KEY = "uk_speaker_owner_sub";
 
     private final SpeakerRepository speakers;
+    private final SpeakerAccess access;
     private final TransactionOperations<Connection> transactions;
     private final ApplicationEventPublisher<SpeakerProfileChanged> changes;
     private final Clock clock;
 
-    SpeakerService(SpeakerRepository speakers, TransactionOperations<Connection> transactions,
+    SpeakerService(SpeakerRepository speakers, SpeakerAccess access, TransactionOperations<Connection> transactions,
                    ApplicationEventPublisher<SpeakerProfileChanged> changes, Clock clock) {
         this.speakers = speakers;
+        this.access = access;
         this.transactions = transactions;
         this.changes = changes;
         this.clock = clock;
@@ -68,19 +69,16 @@ public class SpeakerService {
     public SpeakerView get(String id, Optional<Caller> caller) {
         return transactions.executeRead(status -> {
             Speaker speaker = speakers.findById(id).orElseThrow(() -> new NotFound("speaker", id));
-            return SpeakerView.of(speaker, caller.filter(c -> c.admin() || speaker.ownedBy(c)).isPresent());
+            return SpeakerView.of(speaker, caller.filter(c -> access.actsFor(speaker, c)).isPresent());
         });
     }
 
     /** By its owner or admin; 403 to anyone else (profiles are public). */
-    public SpeakerView update(String id, SpeakerPatch patch, @Nullable Authentication authentication) {
-        Caller caller = Caller.required(authentication);
+    public SpeakerView update(String id, SpeakerPatch patch, Caller caller) {
         String email = patch.email() == null ? null : emailOf(patch.email(), caller);
         return uniqueEmail(email, () -> transactions.executeWrite(status -> {
             Speaker current = speakers.findById(id).orElseThrow(() -> new NotFound("speaker", id));
-            if (!caller.admin() && !current.ownedBy(caller)) {
-                throw Caller.denied(authentication);
-            }
+            access.requireActsFor(current, caller);
             if (email != null) {
                 requireEmailFree(email, id);
             }

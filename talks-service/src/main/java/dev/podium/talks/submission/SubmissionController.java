@@ -1,12 +1,13 @@
 package dev.podium.talks.submission;
 
-import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Consumes;
+import dev.podium.security.Caller;
 import dev.podium.security.RateLimited;
 import dev.podium.talks.cfp.Targets;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
@@ -49,7 +50,7 @@ class SubmissionController {
                     + "Retry-After) for an event or group talks-service has not heard of yet, after waiting for it briefly")
     HttpResponse<SubmissionView> submit(@Body @Valid SubmissionRequest request, @Nullable Authentication authentication) {
         targets.awaitTarget(request.eventId(), request.groupSlug());
-        SubmissionView submission = submissions.submit(request, authentication);
+        SubmissionView submission = submissions.submit(request, Caller.required(authentication));
         return HttpResponse.created(submission, UriBuilder.of("/submissions").path(submission.id()).build());
     }
 
@@ -58,7 +59,7 @@ class SubmissionController {
     @Operation(summary = "A submission, as its speakers see it (a decision shows once released)",
             description = "For its speakers, its group's organisers and admin; 404 for anyone else")
     SubmissionView get(@PathVariable String id, @Nullable Authentication authentication) {
-        return submissions.get(id, authentication);
+        return submissions.get(id, Caller.required(authentication));
     }
 
     @Patch("/{id}")
@@ -66,14 +67,14 @@ class SubmissionController {
     @Operation(summary = "Edit a submission",
             description = "Its primary speaker or admin; until a decision (409 submission-decided); each edit is a new revision")
     SubmissionView edit(@PathVariable String id, @Body @Valid SubmissionPatch patch, @Nullable Authentication authentication) {
-        return submissions.edit(id, patch, authentication);
+        return submissions.edit(id, patch, Caller.required(authentication));
     }
 
     @Get("/{id}/revisions")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "The revision history: revision 0 as submitted, then one per edit")
     List<RevisionView> revisions(@PathVariable String id, @Nullable Authentication authentication) {
-        return submissions.revisions(id, authentication);
+        return submissions.revisions(id, Caller.required(authentication));
     }
 
     @Post("/{id}/withdraw")
@@ -81,7 +82,7 @@ class SubmissionController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Withdraw a submission", description = "Its primary speaker or admin, before the event starts")
     SubmissionView withdraw(@PathVariable String id, @Nullable Authentication authentication) {
-        return submissions.withdraw(id, authentication);
+        return submissions.withdraw(id, Caller.required(authentication));
     }
 
     @Post("/{id}/confirm")
@@ -89,6 +90,6 @@ class SubmissionController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Confirm an accepted talk", description = "Its primary speaker or admin")
     SubmissionView confirm(@PathVariable String id, @Nullable Authentication authentication) {
-        return submissions.confirm(id, authentication);
+        return submissions.confirm(id, Caller.required(authentication));
     }
 }

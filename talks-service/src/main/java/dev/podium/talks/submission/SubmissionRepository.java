@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
-public interface SubmissionRepository extends CrudRepository<Submission, String> {
+interface SubmissionRepository extends CrudRepository<Submission, String> {
 
     /** Locks the row until the transaction ends, so state transitions never interleave. */
     Optional<Submission> findByIdForUpdate(String id);

@@ -11,20 +11,20 @@ import dev.podium.contracts.talks.TalkWithdrawn;
 import dev.podium.messaging.causality.Watermarks;
 import dev.podium.messaging.outbox.Outbox;
 import dev.podium.security.Caller;
-import dev.podium.talks.access.SubmissionAccess;
-import dev.podium.talks.access.SubmissionAccess.Standing;
 import dev.podium.talks.catalog.Catalog;
 import dev.podium.talks.catalog.KnownEvent;
-import dev.podium.talks.cfp.CallsForPapers;
+import dev.podium.talks.cfp.CfpService;
 import dev.podium.talks.cfp.Target;
 import dev.podium.talks.cfp.Targets;
 import dev.podium.talks.speaker.Speaker;
+import dev.podium.talks.speaker.SpeakerAccess;
 import dev.podium.talks.speaker.SpeakerRepository;
+import dev.podium.talks.submission.SubmissionAccess.Standing;
+import dev.podium.talks.support.Forbidden;
 import dev.podium.talks.support.Ids;
 import dev.podium.talks.support.TalksProblem;
 import dev.podium.talks.support.Times;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -44,25 +44,26 @@ import java.util.stream.Collectors;
 @Singleton
 public class SubmissionService {
 
-    private final SubmissionRepository submissions;
+    private final SubmissionRepository repository;
     private final SubmissionSpeakers submissionSpeakers;
     private final SubmissionTags tags;
     private final SubmissionRevisions revisions;
     private final SpeakerRepository speakers;
     private final Targets targets;
-    private final CallsForPapers calls;
+    private final CfpService calls;
     private final Catalog catalog;
-    private final Talks talks;
+    private final Submissions submissions;
     private final SubmissionAccess access;
+    private final SpeakerAccess speakerAccess;
     private final Outbox outbox;
     private final Watermarks watermarks;
     private final Clock clock;
 
-    SubmissionService(SubmissionRepository submissions, SubmissionSpeakers submissionSpeakers, SubmissionTags tags,
-                      SubmissionRevisions revisions, SpeakerRepository speakers, Targets targets, CallsForPapers calls,
-                      Catalog catalog, Talks talks, SubmissionAccess access, Outbox outbox, Watermarks watermarks,
-                      Clock clock) {
-        this.submissions = submissions;
+    SubmissionService(SubmissionRepository repository, SubmissionSpeakers submissionSpeakers, SubmissionTags tags,
+                      SubmissionRevisions revisions, SpeakerRepository speakers, Targets targets, CfpService calls,
+                      Catalog catalog, Submissions submissions, SubmissionAccess access, SpeakerAccess speakerAccess, Outbox outbox,
+                      Watermarks watermarks, Clock clock) {
+        this.repository = repository;
         this.submissionSpeakers = submissionSpeakers;
         this.tags = tags;
         this.revisions = revisions;
@@ -70,8 +71,9 @@ public class SubmissionService {
         this.targets = targets;
         this.calls = calls;
         this.catalog = catalog;
-        this.talks = talks;
+        this.submissions = submissions;
         this.access = access;
+        this.speakerAccess = speakerAccess;
         this.outbox = outbox;
         this.watermarks = watermarks;
         this.clock = clock;
@@ -79,15 +81,14 @@ public class SubmissionService {
 
     /** The caller submits with their own profile(s); an admin with anyone's. 403 for another speaker's profile. */
     @Transactional
-    public SubmissionView submit(SubmissionRequest request, @Nullable Authentication authentication) {
-        Caller caller = Caller.required(authentication);
+    public SubmissionView submit(SubmissionRequest request, Caller caller) {
         Instant now = Times.now(clock);
         TalkContent content = new TalkContent(request.title(), request.abstractText(), TalkFormat.valueOf(request.format()),
                 request.durationMinutes(), blankToNull(request.language()), blankToNull(request.level()), blankToNull(request.notes()));
         content.format().requireDuration(content.durationMinutes());
         List<Speaker> speakersInOrder = speakers(request.speakerIds());
-        if (!caller.admin() && !speakersInOrder.stream().allMatch(speaker -> speaker.ownedBy(caller))) {
-            throw Caller.denied(authentication);
+        if (!speakersInOrder.stream().allMatch(speaker -> speakerAccess.actsFor(speaker, caller))) {
+            throw new Forbidden();
         }
         Target target = target(request.eventId(), request.groupSlug());
         calls.requireOpen(target, now);
@@ -100,32 +101,32 @@ public class SubmissionService {
         }
         Submission submission = Submission.submitted(Ids.newId(), target.isEvent() ? target.id() : null, target.groupId(),
                 content, SubmissionSpeakers.searchText(talkSpeakers), now);
-        submissions.save(submission);
+        repository.save(submission);
         for (TalkSpeaker speaker : talkSpeakers) {
-            submissionSpeakers.add(submission.getId(), speaker.id(), speaker.role(), now);
+            submissionSpeakers.add(submission.id(), speaker.id(), speaker.role(), now);
         }
         List<String> tagList = SubmissionTags.normalise(request.tags() == null ? List.of() : request.tags());
-        tags.replace(submission.getId(), tagList);
-        revisions.record(submission.getId(), 0, content, tagList, now);
+        tags.replace(submission.id(), tagList);
+        revisions.record(submission.id(), 0, content, tagList, now);
         // notifications-service writes to the group's organisers: those talks-service knew of, at least.
         String organisers = Streams.groupMembers(target.groupId());
-        outbox.append(new TalkSubmitted(Talks.snapshot(submission, talkSpeakers, tagList), now),
+        outbox.append(new TalkSubmitted(Submissions.snapshot(submission, talkSpeakers, tagList), now),
                 Causality.after(new StreamVersion(organisers, watermarks.known(organisers))));
         return SubmissionView.of(submission, talkSpeakers, tagList);
     }
 
     @Transactional(readOnly = true)
-    public SubmissionView get(String id, @Nullable Authentication authentication) {
-        Submission submission = talks.find(id);
-        return talks.view(submission, access.requireReader(id, submission.getGroupId(), authentication));
+    public SubmissionView get(String id, Caller caller) {
+        Submission submission = submissions.find(id);
+        return submissions.view(submission, access.requireReader(id, submission.groupId(), caller));
     }
 
     @Transactional
-    public SubmissionView edit(String id, SubmissionPatch patch, @Nullable Authentication authentication) {
-        Submission submission = talks.lock(id);
-        Standing standing = access.requireOwner(id, submission.getGroupId(), authentication);
+    public SubmissionView edit(String id, SubmissionPatch patch, Caller caller) {
+        Submission submission = submissions.lock(id);
+        Standing standing = access.requireOwner(id, submission.groupId(), caller);
         TalkContent current = submission.content();
-        TalkContent edited = new TalkContent(
+        TalkContent content = new TalkContent(
                 patch.title() == null ? current.title() : patch.title(),
                 patch.abstractText() == null ? current.abstractText() : patch.abstractText(),
                 patch.format() == null ? current.format() : TalkFormat.valueOf(patch.format()),
@@ -135,52 +136,49 @@ public class SubmissionService {
                 patch.notes() == null ? current.notes() : blankToNull(patch.notes()));
         List<String> currentTags = tags.of(id);
         List<String> editedTags = patch.tags() == null ? currentTags : SubmissionTags.normalise(patch.tags());
-        if (edited.equals(current) && editedTags.equals(currentTags)) {
+        if (content.equals(current) && editedTags.equals(currentTags)) {
             submission.requireNotWithdrawn();
-            return talks.view(submission, standing);
+            return submissions.view(submission, standing);
         }
-        edited.format().requireDuration(edited.durationMinutes());
+        content.format().requireDuration(content.durationMinutes());
         Instant now = Times.now(clock);
-        int revision = submission.edit(edited, now);
-        submissions.update(submission);
+        Submission edited = repository.update(submission.edited(content, now));
         if (!editedTags.equals(currentTags)) {
             tags.replace(id, editedTags);
         }
-        revisions.record(id, revision, edited, editedTags, now);
+        revisions.record(id, edited.revision(), content, editedTags, now);
         List<TalkSpeaker> talkSpeakers = submissionSpeakers.of(id);
-        outbox.append(new TalkUpdated(Talks.snapshot(submission, talkSpeakers, editedTags), revision, now));
-        return SubmissionView.of(submission, talkSpeakers, editedTags).shownTo(standing);
+        outbox.append(new TalkUpdated(Submissions.snapshot(edited, talkSpeakers, editedTags), edited.revision(), now));
+        return SubmissionView.of(edited, talkSpeakers, editedTags).shownTo(standing);
     }
 
     @Transactional(readOnly = true)
-    public List<RevisionView> revisions(String id, @Nullable Authentication authentication) {
-        Submission submission = talks.find(id);
-        access.requireReader(id, submission.getGroupId(), authentication);
+    public List<RevisionView> revisions(String id, Caller caller) {
+        Submission submission = submissions.find(id);
+        access.requireReader(id, submission.groupId(), caller);
         return revisions.of(id);
     }
 
     @Transactional
-    public SubmissionView withdraw(String id, @Nullable Authentication authentication) {
-        Submission submission = talks.lock(id);
-        Standing standing = access.requireOwner(id, submission.getGroupId(), authentication);
+    public SubmissionView withdraw(String id, Caller caller) {
+        Submission submission = submissions.lock(id);
+        Standing standing = access.requireOwner(id, submission.groupId(), caller);
         Instant now = Times.now(clock);
-        Instant eventStartsAt = submission.getEventId() == null ? null
-                : catalog.event(submission.getEventId()).map(KnownEvent::startsAtUtc).orElse(null);
-        submission.withdraw(now, eventStartsAt);
-        submissions.update(submission);
-        outbox.append(new TalkWithdrawn(talks.snapshot(submission), now));
-        return talks.view(submission, standing);
+        Instant eventStartsAt = submission.eventId() == null ? null
+                : catalog.event(submission.eventId()).map(KnownEvent::startsAtUtc).orElse(null);
+        Submission withdrawn = repository.update(submission.withdrawn(now, eventStartsAt));
+        outbox.append(new TalkWithdrawn(submissions.snapshot(withdrawn), now));
+        return submissions.view(withdrawn, standing);
     }
 
     @Transactional
-    public SubmissionView confirm(String id, @Nullable Authentication authentication) {
-        Submission submission = talks.lock(id);
-        Standing standing = access.requireOwner(id, submission.getGroupId(), authentication);
+    public SubmissionView confirm(String id, Caller caller) {
+        Submission submission = submissions.lock(id);
+        Standing standing = access.requireOwner(id, submission.groupId(), caller);
         Instant now = Times.now(clock);
-        submission.confirm(now);
-        submissions.update(submission);
-        outbox.append(new TalkConfirmed(talks.snapshot(submission), now));
-        return talks.view(submission, standing);
+        Submission confirmed = repository.update(submission.confirmed(now));
+        outbox.append(new TalkConfirmed(submissions.snapshot(confirmed), now));
+        return submissions.view(confirmed, standing);
     }
 
     private List<Speaker> speakers(List<String> ids) {

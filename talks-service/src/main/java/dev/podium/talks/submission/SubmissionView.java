@@ -1,7 +1,7 @@
 package dev.podium.talks.submission;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.podium.talks.access.SubmissionAccess.Standing;
+import dev.podium.talks.submission.SubmissionAccess.Standing;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -50,13 +50,13 @@ public record SubmissionView(
     }
 
     static SubmissionView of(Submission submission, List<TalkSpeaker> speakers, List<String> tags) {
-        ReleasedDecision decision = submission.getReleasedAt() == null ? null
-                : new ReleasedDecision(submission.getStagedDecision().name(), submission.getDecisionReason(),
-                submission.getDecidedAt(), submission.getReleasedAt());
-        return new SubmissionView(submission.getId(), submission.getStatus().name(), submission.getEventId(),
-                submission.getGroupId(), submission.getTitle(), submission.getAbstractText(), submission.getFormat().name(),
-                submission.getDurationMinutes(), submission.getLanguage(), submission.getLevel(), tags, submission.getNotes(),
-                speakers, submission.getRevision(), submission.getSubmittedAt(), submission.getUpdatedAt(), decision,
-                submission.getConfirmedAt(), submission.getWithdrawnAt());
+        ReleasedDecision decision = submission.releasedAt() == null ? null
+                : new ReleasedDecision(submission.stagedDecision().name(), submission.decisionReason(),
+                submission.decidedAt(), submission.releasedAt());
+        return new SubmissionView(submission.id(), submission.status().name(), submission.eventId(),
+                submission.groupId(), submission.title(), submission.abstractText(), submission.format().name(),
+                submission.durationMinutes(), submission.language(), submission.level(), tags, submission.notes(),
+                speakers, submission.revision(), submission.submittedAt(), submission.updatedAt(), decision,
+                submission.confirmedAt(), submission.withdrawnAt());
     }
 }

@@ -37,57 +37,59 @@ class SubmissionRulesTest {
     void editsAreAllowedUntilADecisionAndCountRevisions() {
         Submission submission = submitted();
         TalkContent edited = new TalkContent("New title", "Abstract", TalkFormat.TALK, 40, "en", null, null);
-        assertThat(submission.edit(edited, T0.plusSeconds(1))).isEqualTo(1);
-        assertThat(submission.edit(edited, T0.plusSeconds(2))).isEqualTo(2);
-        assertThat(submission.content()).isEqualTo(edited);
+        Submission once = submission.edited(edited, T0.plusSeconds(1));
+        assertThat(once.revision()).isEqualTo(1);
+        Submission twice = once.edited(edited, T0.plusSeconds(2));
+        assertThat(twice.revision()).isEqualTo(2);
+        assertThat(twice.content()).isEqualTo(edited);
+        assertThat(twice.updatedAt()).isEqualTo(T0.plusSeconds(2));
+        assertThat(submission.revision()).as("a change makes a new submission; the old one stays as it was").isZero();
+        assertThat(submission.content().title()).isEqualTo("Generalization in Deep networks");
 
-        submission.stage(Outcome.REJECTED, "Off topic", "alice@example.org", "alice-sub", T0.plusSeconds(3));
-        assertThatThrownBy(() -> submission.edit(edited, T0.plusSeconds(4))).satisfies(e -> assertThat(kind(e)).isEqualTo("submission-decided"));
+        Submission decided = twice.decided(Outcome.REJECTED, "Off topic", "alice@example.org", "alice-sub", T0.plusSeconds(3));
+        assertThatThrownBy(() -> decided.edited(edited, T0.plusSeconds(4))).satisfies(e -> assertThat(kind(e)).isEqualTo("submission-decided"));
     }
 
     @Test
     void aStagedDecisionIsInvisibleUntilReleasedThenFinal() {
-        Submission submission = submitted();
-        submission.stage(Outcome.REJECTED, "Off topic", "alice@example.org", "alice-sub", T0);
-        submission.stage(Outcome.ACCEPTED, "On second thoughts", "bob@example.org", "bob-sub", T0.plusSeconds(60));
-        assertThat(submission.getStatus()).isEqualTo(SubmissionStatus.SUBMITTED);
+        Submission submission = submitted()
+                .decided(Outcome.REJECTED, "Off topic", "alice@example.org", "alice-sub", T0)
+                .decided(Outcome.ACCEPTED, "On second thoughts", "bob@example.org", "bob-sub", T0.plusSeconds(60));
+        assertThat(submission.status()).isEqualTo(SubmissionStatus.SUBMITTED);
         assertThat(submission.hasUnreleasedDecision()).isTrue();
 
-        submission.release(T0.plusSeconds(120));
-        assertThat(submission.getStatus()).isEqualTo(SubmissionStatus.ACCEPTED);
-        assertThat(submission.getDecidedBy()).isEqualTo("bob@example.org");
-        assertThat(submission.getDecidedBySub()).isEqualTo("bob-sub");
-        assertThat(submission.hasUnreleasedDecision()).isFalse();
-        assertThatThrownBy(() -> submission.release(T0.plusSeconds(180))).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> submission.stage(Outcome.REJECTED, "No", "carol@example.org", "carol-sub", T0.plusSeconds(240)))
+        Submission released = submission.released(T0.plusSeconds(120));
+        assertThat(released.status()).isEqualTo(SubmissionStatus.ACCEPTED);
+        assertThat(released.decidedBy()).isEqualTo("bob@example.org");
+        assertThat(released.decidedBySub()).isEqualTo("bob-sub");
+        assertThat(released.hasUnreleasedDecision()).isFalse();
+        assertThatThrownBy(() -> released.released(T0.plusSeconds(180))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> released.decided(Outcome.REJECTED, "No", "carol@example.org", "carol-sub", T0.plusSeconds(240)))
                 .satisfies(e -> assertThat(kind(e)).isEqualTo("decision-released"));
 
-        submission.confirm(T0.plusSeconds(300));
-        assertThat(submission.getStatus()).isEqualTo(SubmissionStatus.CONFIRMED);
-        assertThatThrownBy(() -> submission.confirm(T0.plusSeconds(360))).satisfies(e -> assertThat(kind(e)).isEqualTo("already-confirmed"));
+        Submission confirmed = released.confirmed(T0.plusSeconds(300));
+        assertThat(confirmed.status()).isEqualTo(SubmissionStatus.CONFIRMED);
+        assertThatThrownBy(() -> confirmed.confirmed(T0.plusSeconds(360))).satisfies(e -> assertThat(kind(e)).isEqualTo("already-confirmed"));
     }
 
     @Test
     void withdrawingBeforeTheEventDropsAStagedDecision() {
-        Submission submission = submitted();
-        submission.stage(Outcome.ACCEPTED, null, "alice@example.org", "alice-sub", T0);
-        submission.withdraw(T0.plusSeconds(60), EVENT);
-        assertThat(submission.getStatus()).isEqualTo(SubmissionStatus.WITHDRAWN);
-        assertThat(submission.getStagedDecision()).isNull();
-        assertThat(submission.getDecidedBySub()).isNull();
+        Submission submission = submitted().decided(Outcome.ACCEPTED, null, "alice@example.org", "alice-sub", T0)
+                .withdrawn(T0.plusSeconds(60), EVENT);
+        assertThat(submission.status()).isEqualTo(SubmissionStatus.WITHDRAWN);
+        assertThat(submission.stagedDecision()).isNull();
+        assertThat(submission.decidedBySub()).isNull();
         assertThat(submission.hasUnreleasedDecision()).isFalse();
-        assertThatThrownBy(() -> submission.stage(Outcome.ACCEPTED, null, "alice@example.org", "alice-sub", T0))
+        assertThatThrownBy(() -> submission.decided(Outcome.ACCEPTED, null, "alice@example.org", "alice-sub", T0))
                 .satisfies(e -> assertThat(kind(e)).isEqualTo("submission-withdrawn"));
 
         Submission late = submitted();
-        assertThatThrownBy(() -> late.withdraw(EVENT, EVENT)).satisfies(e -> assertThat(kind(e)).isEqualTo("event-started"));
-        assertThatCode(() -> late.withdraw(EVENT.minusNanos(1000), EVENT)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> late.withdrawn(EVENT, EVENT)).satisfies(e -> assertThat(kind(e)).isEqualTo("event-started"));
+        assertThatCode(() -> late.withdrawn(EVENT.minusNanos(1000), EVENT)).doesNotThrowAnyException();
 
-        Submission rejected = submitted();
-        rejected.stage(Outcome.REJECTED, "No", "alice@example.org", "alice-sub", T0);
-        rejected.release(T0);
-        assertThatThrownBy(() -> rejected.withdraw(T0, EVENT)).satisfies(e -> assertThat(kind(e)).isEqualTo("submission-rejected"));
-        assertThatThrownBy(() -> rejected.confirm(T0)).satisfies(e -> assertThat(kind(e)).isEqualTo("not-accepted"));
+        Submission rejected = submitted().decided(Outcome.REJECTED, "No", "alice@example.org", "alice-sub", T0).released(T0);
+        assertThatThrownBy(() -> rejected.withdrawn(T0, EVENT)).satisfies(e -> assertThat(kind(e)).isEqualTo("submission-rejected"));
+        assertThatThrownBy(() -> rejected.confirmed(T0)).satisfies(e -> assertThat(kind(e)).isEqualTo("not-accepted"));
         assertThatThrownBy(rejected::requireAccepted).satisfies(e -> assertThat(kind(e)).isEqualTo("not-accepted"));
     }
 }

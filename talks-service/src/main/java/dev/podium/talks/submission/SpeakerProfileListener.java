@@ -5,14 +5,18 @@ import dev.podium.talks.speaker.SpeakerProfileChanged;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 
-/** Keeps the archive's searchable speaker names and affiliations in step with speaker profiles. */
+/**
+ * Listens to the speaker feature's {@link SpeakerProfileChanged} and keeps what the archive searches
+ * of each of the speaker's talks ({@code speakers_text}: names and affiliations) in step, in one
+ * bulk update per talk.
+ */
 @Singleton
-class SpeakersTextRefresher {
+class SpeakerProfileListener {
 
     private final SubmissionSpeakers speakers;
     private final Sql sql;
 
-    SpeakersTextRefresher(SubmissionSpeakers speakers, Sql sql) {
+    SpeakerProfileListener(SubmissionSpeakers speakers, Sql sql) {
         this.speakers = speakers;
         this.sql = sql;
     }

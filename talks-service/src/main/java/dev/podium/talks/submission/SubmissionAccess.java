@@ -1,11 +1,11 @@
-package dev.podium.talks.access;
+package dev.podium.talks.submission;
 
 import dev.podium.api.NotFound;
 import dev.podium.persistence.Sql;
 import dev.podium.security.Caller;
-import dev.podium.talks.submission.TalkSpeaker;
+import dev.podium.talks.catalog.OrganiserAccess;
+import dev.podium.talks.support.Forbidden;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * of the group it was submitted to and admin may see it; to anyone else it does not exist (404, the
  * answer an unknown id gets). Among those who see it, its primary speaker and admin own it (edit,
  * withdraw, confirm, invite, materials), its group's organisers and admin review and decide; the
- * others are refused (403). Without a token, these endpoints answer 401 before any of this.
+ * others are refused (403). Without a token, these endpoints answer 401 before any of this (the
+ * controllers' {@code Caller.required}).
  */
 @Singleton
 public class SubmissionAccess {
@@ -43,8 +44,8 @@ public class SubmissionAccess {
     }
 
     /** Its speakers, its group's organisers and admin; 404 to anyone else. */
-    public Standing requireReader(String submissionId, String groupId, @Nullable Authentication authentication) {
-        Standing standing = standing(submissionId, groupId, Caller.required(authentication));
+    public Standing requireReader(String submissionId, String groupId, Caller caller) {
+        Standing standing = standing(submissionId, groupId, caller);
         if (!standing.sees()) {
             throw new NotFound("submission", submissionId);
         }
@@ -52,19 +53,19 @@ public class SubmissionAccess {
     }
 
     /** Its primary speaker and admin; 403 to the others who see it, 404 to anyone else. */
-    public Standing requireOwner(String submissionId, String groupId, @Nullable Authentication authentication) {
-        Standing standing = requireReader(submissionId, groupId, authentication);
+    public Standing requireOwner(String submissionId, String groupId, Caller caller) {
+        Standing standing = requireReader(submissionId, groupId, caller);
         if (!standing.owns()) {
-            throw Caller.denied(authentication);
+            throw new Forbidden();
         }
         return standing;
     }
 
     /** Its group's organisers and admin; 403 to the others who see it (its speakers), 404 to anyone else. */
-    public Standing requireOrganiser(String submissionId, String groupId, @Nullable Authentication authentication) {
-        Standing standing = requireReader(submissionId, groupId, authentication);
+    public Standing requireOrganiser(String submissionId, String groupId, Caller caller) {
+        Standing standing = requireReader(submissionId, groupId, caller);
         if (!standing.organises()) {
-            throw Caller.denied(authentication);
+            throw new Forbidden();
         }
         return standing;
     }

@@ -4,10 +4,9 @@ import dev.podium.api.Conflict;
 import dev.podium.api.NotFound;
 import dev.podium.api.RuleViolation;
 import dev.podium.persistence.Sql;
-import dev.podium.talks.access.OrganiserAccess;
+import dev.podium.security.Caller;
+import dev.podium.talks.catalog.OrganiserAccess;
 import dev.podium.talks.support.Times;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -20,14 +19,14 @@ import java.util.Optional;
  * group's organisers and admin set them.
  */
 @Singleton
-public class CallsForPapers {
+public class CfpService {
 
     private final Sql sql;
     private final Targets targets;
     private final OrganiserAccess access;
     private final Clock clock;
 
-    CallsForPapers(Sql sql, Targets targets, OrganiserAccess access, Clock clock) {
+    CfpService(Sql sql, Targets targets, OrganiserAccess access, Clock clock) {
         this.sql = sql;
         this.targets = targets;
         this.access = access;
@@ -35,17 +34,17 @@ public class CallsForPapers {
     }
 
     @Transactional
-    public CfpView putForEvent(String eventId, CfpRequest request, @Nullable Authentication authentication) {
+    public CfpView putForEvent(String eventId, CfpRequest request, Caller caller) {
         Target target = targets.event(eventId);
-        access.requireOrganiserOf(target.groupId(), authentication);
+        access.requireOrganiserOf(target.groupId(), caller);
         Targets.requireOpenForTalks(target.event());
         return put(target, request);
     }
 
     @Transactional
-    public CfpView putForGroup(String slug, CfpRequest request, @Nullable Authentication authentication) {
+    public CfpView putForGroup(String slug, CfpRequest request, Caller caller) {
         Target target = targets.group(slug);
-        access.requireOrganiserOf(target.groupId(), authentication);
+        access.requireOrganiserOf(target.groupId(), caller);
         return put(target, request);
     }
 

@@ -24,7 +24,7 @@ import java.util.Map;
  * the search case- and accent-insensitive on MySQL and MariaDB alike. Newest event first.
  */
 @Singleton
-class ArchiveSearch {
+class ArchiveService {
 
     private static final int ER_PARSE_ERROR = 1064;
 
@@ -41,7 +41,7 @@ class ArchiveSearch {
     private final SubmissionTags tags;
     private final MaterialsService materials;
 
-    ArchiveSearch(Sql sql, TransactionOperations<Connection> transactions, SubmissionSpeakers speakers,
+    ArchiveService(Sql sql, TransactionOperations<Connection> transactions, SubmissionSpeakers speakers,
                   SubmissionTags tags, MaterialsService materials) {
         this.sql = sql;
         this.transactions = transactions;
@@ -86,7 +86,7 @@ class ArchiveSearch {
                                e.id AS event_id, e.title AS event_title, e.starts_at, e.time_zone, e.starts_at_utc,
                                COALESCE(e.group_slug, g.slug) AS group_slug
                         """ + where + "ORDER BY COALESCE(e.starts_at_utc, s.released_at) DESC, s.id DESC LIMIT ? OFFSET ?",
-                        ArchiveSearch::row, paged.toArray());
+                        ArchiveService::row, paged.toArray());
                 return new PageView<>(complete(rows), query.page().pageOrFirst(), query.page().sizeOrDefault(), total);
             });
         } catch (RuntimeException e) {

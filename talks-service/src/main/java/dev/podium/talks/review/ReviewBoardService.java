@@ -5,7 +5,8 @@ import dev.podium.api.NotFound;
 import dev.podium.api.PageQuery;
 import dev.podium.api.PageView;
 import dev.podium.persistence.Sql;
-import dev.podium.talks.access.OrganiserAccess;
+import dev.podium.security.Caller;
+import dev.podium.talks.catalog.OrganiserAccess;
 import dev.podium.talks.cfp.Target;
 import dev.podium.talks.cfp.Targets;
 import dev.podium.talks.submission.SubmissionSpeakers;
@@ -13,7 +14,6 @@ import dev.podium.talks.submission.SubmissionStatus;
 import dev.podium.talks.submission.SubmissionTags;
 import dev.podium.talks.submission.TalkSpeaker;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -28,7 +28,7 @@ import java.util.Map;
 
 /** The organisers' view of the submissions to an event or a group's open call (its organisers and admin). */
 @Singleton
-public class ReviewBoard {
+public class ReviewBoardService {
 
     private static final String SELECT = """
             SELECT s.id, s.status, s.event_id, s.group_id, s.title, s.abstract_text, s.format, s.duration_minutes, s.language,
@@ -45,7 +45,7 @@ public class ReviewBoard {
     private final SubmissionTags tags;
     private final OrganiserAccess access;
 
-    ReviewBoard(Sql sql, Targets targets, SubmissionSpeakers speakers, SubmissionTags tags, OrganiserAccess access) {
+    ReviewBoardService(Sql sql, Targets targets, SubmissionSpeakers speakers, SubmissionTags tags, OrganiserAccess access) {
         this.sql = sql;
         this.targets = targets;
         this.speakers = speakers;
@@ -59,8 +59,8 @@ public class ReviewBoard {
      */
     @Transactional(readOnly = true)
     public PageView<OrganiserSubmissionView> list(Target target, @Nullable String status, @Nullable String sort,
-                                                  PageQuery page, @Nullable Authentication authentication) {
-        access.requireOrganiserOf(target.groupId(), authentication);
+                                                  PageQuery page, Caller caller) {
+        access.requireOrganiserOf(target.groupId(), caller);
         List<Object> parameters = new ArrayList<>();
         StringBuilder where = new StringBuilder();
         if (target.isEvent()) {
@@ -83,13 +83,13 @@ public class ReviewBoard {
         List<Object> paged = new ArrayList<>(parameters);
         paged.add(page.sizeOrDefault());
         paged.add(page.offset());
-        List<Row> rows = sql.list(SELECT + where + order + " LIMIT ? OFFSET ?", ReviewBoard::row, paged.toArray());
+        List<Row> rows = sql.list(SELECT + where + order + " LIMIT ? OFFSET ?", ReviewBoardService::row, paged.toArray());
         return new PageView<>(views(rows), page.pageOrFirst(), page.sizeOrDefault(), total);
     }
 
     @Transactional(readOnly = true)
     public OrganiserSubmissionView one(String submissionId) {
-        List<Row> rows = sql.list(SELECT + "WHERE s.id = ?", ReviewBoard::row, submissionId);
+        List<Row> rows = sql.list(SELECT + "WHERE s.id = ?", ReviewBoardService::row, submissionId);
         if (rows.isEmpty()) {
             throw new NotFound("submission", submissionId);
         }

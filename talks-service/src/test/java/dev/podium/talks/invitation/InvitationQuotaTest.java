@@ -1,14 +1,16 @@
-package dev.podium.talks;
+package dev.podium.talks.invitation;
 
-import static dev.podium.talks.Fixtures.cfp;
-import static dev.podium.talks.Fixtures.speaker;
-import static dev.podium.talks.Fixtures.submission;
+import static dev.podium.talks.TalksFixtures.cfp;
+import static dev.podium.talks.TalksFixtures.speaker;
+import static dev.podium.talks.TalksFixtures.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.events.EventSnapshot;
 import dev.podium.devissuer.Identity;
 import dev.podium.persistence.Sql;
+import dev.podium.talks.TalksApi;
+import dev.podium.talks.TalksFixtures;
 import dev.podium.talks.catalog.Catalog;
 import dev.podium.testsupport.MutableClock;
 import dev.podium.testsupport.RealServers;
@@ -34,7 +36,7 @@ import org.junit.jupiter.api.Test;
 class InvitationQuotaTest implements RealServers {
 
     static final Instant T0 = Instant.parse("2026-02-01T10:00:00Z");
-    static final Identity ALICE = Fixtures.organiser("alice@organisers.example.org");
+    static final Identity ALICE = TalksFixtures.organiser("alice@organisers.example.org");
 
     final MutableClock clock = MutableClock.at(T0.toString());
 
@@ -65,14 +67,14 @@ class InvitationQuotaTest implements RealServers {
 
     @Test
     void aSubmissionInvitesAFewCoSpeakersAndASpeakerAFewADay() {
-        Api api = new Api(http, json);
-        Fixtures.knownGroup(codec, catalog, Fixtures.group("invitation-quotas", ALICE));
-        EventSnapshot event = Fixtures.knownEvent(codec, catalog, Fixtures.event("invitation-quotas", "Deep Learning Meetup #14",
+        TalksApi api = new TalksApi(http, json);
+        TalksFixtures.knownGroup(codec, catalog, TalksFixtures.group("invitation-quotas", ALICE));
+        EventSnapshot event = TalksFixtures.knownEvent(codec, catalog, TalksFixtures.event("invitation-quotas", "Deep Learning Meetup #14",
                 "PUBLISHED", LocalDateTime.of(2026, 3, 7, 19, 0), "Europe/Paris"));
         api.as(ALICE).put("/events/" + event.eventId() + "/cfp", cfp(T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(30))))
                 .isOk(200);
-        Fixtures.SpeakerAccount speaker = api.newSpeaker(speaker("Arthur Mensch", "PhD Candidate at INRIA Parietal"));
-        Api me = api.as(speaker.identity());
+        TalksFixtures.SpeakerAccount speaker = api.newSpeaker(speaker("Arthur Mensch", "PhD Candidate at INRIA Parietal"));
+        TalksApi me = api.as(speaker.identity());
         String first = me.post("/submissions", submission(speaker.id(), event.eventId(), "Differentiable Dynamic Programming",
                 "An abstract.")).isOk(201).string("id");
         String second = me.post("/submissions", submission(speaker.id(), event.eventId(), "Optimal Transport for Meetups",
@@ -81,12 +83,12 @@ class InvitationQuotaTest implements RealServers {
         for (int i = 0; i < 3; i++) {
             me.post("/submissions/" + first + "/invitations", Map.of("email", "co" + i + "@example.org")).isOk(201);
         }
-        Api.Response perSubmission = me.post("/submissions/" + first + "/invitations", Map.of("email", "co3@example.org"))
+        TalksApi.Response perSubmission = me.post("/submissions/" + first + "/invitations", Map.of("email", "co3@example.org"))
                 .isProblem(403, "over-quota");
         assertThat(perSubmission.string("detail")).contains("at most 3 are allowed per submission");
 
         me.post("/submissions/" + second + "/invitations", Map.of("email", "co4@example.org")).isOk(201);
-        Api.Response perDay = me.post("/submissions/" + second + "/invitations", Map.of("email", "co5@example.org"))
+        TalksApi.Response perDay = me.post("/submissions/" + second + "/invitations", Map.of("email", "co5@example.org"))
                 .isProblem(429, "quota-reached");
         assertThat(perDay.header("Retry-After")).as("14 h until the next UTC day").isEqualTo("50400");
         assertThat(sql.count("SELECT COUNT(*) FROM invitation WHERE submission_id IN (?, ?)", first, second))

@@ -1,7 +1,7 @@
-package dev.podium.talks;
+package dev.podium.talks.cfp;
 
-import static dev.podium.talks.Fixtures.cfp;
-import static dev.podium.talks.Fixtures.submission;
+import static dev.podium.talks.TalksFixtures.cfp;
+import static dev.podium.talks.TalksFixtures.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,6 +9,8 @@ import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.events.EventCreated;
 import dev.podium.contracts.events.EventSnapshot;
 import dev.podium.devissuer.Identity;
+import dev.podium.talks.TalksApi;
+import dev.podium.talks.TalksFixtures;
 import dev.podium.testsupport.RealServers;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -34,7 +36,7 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false)
 class NotYetKnownTest implements RealServers {
 
-    static final Identity ALICE = Fixtures.organiser("alice@organisers.example.org");
+    static final Identity ALICE = TalksFixtures.organiser("alice@organisers.example.org");
 
     @Inject
     @Client("/")
@@ -44,19 +46,19 @@ class NotYetKnownTest implements RealServers {
     @Inject
     MessageCodec codec;
 
-    Api api;
-    Api alice;
+    TalksApi api;
+    TalksApi alice;
     String slug;
     Map<String, Object> window;
 
     @BeforeAll
     void setUp() {
-        api = new Api(http, json);
+        api = new TalksApi(http, json);
         alice = api.as(ALICE);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         window = cfp(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
         slug = "nyk-" + UUID.randomUUID().toString().substring(0, 8);
-        Fixtures.publish(codec, Fixtures.group(slug, ALICE));
+        TalksFixtures.publish(codec, TalksFixtures.group(slug, ALICE));
         // As a client would: retry opening the group's open call until talks-service answers (its consumer may be starting).
         await().atMost(Duration.ofSeconds(60)).until(() -> alice.put("/groups/" + slug + "/cfp", window).status() == 200);
     }
@@ -64,9 +66,9 @@ class NotYetKnownTest implements RealServers {
     @Test
     void aCallForPapersOpenedRightAfterTheEventWasCreatedIsOpened() {
         EventSnapshot event = meetup();
-        Fixtures.publish(codec, new EventCreated(event));
+        TalksFixtures.publish(codec, new EventCreated(event));
 
-        Api.Response opened = alice.put("/events/" + event.eventId() + "/cfp", window).isOk(200);
+        TalksApi.Response opened = alice.put("/events/" + event.eventId() + "/cfp", window).isOk(200);
 
         assertThat(opened.string("eventId")).isEqualTo(event.eventId());
         assertThat(opened.get("open")).isEqualTo(true);
@@ -77,7 +79,7 @@ class NotYetKnownTest implements RealServers {
         EventSnapshot event = meetup();
         String cfp = "/events/" + event.eventId() + "/cfp";
 
-        Api.Response notYet = alice.put(cfp, window).isProblem(409, "not-yet-known");
+        TalksApi.Response notYet = alice.put(cfp, window).isProblem(409, "not-yet-known");
         assertThat(notYet.header("Retry-After")).isEqualTo("2");
         assertThat(notYet.string("detail"))
                 .contains("talks-service has not heard of event " + event.eventId() + " from events-service yet")
@@ -88,12 +90,12 @@ class NotYetKnownTest implements RealServers {
         api.get(cfp).isProblem(409, "not-yet-known");
         assertThat(api.get(cfp).header("Retry-After")).isEqualTo("2");
 
-        Fixtures.SpeakerAccount speaker = api.newSpeaker(Fixtures.speaker("Arthur Mensch", "INRIA"));
+        TalksFixtures.SpeakerAccount speaker = api.newSpeaker(TalksFixtures.speaker("Arthur Mensch", "INRIA"));
         Map<String, Object> talk = submission(speaker.id(), event.eventId(), "Differentiable Dynamic Programming",
                 "Dynamic programming (DP) solves a variety of structured combinatorial problems.");
         api.as(speaker.identity()).post("/submissions", talk).isProblem(409, "not-yet-known");
 
-        Fixtures.publish(codec, new EventCreated(event));
+        TalksFixtures.publish(codec, new EventCreated(event));
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> alice.put(cfp, window).status() == 200);
@@ -103,7 +105,7 @@ class NotYetKnownTest implements RealServers {
 
     @Test
     void anIdThatNeverExistedLooksTheSameAndTheDetailSaysToCheckIt() {
-        Api.Response never = alice.post("/events/" + UUID.randomUUID() + "/decisions/release", Map.of())
+        TalksApi.Response never = alice.post("/events/" + UUID.randomUUID() + "/decisions/release", Map.of())
                 .isProblem(409, "not-yet-known");
         assertThat(never.header("Retry-After")).isEqualTo("2");
         assertThat(never.string("detail")).contains("if retrying does not help, check the event id");
@@ -111,7 +113,7 @@ class NotYetKnownTest implements RealServers {
     }
 
     private EventSnapshot meetup() {
-        return Fixtures.event(slug, "Deep Learning Meetup #" + UUID.randomUUID().toString().substring(0, 4), "PUBLISHED",
+        return TalksFixtures.event(slug, "Deep Learning Meetup #" + UUID.randomUUID().toString().substring(0, 4), "PUBLISHED",
                 LocalDateTime.of(2030, 3, 7, 19, 0), "Europe/Paris");
     }
 }

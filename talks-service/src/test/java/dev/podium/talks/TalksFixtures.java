@@ -27,32 +27,32 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Test data: events-service's messages fed through Kafka, requests, and the seed talks. */
-final class Fixtures {
+public final class TalksFixtures {
 
-    private Fixtures() {
+    private TalksFixtures() {
     }
 
     // --- events-service's side, through Kafka ---
 
-    static void publish(MessageCodec codec, PodiumMessage message, UUID messageId) {
+    public static void publish(MessageCodec codec, PodiumMessage message, UUID messageId) {
         publish(codec, message, messageId, null);
     }
 
     /** @param partition null to let the key choose it */
-    static void publish(MessageCodec codec, PodiumMessage message, UUID messageId, Integer partition) {
+    public static void publish(MessageCodec codec, PodiumMessage message, UUID messageId, Integer partition) {
         TopicWriter.publish(codec, message, messageId, partition);
     }
 
-    static void publish(MessageCodec codec, PodiumMessage message) {
+    public static void publish(MessageCodec codec, PodiumMessage message) {
         publish(codec, message, UUID.randomUUID());
     }
 
-    static EventSnapshot event(String groupSlug, String title, String status, LocalDateTime startsAt, String timeZone) {
+    public static EventSnapshot event(String groupSlug, String title, String status, LocalDateTime startsAt, String timeZone) {
         return event(UUID.randomUUID().toString(), UUID.nameUUIDFromBytes(groupSlug.getBytes(StandardCharsets.UTF_8)).toString(),
                 groupSlug, title, status, startsAt, timeZone);
     }
 
-    static EventSnapshot event(String eventId, String groupId, String groupSlug, String title, String status,
+    public static EventSnapshot event(String eventId, String groupId, String groupSlug, String title, String status,
                                LocalDateTime startsAt, String timeZone) {
         ZoneId zone = ZoneId.of(timeZone);
         return new EventSnapshot(eventId, groupId, groupSlug, groupSlug + " group", "en", 13, title, null, status,
@@ -60,12 +60,12 @@ final class Fixtures {
                 startsAt.plusHours(3).atZone(zone).toInstant(), null, 120, 0, null, List.of());
     }
 
-    static String groupId(String slug) {
+    public static String groupId(String slug) {
         return UUID.nameUUIDFromBytes(slug.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** A group created by {@code creator}, with co-organisers: all known by sub and email. */
-    static GroupCreated group(String slug, Identity creator, Identity... coOrganisers) {
+    public static GroupCreated group(String slug, Identity creator, Identity... coOrganisers) {
         List<PersonRef> organisers = new ArrayList<>();
         organisers.add(new PersonRef(creator.sub(), creator.name(), creator.email()));
         for (Identity organiser : coOrganisers) {
@@ -75,7 +75,7 @@ final class Fixtures {
     }
 
     /** A group whose organisers events-service knows by email only (added before they had an account). */
-    static GroupCreated group(String slug, String... organiserEmails) {
+    public static GroupCreated group(String slug, String... organiserEmails) {
         List<PersonRef> organisers = new ArrayList<>();
         for (String email : organiserEmails) {
             organisers.add(new PersonRef(null, email.substring(0, email.indexOf('@')), email));
@@ -84,13 +84,13 @@ final class Fixtures {
     }
 
     /** Publishes an event and waits until the read model has it. */
-    static EventSnapshot knownEvent(MessageCodec codec, Catalog catalog, EventSnapshot event) {
+    public static EventSnapshot knownEvent(MessageCodec codec, Catalog catalog, EventSnapshot event) {
         knownEvents(codec, catalog, event);
         return event;
     }
 
     /** Publishes events and waits until the read model has them all. */
-    static void knownEvents(MessageCodec codec, Catalog catalog, EventSnapshot... events) {
+    public static void knownEvents(MessageCodec codec, Catalog catalog, EventSnapshot... events) {
         for (EventSnapshot event : events) {
             publish(codec, new EventCreated(event));
         }
@@ -99,30 +99,43 @@ final class Fixtures {
     }
 
     /** Publishes a group and waits until the read model has it, with its organisers. */
-    static void knownGroup(MessageCodec codec, Catalog catalog, GroupCreated group) {
+    public static void knownGroup(MessageCodec codec, Catalog catalog, GroupCreated group) {
         publish(codec, group);
         await().atMost(Duration.ofSeconds(60)).until(() -> catalog.groupBySlug(group.slug()).isPresent());
+    }
+
+    /**
+     * Deep Learning Meetup #13 of {@code groupSlug}, on 2026-03-07 19:00 in Paris, known to the read
+     * model, its call for papers open from 2026-01-15 to 2026-02-20 (set by {@code organiser}).
+     */
+    public static EventSnapshot meetupWithOpenCfp(TalksApi api, Identity organiser, MessageCodec codec, Catalog catalog,
+                                                  String groupSlug) {
+        EventSnapshot event = knownEvent(codec, catalog,
+                event(groupSlug, "Deep Learning Meetup #13", "PUBLISHED", LocalDateTime.of(2026, 3, 7, 19, 0), "Europe/Paris"));
+        api.as(organiser).put("/events/" + event.eventId() + "/cfp",
+                cfp(Instant.parse("2026-01-15T00:00:00Z"), Instant.parse("2026-02-20T00:00:00Z"))).isOk(200);
+        return event;
     }
 
     // --- people ---
 
     /** Someone with an account: a fresh sub, and the name and email their tokens carry. */
-    static Identity person(String name, String email) {
+    public static Identity person(String name, String email) {
         return new Identity("sub-" + UUID.randomUUID(), name, email, List.of());
     }
 
     /** An organiser: the sub follows from the email, so every test class names the same person the same way. */
-    static Identity organiser(String email) {
+    public static Identity organiser(String email) {
         return new Identity("sub-" + email, email.substring(0, email.indexOf('@')), email, List.of());
     }
 
     /** A person and their speaker profile. */
-    record SpeakerAccount(Identity identity, String id) {
+    public record SpeakerAccount(Identity identity, String id) {
     }
 
     // --- requests ---
 
-    static Map<String, Object> speaker(String name, String affiliation) {
+    public static Map<String, Object> speaker(String name, String affiliation) {
         Map<String, Object> speaker = new LinkedHashMap<>();
         speaker.put("name", name);
         speaker.put("email", UUID.randomUUID() + "@speakers.example.org");
@@ -133,7 +146,7 @@ final class Fixtures {
         return speaker;
     }
 
-    static Map<String, Object> submission(String speakerId, String eventId, String title, String abstractText) {
+    public static Map<String, Object> submission(String speakerId, String eventId, String title, String abstractText) {
         Map<String, Object> submission = new LinkedHashMap<>();
         submission.put("speakerIds", List.of(speakerId));
         submission.put("eventId", eventId);
@@ -148,27 +161,27 @@ final class Fixtures {
         return submission;
     }
 
-    static Map<String, Object> with(Map<String, Object> request, String field, Object value) {
+    public static Map<String, Object> with(Map<String, Object> request, String field, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(request);
         copy.put(field, value);
         return copy;
     }
 
-    static Map<String, Object> cfp(Instant opensAt, Instant closesAt) {
+    public static Map<String, Object> cfp(Instant opensAt, Instant closesAt) {
         return Map.of("opensAt", opensAt.toString(), "closesAt", closesAt.toString());
     }
 
     // --- the seeds ---
 
     /** A talk of Deep Learning Meetup #13 (seeds/000_2e23afdd145b62ce.txt). */
-    record SeedTalk(String speaker, String affiliation, String title, String abstractText) {
+    public record SeedTalk(String speaker, String affiliation, String title, String abstractText) {
     }
 
     private static final Pattern TALK_LINE = Pattern.compile("^(.+?) \\((.+)\\) - (.+)$");
 
-    static List<SeedTalk> deepLearningMeetup13() {
+    public static List<SeedTalk> deepLearningMeetup13() {
         String text;
-        try (var in = Fixtures.class.getResourceAsStream("/seeds/000_2e23afdd145b62ce.txt")) {
+        try (var in = TalksFixtures.class.getResourceAsStream("/seeds/000_2e23afdd145b62ce.txt")) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

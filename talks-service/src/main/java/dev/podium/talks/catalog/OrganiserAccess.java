@@ -1,9 +1,7 @@
-package dev.podium.talks.access;
+package dev.podium.talks.catalog;
 
 import dev.podium.security.Caller;
-import dev.podium.talks.catalog.Catalog;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.security.authentication.Authentication;
+import dev.podium.talks.support.Forbidden;
 import jakarta.inject.Singleton;
 
 /**
@@ -25,15 +23,13 @@ public class OrganiserAccess {
     }
 
     /**
-     * For actions on something public (an event's call for papers, its review board): 401 without a
-     * token, 403 unless the caller organises {@code groupId}.
+     * For actions on something public (an event's call for papers, its review board): 403 unless the
+     * caller organises {@code groupId}.
      */
-    public Caller requireOrganiserOf(String groupId, @Nullable Authentication authentication) {
-        Caller caller = Caller.required(authentication);
+    public void requireOrganiserOf(String groupId, Caller caller) {
         if (!organises(groupId, caller)) {
-            throw Caller.denied(authentication);
+            throw new Forbidden();
         }
-        return caller;
     }
 
     /** How reviews and decisions name who acted, for the other organisers: the email, else the sub. */

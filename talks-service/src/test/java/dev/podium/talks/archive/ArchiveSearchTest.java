@@ -1,9 +1,9 @@
-package dev.podium.talks;
+package dev.podium.talks.archive;
 
-import static dev.podium.talks.Fixtures.cfp;
-import static dev.podium.talks.Fixtures.speaker;
-import static dev.podium.talks.Fixtures.submission;
-import static dev.podium.talks.Fixtures.with;
+import static dev.podium.talks.TalksFixtures.cfp;
+import static dev.podium.talks.TalksFixtures.speaker;
+import static dev.podium.talks.TalksFixtures.submission;
+import static dev.podium.talks.TalksFixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,6 +11,8 @@ import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.events.EventCancelled;
 import dev.podium.contracts.events.EventSnapshot;
 import dev.podium.devissuer.Identity;
+import dev.podium.talks.TalksApi;
+import dev.podium.talks.TalksFixtures;
 import dev.podium.talks.catalog.Catalog;
 import dev.podium.testsupport.RealServers;
 import io.micronaut.http.client.HttpClient;
@@ -38,7 +40,7 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false)
 class ArchiveSearchTest implements RealServers {
 
-    static final Identity ALICE = Fixtures.organiser("alice@organisers.example.org");
+    static final Identity ALICE = TalksFixtures.organiser("alice@organisers.example.org");
 
     @Inject
     @Client("/")
@@ -50,8 +52,8 @@ class ArchiveSearchTest implements RealServers {
     @Inject
     Catalog catalog;
 
-    Api api;
-    List<Fixtures.SeedTalk> seeds;
+    TalksApi api;
+    List<TalksFixtures.SeedTalk> seeds;
     String grisel;
     String mensch;
     String luvizon;
@@ -66,27 +68,27 @@ class ArchiveSearchTest implements RealServers {
     String withdrawn;
     String ofCancelledEvent;
     /** Who speaks in each talk. */
-    final Map<String, Api> speakerOf = new HashMap<>();
+    final Map<String, TalksApi> speakerOf = new HashMap<>();
 
     @BeforeAll
     void setUp() {
-        api = new Api(http, json);
-        seeds = Fixtures.deepLearningMeetup13();
-        EventSnapshot meetup = Fixtures.event("deep-learning-paris", "Deep Learning Meetup #13", "PUBLISHED",
+        api = new TalksApi(http, json);
+        seeds = TalksFixtures.deepLearningMeetup13();
+        EventSnapshot meetup = TalksFixtures.event("deep-learning-paris", "Deep Learning Meetup #13", "PUBLISHED",
                 LocalDateTime.of(2018, 3, 7, 19, 0), "Europe/Paris");
-        EventSnapshot school = Fixtures.event("paiss", "PAISS 2018 summer school", "PUBLISHED",
+        EventSnapshot school = TalksFixtures.event("paiss", "PAISS 2018 summer school", "PUBLISHED",
                 LocalDateTime.of(2018, 7, 2, 9, 0), "Europe/Paris");
-        EventSnapshot lightning = Fixtures.event("tfdl-sg", "NeurIPS Lightning Talks", "PUBLISHED",
+        EventSnapshot lightning = TalksFixtures.event("tfdl-sg", "NeurIPS Lightning Talks", "PUBLISHED",
                 LocalDateTime.of(2019, 2, 26, 19, 0), "Asia/Singapore");
-        EventSnapshot future = Fixtures.event("tfdl-sg", "A meetup to come", "PUBLISHED",
+        EventSnapshot future = TalksFixtures.event("tfdl-sg", "A meetup to come", "PUBLISHED",
                 LocalDateTime.of(2031, 1, 1, 19, 0), "Asia/Singapore");
-        EventSnapshot cancelled = Fixtures.event("paiss", "A school that did not happen", "PUBLISHED",
+        EventSnapshot cancelled = TalksFixtures.event("paiss", "A school that did not happen", "PUBLISHED",
                 LocalDateTime.of(2018, 7, 9, 9, 0), "Europe/Paris");
         for (String group : List.of("deep-learning-paris", "paiss", "tfdl-sg")) {
-            Fixtures.knownGroup(codec, catalog, Fixtures.group(group, ALICE));
+            TalksFixtures.knownGroup(codec, catalog, TalksFixtures.group(group, ALICE));
         }
-        Fixtures.knownEvents(codec, catalog, meetup, school, lightning, future, cancelled);
-        Api alice = api.as(ALICE);
+        TalksFixtures.knownEvents(codec, catalog, meetup, school, lightning, future, cancelled);
+        TalksApi alice = api.as(ALICE);
         Instant now = Instant.now();
         for (EventSnapshot event : List.of(meetup, school, lightning, future, cancelled)) {
             alice.put("/events/" + event.eventId() + "/cfp", cfp(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)))).isOk(200);
@@ -135,7 +137,7 @@ class ArchiveSearchTest implements RealServers {
         for (EventSnapshot event : List.of(meetup, school, lightning, future, cancelled)) {
             alice.post("/events/" + event.eventId() + "/decisions/release", Map.of()).isOk(200);
         }
-        Fixtures.publish(codec, new EventCancelled(withStatus(cancelled, "CANCELLED"), "Strike", now));
+        TalksFixtures.publish(codec, new EventCancelled(withStatus(cancelled, "CANCELLED"), "Strike", now));
         await().atMost(Duration.ofSeconds(60)).until(() -> catalog.event(cancelled.eventId()).orElseThrow().cancelled());
         speakerOf.get(luvizon).post("/submissions/" + luvizon + "/confirm", Map.of()).isOk(200);
         speakerOf.get(withdrawn).post("/submissions/" + withdrawn + "/withdraw", Map.of()).isOk(200);
@@ -152,10 +154,10 @@ class ArchiveSearchTest implements RealServers {
 
     private String talk(EventSnapshot event, String name, String affiliation, String title, String abstractText,
                         String format, int minutes, List<String> tags) {
-        Fixtures.SpeakerAccount speaker = api.newSpeaker(speaker(name, affiliation));
+        TalksFixtures.SpeakerAccount speaker = api.newSpeaker(speaker(name, affiliation));
         Map<String, Object> request = with(with(with(submission(speaker.id(), event.eventId(), title, abstractText),
                 "format", format), "durationMinutes", minutes), "tags", tags);
-        Api me = api.as(speaker.identity());
+        TalksApi me = api.as(speaker.identity());
         String id = me.post("/submissions", request).isOk(201).string("id");
         speakerOf.put(id, me);
         return id;
@@ -165,7 +167,7 @@ class ArchiveSearchTest implements RealServers {
         return ids(api.get("/talks?" + query).isOk(200));
     }
 
-    private static List<String> ids(Api.Response page) {
+    private static List<String> ids(TalksApi.Response page) {
         return page.list("items").stream().map(item -> (String) item.get("id")).toList();
     }
 
@@ -214,7 +216,7 @@ class ArchiveSearchTest implements RealServers {
 
     @Test
     void onlyReleasedAcceptedTalksNewestFirstAndPaginated() {
-        Api.Response all = api.get("/talks?size=100").isOk(200);
+        TalksApi.Response all = api.get("/talks?size=100").isOk(200);
         assertThat(all.get("total")).isEqualTo(9);
         List<String> everything = ids(all);
         assertThat(everything).doesNotContain(rejected, notDecided, withdrawn, ofCancelledEvent);
@@ -225,7 +227,7 @@ class ArchiveSearchTest implements RealServers {
 
         List<String> paged = new ArrayList<>();
         for (int page = 0; page < 3; page++) {
-            Api.Response response = api.get("/talks?size=4&page=" + page).isOk(200);
+            TalksApi.Response response = api.get("/talks?size=4&page=" + page).isOk(200);
             assertThat(response.get("page")).isEqualTo(page);
             assertThat(response.get("size")).isEqualTo(4);
             assertThat(response.get("total")).isEqualTo(9);
@@ -252,7 +254,7 @@ class ArchiveSearchTest implements RealServers {
             api.get("/talks?mode=boolean&" + q(malformed)).isProblem(400, "invalid-search-query");
         }
         for (String odd : List.of("@3", "a~b<c>d", "pose -", "+ pose", "--pose", "pose**", "\"\"", "(+pose -video)", "é")) {
-            Api.Response response = api.get("/talks?mode=boolean&" + q(odd));
+            TalksApi.Response response = api.get("/talks?mode=boolean&" + q(odd));
             assertThat(response.status()).as("q=%s answered %s", odd, response.text()).isIn(200, 400);
             if (response.status() == 400) {
                 response.isProblem(400, "invalid-search-query");
