@@ -1,6 +1,6 @@
 package dev.podium.notifications.access;
 
-import dev.podium.persistence.Sql;
+import dev.podium.notifications.audience.GroupOrganiserRepository;
 import dev.podium.security.Caller;
 import jakarta.inject.Singleton;
 import java.util.Set;
@@ -16,10 +16,10 @@ import java.util.stream.Collectors;
 @Singleton
 public class NotificationAccess {
 
-    private final Sql sql;
+    private final GroupOrganiserRepository organisers;
 
-    NotificationAccess(Sql sql) {
-        this.sql = sql;
+    NotificationAccess(GroupOrganiserRepository organisers) {
+        this.organisers = organisers;
     }
 
     public NotificationScope scopeOf(Caller caller) {
@@ -31,9 +31,9 @@ public class NotificationAccess {
      * email before they had an account, with their verified email ({@link Caller#is}).
      */
     Set<String> organisedGroups(Caller caller) {
-        return sql.list("SELECT group_id, sub, email FROM group_organiser WHERE sub = ? OR email = ?",
-                        row -> caller.is(row.getString(2), row.getString(3)) ? row.getString(1) : null,
-                        caller.sub(), caller.email() == null ? "" : caller.email())
-                .stream().filter(groupId -> groupId != null).collect(Collectors.toSet());
+        return organisers.findBySubOrKeyEmail(caller.sub(), caller.email() == null ? "" : caller.email()).stream()
+                .filter(organiser -> caller.is(organiser.sub(), organiser.key().email()))
+                .map(organiser -> organiser.key().groupId())
+                .collect(Collectors.toSet());
     }
 }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -19,7 +18,9 @@ import java.util.Set;
 /**
  * Who can be told about what: the groups, their organisers and members, and each event's attendees,
  * as last heard from the topics (see {@link AudienceUpdates}). Opt-outs and suppressed addresses are
- * left out of every list meant for a bulk send.
+ * left out of every list meant for a bulk send. Groups, organisers and suppressions are plain rows,
+ * read through their repositories; the lists of members and attendees leave out opt-outs and
+ * suppressions in the same query, and members are read as of a membership version: those stay Sql.
  */
 @Singleton
 public class Audience {
@@ -29,15 +30,19 @@ public class Audience {
             + " AND NOT EXISTS (SELECT 1 FROM suppression s WHERE s.email_sha256 = SHA2(%1$s.email, 256))";
 
     private final Sql sql;
+    private final AudienceGroupRepository groups;
+    private final GroupOrganiserRepository organisers;
+    private final SuppressionRepository suppressions;
 
-    Audience(Sql sql) {
+    Audience(Sql sql, AudienceGroupRepository groups, GroupOrganiserRepository organisers, SuppressionRepository suppressions) {
         this.sql = sql;
+        this.groups = groups;
+        this.organisers = organisers;
+        this.suppressions = suppressions;
     }
 
     public Optional<GroupInfo> group(String groupId) {
-        return sql.one("SELECT group_id, slug, name, language, time_zone FROM audience_group WHERE group_id = ?",
-                row -> new GroupInfo(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5)),
-                groupId);
+        return groups.findByGroupId(groupId).map(AudienceGroup::info);
     }
 
     /** Confirmed (double opt-in done) members who have not opted out of the group's email. */
@@ -76,8 +81,9 @@ public class Audience {
     }
 
     public List<Recipient> organisers(String groupId) {
-        return sql.list("SELECT email, name FROM group_organiser WHERE group_id = ? ORDER BY email",
-                row -> Recipient.of(row.getString(1), row.getString(2)), groupId);
+        return organisers.findByKeyGroupIdOrderByKeyEmail(groupId).stream()
+                .map(organiser -> Recipient.of(organiser.key().email(), organiser.name()))
+                .toList();
     }
 
     /** Those of the addresses (normalised) that are suppressed, in one query. */
@@ -88,10 +94,8 @@ public class Audience {
             return Set.of();
         }
         Set<String> suppressed = new HashSet<>();
-        sql.list("SELECT email_sha256 FROM suppression WHERE email_sha256 IN ("
-                        + String.join(",", Collections.nCopies(byHash.size(), "?")) + ")",
-                row -> row.getString(1), byHash.keySet().toArray())
-                .forEach(hash -> suppressed.add(byHash.get(hash.toLowerCase(Locale.ROOT))));
+        suppressions.findByEmailSha256In(byHash.keySet())
+                .forEach(suppression -> suppressed.add(byHash.get(suppression.emailSha256().toLowerCase(Locale.ROOT))));
         return suppressed;
     }
 
@@ -105,6 +109,6 @@ public class Audience {
     }
 
     public boolean isSuppressed(String email) {
-        return sql.count("SELECT COUNT(*) FROM suppression WHERE email_sha256 = SHA2(?, 256)", Recipient.normalise(email)) > 0;
+        return suppressions.existsByEmailSha256(sha256(Recipient.normalise(email)));
     }
 }

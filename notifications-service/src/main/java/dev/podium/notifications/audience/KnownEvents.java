@@ -9,16 +9,22 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Optional;
 
-/** The latest snapshot of every event heard of on the events topic, and whether it was announced. */
+/**
+ * The latest snapshot of every event heard of on the events topic, and whether it was announced
+ * ({@link KnownEvent} rows). A snapshot is stored with an upsert on Sql, which keeps {@code announced};
+ * the rest goes through the repository.
+ */
 @Singleton
 public class KnownEvents {
 
     private final Sql sql;
+    private final KnownEventRepository repository;
     private final JsonMapper json;
     private final Clock clock;
 
-    KnownEvents(Sql sql, JsonMapper json, Clock clock) {
+    KnownEvents(Sql sql, KnownEventRepository repository, JsonMapper json, Clock clock) {
         this.sql = sql;
+        this.repository = repository;
         this.json = json;
         this.clock = clock;
     }
@@ -32,15 +38,15 @@ public class KnownEvents {
     }
 
     public Optional<EventSnapshot> find(String eventId) {
-        return sql.one("SELECT snapshot FROM known_event WHERE event_id = ?", row -> read(row.getString(1)), eventId);
+        return repository.findSnapshotByEventId(eventId).map(this::read);
     }
 
     public void markAnnounced(String eventId) {
-        sql.update("UPDATE known_event SET announced = TRUE WHERE event_id = ?", eventId);
+        repository.update(eventId, true);
     }
 
     public boolean wasAnnounced(String eventId) {
-        return sql.count("SELECT COUNT(*) FROM known_event WHERE event_id = ? AND announced", eventId) > 0;
+        return repository.existsByEventIdAndAnnounced(eventId, true);
     }
 
     public String write(EventSnapshot event) {

@@ -8,7 +8,6 @@ import dev.podium.api.PageView;
 import dev.podium.notifications.notification.NotificationViews.DeliveryView;
 import dev.podium.notifications.notification.NotificationViews.NotificationView;
 import dev.podium.notifications.notification.NotificationViews.RetryView;
-import dev.podium.notifications.notification.NotificationViews.WaitingView;
 import dev.podium.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -25,11 +24,11 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import java.util.List;
 
 /**
  * Organisers' and admins' view of what was sent to whom, and the retry of deliveries that died.
- * A notification the caller may not see answers 404, as one that does not exist.
+ * A notification the caller may not see answers 404, as one that does not exist. The messages
+ * held back for an event ({@code GET /notifications/waiting}) are the trigger feature's to show.
  */
 @Controller("/notifications")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -38,11 +37,9 @@ class NotificationController {
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     private final NotificationQueries queries;
-    private final WaitingMessages waiting;
 
-    NotificationController(NotificationQueries queries, WaitingMessages waiting) {
+    NotificationController(NotificationQueries queries) {
         this.queries = queries;
-        this.waiting = waiting;
     }
 
     @Operation(summary = "List the notifications of the caller's groups' events (all of them for an admin), newest first, "
@@ -53,14 +50,6 @@ class NotificationController {
                                     @Nullable @QueryValue NotificationKind type, @Valid @RequestBean PageQuery page,
                                     @Nullable Authentication authentication) {
         return queries.list(Caller.required(authentication), eventId, type, page);
-    }
-
-    @Operation(summary = "The event's messages held back until notifications-service knows what they depend on "
-            + "(an announcement waiting for the group's members to be known), oldest first")
-    @Secured(SecurityRule.IS_AUTHENTICATED)
-    @Get("/waiting")
-    List<WaitingView> waiting(@QueryValue @Pattern(regexp = UUID) String eventId, @Nullable Authentication authentication) {
-        return waiting.of(Caller.required(authentication), eventId);
     }
 
     @Operation(summary = "One notification with its delivery counts by status")

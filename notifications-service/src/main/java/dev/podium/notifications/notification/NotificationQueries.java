@@ -20,16 +20,20 @@ import java.util.Optional;
 /**
  * What organisers and admins see of notifications and their deliveries, and the retry of dead
  * deliveries. The controller finds a notification for its caller first; the rest works on it.
+ * One notification is read through its repository; the filtered, paged list and the deliveries
+ * (the delivery queue's rows, counted by status and requeued in bulk) are searches on {@link Sql}.
  */
 @Singleton
 public class NotificationQueries {
 
     private final Sql sql;
+    private final NotificationRepository notifications;
     private final NotificationAccess access;
     private final Clock clock;
 
-    NotificationQueries(Sql sql, NotificationAccess access, Clock clock) {
+    NotificationQueries(Sql sql, NotificationRepository notifications, NotificationAccess access, Clock clock) {
         this.sql = sql;
+        this.notifications = notifications;
         this.access = access;
         this.clock = clock;
     }
@@ -73,10 +77,8 @@ public class NotificationQueries {
     }
 
     private Optional<NotificationView> find(String id) {
-        return sql.one("SELECT id, kind, event_id, group_id, language, subject, bulk, calendar IS NOT NULL, created_at FROM notification WHERE id = ?",
-                row -> view(row.getString(1), NotificationKind.valueOf(row.getString(2)), row.getString(3), row.getString(4),
-                        row.getString(5), row.getString(6), row.getBoolean(7), row.getBoolean(8), Sql.instant(row, "created_at")),
-                id);
+        return notifications.findById(id).map(row -> view(row.id(), row.kind(), row.eventId(), row.groupId(), row.language(),
+                row.subject(), row.bulk(), row.calendar() != null, row.createdAt()));
     }
 
     /** The deliveries of a notification found for the caller ({@link #find(Caller, String)}). */

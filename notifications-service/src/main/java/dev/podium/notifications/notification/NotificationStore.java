@@ -1,13 +1,10 @@
 package dev.podium.notifications.notification;
 
-import dev.podium.persistence.Sql;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,16 +16,15 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 public class NotificationStore {
 
-    static final String COLUMNS = "id, kind, event_id, group_id, language, subject, model, calendar, created_at";
     private static final int CACHED = 200;
     private static final Argument<Map<String, Object>> MODEL = Argument.mapOf(String.class, Object.class);
 
-    private final Sql sql;
+    private final NotificationRepository repository;
     private final JsonMapper json;
     private final Map<String, StoredNotification> cache = new ConcurrentHashMap<>();
 
-    NotificationStore(Sql sql, JsonMapper json) {
-        this.sql = sql;
+    NotificationStore(NotificationRepository repository, JsonMapper json) {
+        this.repository = repository;
         this.json = json;
     }
 
@@ -37,7 +33,7 @@ public class NotificationStore {
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<StoredNotification> found = sql.one("SELECT " + COLUMNS + " FROM notification WHERE id = ?", this::map, id);
+        Optional<StoredNotification> found = repository.findById(id).map(this::stored);
         found.ifPresent(notification -> {
             if (cache.size() >= CACHED) {
                 cache.clear();
@@ -47,14 +43,12 @@ public class NotificationStore {
         return found;
     }
 
-    StoredNotification map(ResultSet row) throws SQLException {
+    private StoredNotification stored(Notification row) {
         try {
-            return new StoredNotification(row.getString("id"), NotificationKind.valueOf(row.getString("kind")),
-                    row.getString("event_id"), row.getString("group_id"), row.getString("language"),
-                    row.getString("subject"), json.readValue(row.getString("model"), MODEL), row.getString("calendar"),
-                    Sql.instant(row, "created_at"));
+            return new StoredNotification(row.id(), row.kind(), row.eventId(), row.groupId(), row.language(), row.subject(),
+                    json.readValue(row.model(), MODEL), row.calendar(), row.createdAt());
         } catch (IOException e) {
-            throw new UncheckedIOException("The model of notification " + row.getString("id") + " no longer reads", e);
+            throw new UncheckedIOException("The model of notification " + row.id() + " no longer reads", e);
         }
     }
 }

@@ -19,7 +19,9 @@ import java.util.UUID;
 
 /**
  * Records notifications and their deliveries, in the caller's transaction (the Kafka consumer's or
- * a scheduled job's). Sending happens later, driven from the delivery rows.
+ * a scheduled job's). Sending happens later, driven from the delivery rows. Both are written with
+ * {@link Sql}: the notification with {@code INSERT IGNORE} (its trigger key makes it once-only without
+ * failing the transaction of a redelivered message), its deliveries as multi-row inserts.
  */
 @Singleton
 public class Notifications {
@@ -27,12 +29,15 @@ public class Notifications {
     private static final int ROWS_PER_INSERT = 500;
 
     private final Sql sql;
+    private final NotificationRepository repository;
     private final JsonMapper json;
     private final ApplicationEventPublisher<DeliveriesRecorded> recorded;
     private final Clock clock;
 
-    Notifications(Sql sql, JsonMapper json, ApplicationEventPublisher<DeliveriesRecorded> recorded, Clock clock) {
+    Notifications(Sql sql, NotificationRepository repository, JsonMapper json, ApplicationEventPublisher<DeliveriesRecorded> recorded,
+                  Clock clock) {
         this.sql = sql;
+        this.repository = repository;
         this.json = json;
         this.recorded = recorded;
         this.clock = clock;
@@ -71,7 +76,7 @@ public class Notifications {
     }
 
     public boolean exists(String triggerKey) {
-        return sql.count("SELECT COUNT(*) FROM notification WHERE trigger_key = ?", triggerKey) > 0;
+        return repository.existsByTriggerKey(triggerKey);
     }
 
     private void insertDeliveries(String notificationId, List<Recipient> recipients, Instant now) {

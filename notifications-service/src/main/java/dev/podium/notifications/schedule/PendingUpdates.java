@@ -7,7 +7,6 @@ import dev.podium.notifications.notification.NotificationSettings;
 import dev.podium.persistence.Sql;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +15,8 @@ import java.util.UUID;
 /**
  * Changes to an event waiting to go out as one update email. The first change of a window records
  * the event as it was before it; later changes within the window only move the event's current
- * snapshot, so the email compares before-the-first with after-the-last change.
+ * snapshot, so the email compares before-the-first with after-the-last change. Rows are
+ * {@link PendingUpdate}s; opening a window and claiming due ones are Sql, discarding its repository's.
  */
 @Singleton
 public class PendingUpdates {
@@ -25,12 +25,14 @@ public class PendingUpdates {
     static final Set<ChangeKind> WORTH_TELLING = EnumSet.of(ChangeKind.TIME, ChangeKind.VENUE, ChangeKind.AGENDA);
 
     private final Sql sql;
+    private final PendingUpdateRepository repository;
     private final KnownEvents events;
     private final NotificationSettings settings;
     private final Clock clock;
 
-    PendingUpdates(Sql sql, KnownEvents events, NotificationSettings settings, Clock clock) {
+    PendingUpdates(Sql sql, PendingUpdateRepository repository, KnownEvents events, NotificationSettings settings, Clock clock) {
         this.sql = sql;
+        this.repository = repository;
         this.events = events;
         this.settings = settings;
         this.clock = clock;
@@ -46,17 +48,14 @@ public class PendingUpdates {
     }
 
     public void discard(String eventId) {
-        sql.update("DELETE FROM pending_update WHERE event_id = ?", eventId);
+        repository.deleteByEventId(eventId);
     }
 
     /** Locks and returns the updates whose window closed; the caller sends and discards them in the same transaction. */
-    public List<DueUpdate> lockDue(int max) {
+    public List<PendingUpdate> lockDue(int max) {
         return sql.list("SELECT event_id, trigger_id, previous, send_after FROM pending_update WHERE send_after <= ? "
                         + "ORDER BY send_after LIMIT ? FOR UPDATE SKIP LOCKED",
-                row -> new DueUpdate(row.getString(1), row.getString(2), row.getString(3), Sql.instant(row, "send_after")),
+                row -> new PendingUpdate(row.getString(1), row.getString(2), row.getString(3), Sql.instant(row, "send_after")),
                 clock.instant(), max);
-    }
-
-    public record DueUpdate(String eventId, String triggerId, String previousSnapshot, Instant dueAt) {
     }
 }

@@ -11,17 +11,20 @@ import java.util.List;
 /**
  * The reminder of each published event, as a row: due {@code reminder-before} its start, moved when
  * the event moves, deleted when it is cancelled. Rows survive restarts and are taken by one replica
- * ({@code FOR UPDATE SKIP LOCKED}).
+ * ({@code FOR UPDATE SKIP LOCKED}). Rows are {@link Reminder}s; the upsert and the claim of due rows
+ * are Sql, the deletion its repository's.
  */
 @Singleton
 public class Reminders {
 
     private final Sql sql;
+    private final ReminderRepository repository;
     private final NotificationSettings settings;
     private final Clock clock;
 
-    Reminders(Sql sql, NotificationSettings settings, Clock clock) {
+    Reminders(Sql sql, ReminderRepository repository, NotificationSettings settings, Clock clock) {
         this.sql = sql;
+        this.repository = repository;
         this.settings = settings;
         this.clock = clock;
     }
@@ -40,21 +43,18 @@ public class Reminders {
     }
 
     public void cancel(String eventId) {
-        sql.update("DELETE FROM reminder WHERE event_id = ?", eventId);
+        repository.deleteByEventId(eventId);
     }
 
     /** Locks and returns the due reminders; the caller sends and {@link #done}s them in the same transaction. */
-    public List<DueReminder> lockDue(int max) {
+    public List<Reminder> lockDue(int max) {
         return sql.list("SELECT event_id, starts_at_utc, due_at FROM reminder WHERE due_at <= ? ORDER BY due_at LIMIT ?"
                         + " FOR UPDATE SKIP LOCKED",
-                row -> new DueReminder(row.getString(1), Sql.instant(row, "starts_at_utc"), Sql.instant(row, "due_at")),
+                row -> new Reminder(row.getString(1), Sql.instant(row, "starts_at_utc"), Sql.instant(row, "due_at")),
                 clock.instant(), max);
     }
 
     public void done(String eventId) {
         cancel(eventId);
-    }
-
-    public record DueReminder(String eventId, Instant startsAtUtc, Instant dueAt) {
     }
 }

@@ -15,9 +15,9 @@ import dev.podium.notifications.notification.NewNotification;
 import dev.podium.notifications.notification.NotificationKind;
 import dev.podium.notifications.notification.Notifications;
 import dev.podium.notifications.schedule.PendingUpdates;
-import dev.podium.notifications.schedule.PendingUpdates.DueUpdate;
+import dev.podium.notifications.schedule.PendingUpdate;
 import dev.podium.notifications.schedule.Reminders;
-import dev.podium.notifications.schedule.Reminders.DueReminder;
+import dev.podium.notifications.schedule.Reminder;
 import dev.podium.messaging.inbox.ConsumerFreshness;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
@@ -65,7 +65,7 @@ public class ScheduledNotifications {
     @Scheduled(fixedDelay = "${podium.notifications.schedule-interval:1s}", initialDelay = "1s")
     @Transactional
     public void sendDueReminders() {
-        for (DueReminder reminder : reminders.lockDue(BATCH)) {
+        for (Reminder reminder : reminders.lockDue(BATCH)) {
             if (!freshness.consumedUntil(Topics.REGISTRATIONS, reminder.dueAt())) {
                 continue;
             }
@@ -79,13 +79,14 @@ public class ScheduledNotifications {
     @Scheduled(fixedDelay = "${podium.notifications.schedule-interval:1s}", initialDelay = "1s")
     @Transactional
     public void sendDueUpdates() {
-        for (DueUpdate due : pendingUpdates.lockDue(BATCH)) {
-            if (!freshness.consumedUntil(Topics.REGISTRATIONS, due.dueAt()) || !freshness.consumedUntil(Topics.GROUPS, due.dueAt())) {
+        for (PendingUpdate due : pendingUpdates.lockDue(BATCH)) {
+            if (!freshness.consumedUntil(Topics.REGISTRATIONS, due.sendAfter())
+                    || !freshness.consumedUntil(Topics.GROUPS, due.sendAfter())) {
                 continue;
             }
             events.find(due.eventId())
                     .filter(event -> "PUBLISHED".equals(event.status()))
-                    .ifPresent(event -> update(due, events.read(due.previousSnapshot()), event));
+                    .ifPresent(event -> update(due, events.read(due.previous()), event));
             pendingUpdates.discard(due.eventId());
         }
     }
@@ -100,7 +101,7 @@ public class ScheduledNotifications {
                 audience.attendees(event.eventId(), event.groupId(), List.of("CONFIRMED")));
     }
 
-    private void update(DueUpdate due, EventSnapshot before, EventSnapshot after) {
+    private void update(PendingUpdate due, EventSnapshot before, EventSnapshot after) {
         String language = EmailLanguage.of(after.language());
         Locale locale = EmailLanguage.locale(language);
         List<Map<String, Object>> changes = new ArrayList<>();

@@ -7,9 +7,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -19,16 +17,20 @@ import java.util.stream.Collectors;
 /**
  * Records opt-outs. Every later send leaves the address out (see {@code Audience} and the sender's
  * last check), and events-service hears of it through {@link MemberUnsubscribed} on the outbox.
+ * Rows are {@link Unsubscription}s, looked up through their repository and recorded with
+ * {@code INSERT IGNORE} on Sql (see {@link UnsubscriptionRepository}).
  */
 @Singleton
 public class Unsubscriptions {
 
     private final Sql sql;
+    private final UnsubscriptionRepository repository;
     private final Outbox outbox;
     private final Clock clock;
 
-    Unsubscriptions(Sql sql, Outbox outbox, Clock clock) {
+    Unsubscriptions(Sql sql, UnsubscriptionRepository repository, Outbox outbox, Clock clock) {
         this.sql = sql;
+        this.repository = repository;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -52,18 +54,17 @@ public class Unsubscriptions {
         if (emails.isEmpty()) {
             return Set.of();
         }
-        List<Object> parameters = new ArrayList<>();
-        parameters.add(groupId == null ? UnsubscribeTokens.ALL_GROUPS : groupId);
-        parameters.add(UnsubscribeTokens.ALL_GROUPS);
-        parameters.addAll(emails);
-        return sql.list("SELECT email FROM unsubscription WHERE scope IN (?, ?) AND email IN ("
-                        + String.join(",", Collections.nCopies(emails.size(), "?")) + ")",
-                row -> row.getString(1).toLowerCase(Locale.ROOT), parameters.toArray())
-                .stream().collect(Collectors.toSet());
+        return repository.findByKeyEmailInAndKeyScopeIn(emails, scopes(groupId)).stream()
+                .map(unsubscription -> unsubscription.key().email().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
     }
 
     public boolean isUnsubscribed(String email, String groupId) {
-        return sql.count("SELECT COUNT(*) FROM unsubscription WHERE email = ? AND scope IN (?, ?)",
-                email, groupId == null ? UnsubscribeTokens.ALL_GROUPS : groupId, UnsubscribeTokens.ALL_GROUPS) > 0;
+        return repository.existsByKeyEmailAndKeyScopeIn(email, scopes(groupId));
+    }
+
+    /** An opt-out from the group or from every group; a notification of no group only heeds the latter. */
+    private static List<String> scopes(String groupId) {
+        return List.of(groupId == null ? UnsubscribeTokens.ALL_GROUPS : groupId, UnsubscribeTokens.ALL_GROUPS);
     }
 }

@@ -99,7 +99,10 @@ class UnsubscribeTest implements RealServers {
         String genuine = tokens.issue(UUID.randomUUID().toString(), victim);
         String signature = genuine.substring(genuine.indexOf('.') + 1);
         String otherPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(("* " + victim).getBytes());
-        String flipped = genuine.substring(0, genuine.length() - 1) + (genuine.endsWith("A") ? "B" : "A");
+        // The signature's first character: its 6 bits are all signature (the last character's lowest
+        // bits are base64 padding, which decoding ignores, so changing it may change nothing).
+        int first = genuine.indexOf('.') + 1;
+        String flipped = genuine.substring(0, first) + (genuine.charAt(first) == 'A' ? 'B' : 'A') + genuine.substring(first + 1);
 
         for (String token : List.of(otherPayload + "." + signature, flipped, "not-a-token", genuine.replace('.', '-'))) {
             ProblemResponse.of(() -> http.toBlocking().exchange(HttpRequest.POST("/unsubscribe?token=" + token, "List-Unsubscribe=One-Click")

@@ -1,4 +1,4 @@
-package dev.podium.notifications.notification;
+package dev.podium.notifications.trigger;
 
 import dev.podium.api.NotFound;
 import dev.podium.contracts.DecodedMessage;
@@ -12,7 +12,6 @@ import dev.podium.messaging.inbox.DeferredMessages;
 import dev.podium.notifications.access.NotificationAccess;
 import dev.podium.notifications.audience.KnownEvents;
 import dev.podium.notifications.notification.NotificationViews.WaitingView;
-import dev.podium.notifications.trigger.ConsumerNames;
 import dev.podium.security.Caller;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -21,7 +20,8 @@ import java.util.Optional;
 /**
  * What an organiser sees of an event's messages that notifications-service holds back until it
  * knows the facts they depend on: "waiting for 1941 membership changes of the group" rather than an
- * announcement that silently went to the 59 members known so far.
+ * announcement that silently went to the 59 members known so far. The messages are the events
+ * consumer's ({@link ConsumerNames#EVENTS}), so this feature answers for them ({@link WaitingController}).
  */
 @Singleton
 public class WaitingMessages {
