@@ -13,12 +13,21 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The one Kafka producer of a service, used by the outbox relay and for dead letters. Idempotent
- * and bounded in time, so a broker outage makes a relay attempt fail fast instead of hanging.
- * Any producer setting can be overridden under {@code podium.kafka.producer.*}.
+ * The one Kafka producer of a service, used by the outbox relay and for dead letters. Idempotent,
+ * and a record it accepted is never given up: it keeps retrying through a broker outage.
+ *
+ * <p>Why no delivery timeout: when an idempotent producer expires a batch, it bumps its epoch and
+ * goes on sending the batches behind it, so the topic gets a later message of an aggregate without
+ * the earlier one (the relay sends the earlier one again afterwards, out of order). Seen in
+ * {@code KafkaOutageTest} when the broker came back just as a batch expired. Callers bound their own
+ * wait on the returned future instead; {@code send} itself still fails fast ({@code max.block.ms})
+ * when a topic's metadata cannot be had. Any producer setting can be overridden under
+ * {@code podium.kafka.producer.*}.
  */
 @Singleton
 public class PodiumProducer {
@@ -35,7 +44,7 @@ public class PodiumProducer {
         config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.putAll(overrides);
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
@@ -45,8 +54,9 @@ public class PodiumProducer {
         return producer.send(record);
     }
 
-    public void flush() {
-        producer.flush();
+    /** The producer's own metrics (Kafka's names: {@code producer-metrics} / {@code record-error-total}…). */
+    public Map<MetricName, ? extends Metric> metrics() {
+        return producer.metrics();
     }
 
     @PreDestroy

@@ -85,6 +85,36 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                 graceful ? "stopped" : "killed after " + STOP_GRACE.toSeconds() + " s", broker.process().exitValue());
     }
 
+    /**
+     * Freezes the broker (SIGSTOP), as a long garbage-collection pause or a network partition does:
+     * its connections stay open and clients keep their metadata, but nothing is answered until
+     * {@link #thaw()}.
+     */
+    public synchronized void freeze() {
+        signal("STOP");
+    }
+
+    /** Lets a {@link #freeze() frozen} broker go on (SIGCONT). */
+    public synchronized void thaw() {
+        signal("CONT");
+    }
+
+    private void signal(String signal) {
+        long pid = broker.process().pid();
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid + " exited with " + kill.exitValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not signal the Kafka broker " + pid, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while signalling the Kafka broker " + pid, e);
+        }
+        LOG.info("Kafka broker process {} sent SIG{}", pid, signal);
+    }
+
     public boolean isRunning() {
         return broker.isRunning();
     }

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,6 +35,11 @@ import org.slf4j.LoggerFactory;
  * LOCKED}) publishes, so one aggregate's messages keep their order across replicas. The rows are
  * marked sent in the same transaction only after Kafka acknowledged them: a crash in between
  * publishes them again (at-least-once; consumers drop duplicates by message id).
+ *
+ * <p>An attempt that gave up waiting for Kafka's acknowledgements (the broker is away) leaves its
+ * records with the producer, which never drops them; the relay sends nothing more until Kafka has
+ * settled them, so a later copy of a row cannot overtake an earlier one and the producer does not
+ * fill up with copies during an outage.
  */
 @Singleton
 @Requires(property = "podium.outbox.relay.enabled", notEquals = "false")
@@ -51,16 +57,20 @@ public class OutboxRelay {
     private final PodiumProducer producer;
     private final Clock clock;
     private final int batchSize;
+    private final Duration acknowledgementTimeout;
     private final Counter published;
+    private volatile List<Future<RecordMetadata>> unsettled = List.of();
 
     OutboxRelay(TransactionOperations<Connection> transactions, JdbcOperations jdbc,
                 PodiumProducer producer, Clock clock, MeterRegistry meters,
-                @Value("${podium.outbox.batch-size:500}") int batchSize) {
+                @Value("${podium.outbox.batch-size:500}") int batchSize,
+                @Value("${podium.outbox.acknowledgement-timeout:30s}") Duration acknowledgementTimeout) {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.producer = producer;
         this.clock = clock;
         this.batchSize = batchSize;
+        this.acknowledgementTimeout = acknowledgementTimeout;
         this.published = meters.counter("podium.outbox.published");
     }
 
@@ -72,7 +82,7 @@ public class OutboxRelay {
                 relayed = relayBatch();
             } while (relayed == batchSize);
         } catch (OutboxPublishException e) {
-            LOG.warn("Outbox relay could not publish, will retry: {}", e.getMessage());
+            LOG.warn("Outbox relay could not publish, will retry: {} ({})", e.getMessage(), String.valueOf(e.getCause()));
         } catch (RuntimeException e) {
             if (!DatabaseUnreachable.is(e)) {
                 throw e;
@@ -82,8 +92,15 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes up to one batch; returns how many rows were published (0 if another replica holds the lock). */
+    /**
+     * Publishes up to one batch; returns how many rows were published (0 if another replica holds the
+     * lock, or Kafka has not yet settled the records of an attempt that gave up waiting).
+     */
     public int relayBatch() {
+        if (unsettled.stream().anyMatch(acknowledgement -> !acknowledgement.isDone())) {
+            return 0;
+        }
+        unsettled = List.of();
         return transactions.executeWrite(status -> {
             if (!acquireLock()) {
                 return 0;
@@ -135,13 +152,15 @@ public class OutboxRelay {
                 }
                 acknowledgements.add(acknowledgement);
             }
-            producer.flush();
+            long deadline = System.nanoTime() + acknowledgementTimeout.toNanos();
             for (Future<RecordMetadata> acknowledgement : acknowledgements) {
-                acknowledgement.get(30, TimeUnit.SECONDS);
+                acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            unsettled = acknowledgements;
             throw new OutboxPublishException(rows.size() + " messages not acknowledged by Kafka", e);
         } catch (InterruptedException e) {
+            unsettled = acknowledgements;
             Thread.currentThread().interrupt();
             throw new OutboxPublishException("interrupted while publishing", e);
         }
