@@ -1,0 +1,18 @@
+package dev.podium.pages;
+
+import io.micronaut.context.MessageSource;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.i18n.ResourceBundleMessageSource;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+/** The layout's own words (skip link, language switch, footer), in {@code i18n/pages*.properties}. */
+@Factory
+class PageMessages {
+
+    @Singleton
+    @Named("pages")
+    MessageSource pageMessages() {
+        return new ResourceBundleMessageSource("i18n.pages");
+    }
+}
