@@ -91,6 +91,37 @@ class PageLayoutTest {
         assertRefused(null, "null");
     }
 
+    @Test
+    void aBrowserGetsAnErrorAsAPageAndAProgramAsProblemJson() {
+        HttpClientResponseException page = failure(HttpRequest.GET("/sample/limited").accept(MediaType.TEXT_HTML_TYPE)
+                .header("Accept-Language", "fr"));
+        assertThat(page.getStatus().getCode()).isEqualTo(429);
+        assertThat(page.getResponse().getContentType()).hasValueSatisfying(type -> assertThat(type.getName()).isEqualTo("text/html"));
+        Document document = Jsoup.parse(page.getResponse().getBody(String.class).orElseThrow());
+        assertThat(document.select("h1").text()).isEqualTo("Too many requests");
+        assertThat(document.select("main").text()).contains("retry in 42 s");
+        assertThat(document.select("html").attr("lang")).isEqualTo("fr");
+
+        HttpClientResponseException json = failure(HttpRequest.GET("/sample/limited").accept(MediaType.APPLICATION_JSON_TYPE));
+        assertThat(json.getStatus().getCode()).isEqualTo(429);
+        assertThat(json.getResponse().getContentType()).hasValueSatisfying(type -> assertThat(type.getName()).isEqualTo("application/problem+json"));
+        assertThat(json.getResponse().getBody(String.class).orElseThrow()).contains("\"title\":\"Too many requests\"");
+
+        // No route: security answers first here (401, no route may be reached without @Secured); a page all the same.
+        HttpClientResponseException missing = failure(HttpRequest.GET("/no-such-page").accept(MediaType.TEXT_HTML_TYPE));
+        assertThat(missing.getStatus().getCode()).isBetween(400, 499);
+        assertThat(Jsoup.parse(missing.getResponse().getBody(String.class).orElseThrow()).select("main h1").text()).isNotBlank();
+    }
+
+    private HttpClientResponseException failure(HttpRequest<?> request) {
+        try {
+            http.toBlocking().exchange(request, String.class);
+            throw new AssertionError(request.getPath() + " did not fail");
+        } catch (HttpClientResponseException e) {
+            return e;
+        }
+    }
+
     private void assertRefused(String fetchSite, String origin) {
         try {
             post(fetchSite, origin);

@@ -39,6 +39,16 @@ class SamplePageController {
         return HttpResponse.ok("acted for " + form.get("name"));
     }
 
+    @Get(value = "/limited", produces = {MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+    String limited() {
+        throw org.zalando.problem.Problem.builder()
+                .withType(java.net.URI.create("https://podium.dev/problems/rate-limited"))
+                .withTitle("Too many requests")
+                .withStatus(new io.micronaut.problem.HttpStatusType(io.micronaut.http.HttpStatus.TOO_MANY_REQUESTS))
+                .withDetail("Too many requests from this address; retry in 42 s")
+                .build();
+    }
+
     @Factory
     static class SampleMessages {
         @Singleton

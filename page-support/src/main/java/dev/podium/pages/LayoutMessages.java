@@ -6,13 +6,13 @@ import io.micronaut.context.i18n.ResourceBundleMessageSource;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
-/** The layout's own words (skip link, language switch, footer), in {@code i18n/pages*.properties}. */
+/** The layout's own words (skip link, language switch, footer), in {@code i18n/layout*.properties}. */
 @Factory
-class PageMessages {
+class LayoutMessages {
 
     @Singleton
-    @Named("pages")
-    MessageSource pageMessages() {
-        return new ResourceBundleMessageSource("i18n.pages");
+    @Named("layout")
+    MessageSource layoutMessages() {
+        return new ResourceBundleMessageSource("i18n.layout");
     }
 }
