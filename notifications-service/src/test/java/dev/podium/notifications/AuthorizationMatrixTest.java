@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * in, gets 404 for a notification (they cannot tell it from one that does not exist) and an empty
  * list. A notification about no event (the membership opt-in) is the admins' alone. Speakers, even
  * the recipient of a notification, do not use this API: their copy is the email. The unsubscribe
- * page and its POST need no account, only a link this service signed.
+ * page and its POST need no account, only a link this service signed; the pages' stylesheet is anyone's.
  */
 @MicronautTest(transactional = false)
 class AuthorizationMatrixTest implements RealServers {
@@ -109,6 +109,7 @@ class AuthorizationMatrixTest implements RealServers {
         post(matrix, RETRY, "/notifications/" + optIn + "/retry",                                           401, 404, 404, 404, 404, 200);
         matrix.read("/unsubscribe", who -> "/unsubscribe?token=" + unsubscribe).expect(200, 200, 200, 200, 200, 200);
         matrix.read("/unsubscribe", who -> "/unsubscribe?token=" + tampered).expect(400, 400, 400, 400, 400, 400);
+        matrix.read("/assets/podium.css", who -> "/assets/podium.css").expect(200, 200, 200, 200, 200, 200);
         matrix.row(POST, "/unsubscribe", who -> oneClick(unsubscribe)).expect(                              200, 200, 200, 200, 200, 200);
         matrix.row(POST, "/unsubscribe", who -> oneClick(tampered)).expect(                                 400, 400, 400, 400, 400, 400);
         // Management: only what probes and scrapers need is enabled, and open.

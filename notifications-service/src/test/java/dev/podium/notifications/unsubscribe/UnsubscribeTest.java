@@ -1,6 +1,7 @@
 package dev.podium.notifications.unsubscribe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.awaitility.Awaitility.await;
 
 import dev.podium.contracts.DecodedMessage;
@@ -23,6 +24,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -68,10 +70,16 @@ class UnsubscribeTest implements RealServers {
 
         HttpResponse<String> page = http.toBlocking().exchange(HttpRequest.GET("/unsubscribe?token=" + token), String.class);
         assertThat(page.getContentType()).hasValueSatisfying(type -> assertThat(type.toString()).startsWith("text/html"));
-        assertThat(page.body()).contains(leaving, "<form method=\"post\"");
+        assertThat(page.body()).contains(leaving, "<form method=\"post\"", "href=\"/assets/podium.css\"");
+        assertThat(page.header("Content-Security-Policy")).as("the pages' shared policy").contains("script-src 'none'");
         assertThat(audience.members(groupId)).as("GET changes nothing").hasSize(2);
 
         // RFC 8058: the mail client POSTs "List-Unsubscribe=One-Click" to the List-Unsubscribe URL.
+        HttpClientResponseException forged = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                HttpRequest.POST("/unsubscribe?token=" + token, "List-Unsubscribe=One-Click")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).header("Origin", "https://elsewhere.example"), String.class));
+        assertThat(forged.getStatus().getCode()).as("the same form posted from another site").isEqualTo(403);
+        assertThat(audience.members(groupId)).as("a refused form changes nothing").hasSize(2);
         HttpResponse<String> done = http.toBlocking().exchange(HttpRequest.POST("/unsubscribe?token=" + token, "List-Unsubscribe=One-Click")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE), String.class);
         assertThat(done.getStatus().getCode()).isEqualTo(200);
