@@ -36,7 +36,7 @@ class PageErrors implements ErrorResponseProcessor<Object> {
     @SuppressWarnings("unchecked")
     public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         HttpRequest<?> request = context.getRequest();
-        if (!wantsPage(request)) {
+        if (!PageRequests.wantsPage(request)) {
             return (MutableHttpResponse<Object>) (MutableHttpResponse<?>) problems.processResponse(context, response);
         }
         Map<String, Object> model = new HashMap<>();
@@ -48,11 +48,6 @@ class PageErrors implements ErrorResponseProcessor<Object> {
         MutableHttpResponse<Object> pageResponse = (MutableHttpResponse<Object>) response;
         pageResponse.body(page);
         return pageResponse.contentType(MediaType.TEXT_HTML_TYPE);
-    }
-
-    /** Browsers name {@code text/html} in their Accept header; API clients ask for JSON or anything. */
-    static boolean wantsPage(HttpRequest<?> request) {
-        return request.accept().stream().anyMatch(type -> type.getType().equals("text") && type.getSubtype().equals("html"));
     }
 
     private static String title(ErrorContext context, MutableHttpResponse<?> response) {
