@@ -5,20 +5,13 @@ import static dev.podium.talks.TalksFixtures.speaker;
 import static dev.podium.talks.TalksFixtures.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.events.EventSnapshot;
 import dev.podium.devissuer.Identity;
-import dev.podium.talks.catalog.Catalog;
 import dev.podium.testsupport.LogCapture;
-import dev.podium.testsupport.RealServers;
 import dev.podium.testsupport.Tokens;
 import dev.podium.testsupport.fuzz.FuzzReport;
 import dev.podium.testsupport.fuzz.Fuzzer;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -35,24 +28,13 @@ import org.junit.jupiter.api.Test;
  * submissions, so requests reach real handlers. Nothing may answer 5xx or log an unhandled exception.
  */
 @MicronautTest(transactional = false)
-class BadInputFuzzTest implements RealServers {
+class BadInputFuzzTest extends TalksServiceTest {
 
     static final long SEED = 20_261_124L;
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    JsonMapper json;
-    @Inject
-    MessageCodec codec;
-    @Inject
-    Catalog catalog;
 
     @Test
     void generatedBadRequestsNeverGetA5xxNorLogAnUnhandledException() {
         Identity admin = Identity.admin("fuzz-admin-" + UUID.randomUUID());
-        TalksApi api = new TalksApi(http, json);
         String slug = "fuzz-" + UUID.randomUUID().toString().substring(0, 8);
         TalksFixtures.knownGroup(codec, catalog, TalksFixtures.group(slug, admin));
         EventSnapshot event = TalksFixtures.knownEvent(codec, catalog,

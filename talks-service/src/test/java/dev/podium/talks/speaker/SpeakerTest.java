@@ -5,19 +5,13 @@ import static dev.podium.talks.TalksFixtures.speaker;
 import static dev.podium.talks.TalksFixtures.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.events.EventSnapshot;
 import dev.podium.devissuer.Identity;
-import dev.podium.persistence.Sql;
 import dev.podium.talks.TalksApi;
 import dev.podium.talks.TalksFixtures;
 import dev.podium.talks.TalksFixtures.SpeakerAccount;
-import dev.podium.talks.catalog.Catalog;
+import dev.podium.talks.TalksServiceTest;
 import dev.podium.talks.invitation.InvitationTokens;
-import dev.podium.testsupport.RealServers;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -35,31 +29,18 @@ import org.junit.jupiter.api.Test;
  * with its verified email.
  */
 @MicronautTest(transactional = false)
-class SpeakerTest implements RealServers {
+class SpeakerTest extends TalksServiceTest {
 
     static final Identity ORLA = TalksFixtures.person("Orla Organiser", "orla@organisers.example.org");
 
     @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    JsonMapper json;
-    @Inject
-    MessageCodec codec;
-    @Inject
-    Catalog catalog;
-    @Inject
-    Sql sql;
-    @Inject
     InvitationTokens invitationTokens;
 
-    TalksApi api;
     String slug;
     EventSnapshot event;
 
     @BeforeAll
     void setUp() {
-        api = new TalksApi(http, json);
         slug = "speakers-" + UUID.randomUUID().toString().substring(0, 8);
         TalksFixtures.knownGroup(codec, catalog, TalksFixtures.group(slug, ORLA));
         event = TalksFixtures.knownEvent(codec, catalog,

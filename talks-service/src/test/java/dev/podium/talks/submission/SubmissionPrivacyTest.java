@@ -5,20 +5,13 @@ import static dev.podium.talks.TalksFixtures.speaker;
 import static dev.podium.talks.TalksFixtures.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.events.EventSnapshot;
 import dev.podium.devissuer.Identity;
-import dev.podium.persistence.Sql;
 import dev.podium.talks.TalksApi;
 import dev.podium.talks.TalksFixtures;
 import dev.podium.talks.TalksFixtures.SpeakerAccount;
-import dev.podium.talks.catalog.Catalog;
-import dev.podium.testsupport.RealServers;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
+import dev.podium.talks.TalksServiceTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -34,29 +27,15 @@ import org.junit.jupiter.api.Test;
  * profile, and speakers see their outcome but never the reviews.
  */
 @MicronautTest(transactional = false)
-class SubmissionPrivacyTest implements RealServers {
+class SubmissionPrivacyTest extends TalksServiceTest {
 
     static final Identity ORLA = TalksFixtures.person("Orla Organiser", "orla@organisers.example.org");
 
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    JsonMapper json;
-    @Inject
-    MessageCodec codec;
-    @Inject
-    Catalog catalog;
-    @Inject
-    Sql sql;
-
-    TalksApi api;
     String slug;
     EventSnapshot event;
 
     @BeforeAll
     void setUp() {
-        api = new TalksApi(http, json);
         slug = "privacy-" + UUID.randomUUID().toString().substring(0, 8);
         TalksFixtures.knownGroup(codec, catalog, TalksFixtures.group(slug, ORLA));
         event = TalksFixtures.knownEvent(codec, catalog,
