@@ -1,6 +1,5 @@
 package dev.podium.talks;
 
-import static dev.podium.talks.TalksFixtures.cfp;
 import static dev.podium.talks.TalksFixtures.speaker;
 import static dev.podium.talks.TalksFixtures.submission;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,9 +11,6 @@ import dev.podium.testsupport.Tokens;
 import dev.podium.testsupport.fuzz.FuzzReport;
 import dev.podium.testsupport.fuzz.Fuzzer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +32,7 @@ class BadInputFuzzTest extends TalksServiceTest {
     void generatedBadRequestsNeverGetA5xxNorLogAnUnhandledException() {
         Identity admin = Identity.admin("fuzz-admin-" + UUID.randomUUID());
         String slug = "fuzz-" + UUID.randomUUID().toString().substring(0, 8);
-        TalksFixtures.knownGroup(codec, catalog, TalksFixtures.group(slug, admin));
-        EventSnapshot event = TalksFixtures.knownEvent(codec, catalog,
-                TalksFixtures.event(slug, "Deep Learning Meetup #13", "PUBLISHED", LocalDateTime.of(2030, 3, 7, 19, 0), "Europe/Paris"));
-        Instant now = Instant.now();
-        api.as(admin).put("/events/" + event.eventId() + "/cfp", cfp(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30))))
-                .isOk(200);
+        EventSnapshot event = newGroupWithOpenCfp(slug, admin);
         List<String> speakerIds = new ArrayList<>();
         List<String> submissionIds = new ArrayList<>();
         for (TalksFixtures.SeedTalk talk : TalksFixtures.deepLearningMeetup13()) {

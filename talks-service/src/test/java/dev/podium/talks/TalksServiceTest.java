@@ -1,6 +1,7 @@
 package dev.podium.talks;
 
 import dev.podium.contracts.MessageCodec;
+import dev.podium.contracts.events.EventSnapshot;
 import dev.podium.devissuer.Identity;
 import dev.podium.persistence.Sql;
 import dev.podium.talks.catalog.Catalog;
@@ -9,6 +10,9 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -41,5 +45,20 @@ public abstract class TalksServiceTest implements RealServers {
     @BeforeAll
     protected final void connectTalksApi() {
         api = new TalksApi(http, json);
+    }
+
+    /**
+     * A new group {@code slug} of {@code organiser} and its Deep Learning Meetup #13 on 7 March 2030 in
+     * Paris, both known to the read model; the meetup's call for papers is open from a day before now
+     * to 30 days after (by the real clock).
+     */
+    protected EventSnapshot newGroupWithOpenCfp(String slug, Identity organiser) {
+        TalksFixtures.knownGroup(codec, catalog, TalksFixtures.group(slug, organiser));
+        EventSnapshot event = TalksFixtures.knownEvent(codec, catalog,
+                TalksFixtures.event(slug, "Deep Learning Meetup #13", "PUBLISHED", LocalDateTime.of(2030, 3, 7, 19, 0), "Europe/Paris"));
+        Instant now = Instant.now();
+        api.as(organiser).put("/events/" + event.eventId() + "/cfp",
+                TalksFixtures.cfp(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)))).isOk(200);
+        return event;
     }
 }

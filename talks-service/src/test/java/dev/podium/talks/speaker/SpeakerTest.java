@@ -1,6 +1,5 @@
 package dev.podium.talks.speaker;
 
-import static dev.podium.talks.TalksFixtures.cfp;
 import static dev.podium.talks.TalksFixtures.speaker;
 import static dev.podium.talks.TalksFixtures.submission;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,9 +13,7 @@ import dev.podium.talks.TalksServiceTest;
 import dev.podium.talks.invitation.InvitationTokens;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,18 +33,11 @@ class SpeakerTest extends TalksServiceTest {
     @Inject
     InvitationTokens invitationTokens;
 
-    String slug;
     EventSnapshot event;
 
     @BeforeAll
     void setUp() {
-        slug = "speakers-" + UUID.randomUUID().toString().substring(0, 8);
-        TalksFixtures.knownGroup(codec, catalog, TalksFixtures.group(slug, ORLA));
-        event = TalksFixtures.knownEvent(codec, catalog,
-                TalksFixtures.event(slug, "Deep Learning Meetup #13", "PUBLISHED", LocalDateTime.of(2030, 3, 7, 19, 0), "Europe/Paris"));
-        Instant now = Instant.now();
-        api.as(ORLA).put("/events/" + event.eventId() + "/cfp", cfp(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30))))
-                .isOk(200);
+        event = newGroupWithOpenCfp("speakers-" + UUID.randomUUID().toString().substring(0, 8), ORLA);
     }
 
     @Test
