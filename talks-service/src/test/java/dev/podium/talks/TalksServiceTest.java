@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -60,5 +62,21 @@ public abstract class TalksServiceTest implements RealServers {
         api.as(organiser).put("/events/" + event.eventId() + "/cfp",
                 TalksFixtures.cfp(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)))).isOk(200);
         return event;
+    }
+
+    /** The real servers' settings, with {@link #settings()} over them. */
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(RealServers.super.getProperties());
+        properties.putAll(settings());
+        return properties;
+    }
+
+    /**
+     * Settings of this test class that must win over the real servers' (a {@code @Property} does
+     * not: {@link RealServers}'s own, such as the public-writes rate limit, are applied after it).
+     */
+    protected Map<String, String> settings() {
+        return Map.of();
     }
 }
