@@ -4,7 +4,6 @@ import static dev.podium.talks.TalksFixtures.cfp;
 import static dev.podium.talks.TalksFixtures.speaker;
 import static dev.podium.talks.TalksFixtures.submission;
 import static dev.podium.testsupport.AuthorizationMatrix.Principal.ADMIN;
-import static dev.podium.testsupport.AuthorizationMatrix.Principal.ANONYMOUS;
 import static dev.podium.testsupport.AuthorizationMatrix.Principal.ORGANISER;
 import static dev.podium.testsupport.AuthorizationMatrix.Principal.OTHER_GROUPS_ORGANISER;
 import static dev.podium.testsupport.AuthorizationMatrix.Principal.OTHER_SPEAKER;
@@ -13,19 +12,13 @@ import static io.micronaut.http.HttpMethod.PATCH;
 import static io.micronaut.http.HttpMethod.POST;
 import static io.micronaut.http.HttpMethod.PUT;
 
-import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.events.EventSnapshot;
 import dev.podium.devissuer.Identity;
 import dev.podium.talks.TalksFixtures.SpeakerAccount;
-import dev.podium.talks.catalog.Catalog;
 import dev.podium.talks.invitation.InvitationTokens;
 import dev.podium.testsupport.AuthorizationMatrix;
 import dev.podium.testsupport.AuthorizationMatrix.Principal;
-import dev.podium.testsupport.RealServers;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
@@ -48,24 +41,14 @@ import org.junit.jupiter.api.Test;
  * review boards, releases) answer 403 to everyone signed in but the group's organisers and admin.
  */
 @MicronautTest(transactional = false)
-class AuthorizationMatrixTest implements RealServers {
+class AuthorizationMatrixTest extends TalksServiceTest {
 
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    JsonMapper json;
-    @Inject
-    MessageCodec codec;
-    @Inject
-    Catalog catalog;
     @Inject
     Router router;
     @Inject
     InvitationTokens invitationTokens;
 
     final Map<Principal, Identity> who = new EnumMap<>(Principal.class);
-    TalksApi api;
     String slug;
     EventSnapshot event;
     EventSnapshot acceptedTalksEvent;
@@ -79,7 +62,6 @@ class AuthorizationMatrixTest implements RealServers {
 
     @BeforeAll
     void setUp() {
-        api = new TalksApi(http, json);
         who.put(OTHER_GROUPS_ORGANISER, TalksFixtures.person("Otto Other", "otto-" + UUID.randomUUID() + "@organisers.example.org"));
         who.put(ORGANISER, TalksFixtures.person("Orla Organiser", "orla-" + UUID.randomUUID() + "@organisers.example.org"));
         who.put(OTHER_SPEAKER, TalksFixtures.person("Mallory Speaker", "mallory-" + UUID.randomUUID() + "@speakers.example.org"));

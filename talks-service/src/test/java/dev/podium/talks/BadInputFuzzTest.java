@@ -1,27 +1,16 @@
 package dev.podium.talks;
 
-import static dev.podium.talks.TalksFixtures.cfp;
 import static dev.podium.talks.TalksFixtures.speaker;
 import static dev.podium.talks.TalksFixtures.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.events.EventSnapshot;
 import dev.podium.devissuer.Identity;
-import dev.podium.talks.catalog.Catalog;
 import dev.podium.testsupport.LogCapture;
-import dev.podium.testsupport.RealServers;
 import dev.podium.testsupport.Tokens;
 import dev.podium.testsupport.fuzz.FuzzReport;
 import dev.podium.testsupport.fuzz.Fuzzer;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,31 +24,15 @@ import org.junit.jupiter.api.Test;
  * submissions, so requests reach real handlers. Nothing may answer 5xx or log an unhandled exception.
  */
 @MicronautTest(transactional = false)
-class BadInputFuzzTest implements RealServers {
+class BadInputFuzzTest extends TalksServiceTest {
 
     static final long SEED = 20_261_124L;
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    JsonMapper json;
-    @Inject
-    MessageCodec codec;
-    @Inject
-    Catalog catalog;
 
     @Test
     void generatedBadRequestsNeverGetA5xxNorLogAnUnhandledException() {
         Identity admin = Identity.admin("fuzz-admin-" + UUID.randomUUID());
-        TalksApi api = new TalksApi(http, json);
         String slug = "fuzz-" + UUID.randomUUID().toString().substring(0, 8);
-        TalksFixtures.knownGroup(codec, catalog, TalksFixtures.group(slug, admin));
-        EventSnapshot event = TalksFixtures.knownEvent(codec, catalog,
-                TalksFixtures.event(slug, "Deep Learning Meetup #13", "PUBLISHED", LocalDateTime.of(2030, 3, 7, 19, 0), "Europe/Paris"));
-        Instant now = Instant.now();
-        api.as(admin).put("/events/" + event.eventId() + "/cfp", cfp(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30))))
-                .isOk(200);
+        EventSnapshot event = newGroupWithOpenCfp(slug, admin);
         List<String> speakerIds = new ArrayList<>();
         List<String> submissionIds = new ArrayList<>();
         for (TalksFixtures.SeedTalk talk : TalksFixtures.deepLearningMeetup13()) {

@@ -6,21 +6,13 @@ import static dev.podium.talks.TalksFixtures.submission;
 import static dev.podium.talks.TalksFixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.events.EventCancelled;
 import dev.podium.contracts.events.EventSnapshot;
 import dev.podium.devissuer.Identity;
-import dev.podium.persistence.Sql;
-import dev.podium.talks.catalog.Catalog;
-import dev.podium.testsupport.RealServers;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -40,24 +32,8 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false)
 // Ids that never existed wait podium.read-models.wait before their 409 not-yet-known: keep that short here.
 @Property(name = "podium.read-models.wait", value = "200ms")
-class BadInputTest implements RealServers {
+class BadInputTest extends TalksServiceTest {
 
-    static final Identity ALICE = TalksFixtures.organiser("alice@organisers.example.org");
-    static final Identity BOB = TalksFixtures.organiser("bob@organisers.example.org");
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    JsonMapper json;
-    @Inject
-    MessageCodec codec;
-    @Inject
-    Catalog catalog;
-    @Inject
-    Sql sql;
-
-    TalksApi api;
     EventSnapshot event;
     EventSnapshot cancelled;
     EventSnapshot noCfp;
@@ -70,7 +46,6 @@ class BadInputTest implements RealServers {
 
     @BeforeAll
     void setUp() {
-        api = new TalksApi(http, json);
         alice = api.as(ALICE);
         bob = api.as(BOB);
         TalksFixtures.knownGroup(codec, catalog, TalksFixtures.group("bad-input", ALICE, BOB));

@@ -1,22 +1,14 @@
 package dev.podium.talks;
 
-import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.events.EventCreated;
 import dev.podium.contracts.events.EventSnapshot;
 import dev.podium.contracts.events.GroupCreated;
 import dev.podium.contracts.events.PersonErased;
-import dev.podium.talks.catalog.Catalog;
 import dev.podium.testsupport.PoisonMessages;
-import dev.podium.testsupport.RealServers;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,24 +17,7 @@ import org.junit.jupiter.api.Test;
  * message with the same key still takes effect.
  */
 @MicronautTest(transactional = false)
-class PoisonMessagesTest implements RealServers {
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    JsonMapper json;
-    @Inject
-    MessageCodec codec;
-    @Inject
-    Catalog catalog;
-
-    TalksApi api;
-
-    @BeforeAll
-    void setUp() {
-        api = new TalksApi(http, json);
-    }
+class PoisonMessagesTest extends TalksServiceTest {
 
     @Test
     void groupsTopic() {

@@ -1,28 +1,12 @@
 package dev.podium.talks;
 
-import static dev.podium.talks.TalksFixtures.cfp;
 import static dev.podium.talks.TalksFixtures.speaker;
 import static dev.podium.talks.TalksFixtures.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.events.EventSnapshot;
-import dev.podium.devissuer.Identity;
-import dev.podium.persistence.Sql;
-import dev.podium.talks.catalog.Catalog;
-import dev.podium.testsupport.MutableClock;
-import dev.podium.testsupport.RealServers;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,46 +16,16 @@ import org.junit.jupiter.api.Test;
  * stands still, so the window never turns over in the middle of the test.
  */
 @MicronautTest(transactional = false)
-class RateLimitTest implements RealServers {
-
-    static final Instant T0 = Instant.parse("2026-02-01T10:00:00Z");
-    static final Identity ALICE = TalksFixtures.organiser("alice@organisers.example.org");
-
-    final MutableClock clock = MutableClock.at(T0.toString());
-
-    @MockBean(Clock.class)
-    Clock clock() {
-        return clock;
-    }
+class RateLimitTest extends OpenCfpTest {
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(RealServers.super.getProperties());
-        properties.put("podium.rate-limits.public-writes.requests", "3");
-        properties.put("podium.rate-limits.public-writes.window", "1m");
-        return properties;
+    protected Map<String, String> settings() {
+        return Map.of("podium.rate-limits.public-writes.requests", "3", "podium.rate-limits.public-writes.window", "1m");
     }
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    JsonMapper json;
-    @Inject
-    MessageCodec codec;
-    @Inject
-    Catalog catalog;
-    @Inject
-    Sql sql;
 
     @Test
     void theFourthPublicWriteInAWindowIs429WithRetryAfter() {
-        TalksApi api = new TalksApi(http, json);
-        TalksFixtures.knownGroup(codec, catalog, TalksFixtures.group("rate-limits", ALICE));
-        EventSnapshot event = TalksFixtures.knownEvent(codec, catalog,
-                TalksFixtures.event("rate-limits", "Deep Learning Meetup #13", "PUBLISHED", LocalDateTime.of(2026, 3, 7, 19, 0), "Europe/Paris"));
-        api.as(ALICE).put("/events/" + event.eventId() + "/cfp", cfp(T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(30))))
-                .isOk(200);
+        EventSnapshot event = meetupWithOpenCfp();
 
         TalksFixtures.SpeakerAccount speaker = api.newSpeaker(speaker("Arthur Mensch", "PhD Candidate at INRIA Parietal"));
         TalksApi me = api.as(speaker.identity());

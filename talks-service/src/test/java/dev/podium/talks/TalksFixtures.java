@@ -104,19 +104,6 @@ public final class TalksFixtures {
         await().atMost(Duration.ofSeconds(60)).until(() -> catalog.groupBySlug(group.slug()).isPresent());
     }
 
-    /**
-     * Deep Learning Meetup #13 of {@code groupSlug}, on 2026-03-07 19:00 in Paris, known to the read
-     * model, its call for papers open from 2026-01-15 to 2026-02-20 (set by {@code organiser}).
-     */
-    public static EventSnapshot meetupWithOpenCfp(TalksApi api, Identity organiser, MessageCodec codec, Catalog catalog,
-                                                  String groupSlug) {
-        EventSnapshot event = knownEvent(codec, catalog,
-                event(groupSlug, "Deep Learning Meetup #13", "PUBLISHED", LocalDateTime.of(2026, 3, 7, 19, 0), "Europe/Paris"));
-        api.as(organiser).put("/events/" + event.eventId() + "/cfp",
-                cfp(Instant.parse("2026-01-15T00:00:00Z"), Instant.parse("2026-02-20T00:00:00Z"))).isOk(200);
-        return event;
-    }
-
     // --- people ---
 
     /** Someone with an account: a fresh sub, and the name and email their tokens carry. */

@@ -7,19 +7,12 @@ import static dev.podium.talks.TalksFixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.events.EventCancelled;
 import dev.podium.contracts.events.EventSnapshot;
-import dev.podium.devissuer.Identity;
 import dev.podium.talks.TalksApi;
 import dev.podium.talks.TalksFixtures;
-import dev.podium.talks.catalog.Catalog;
-import dev.podium.testsupport.RealServers;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
+import dev.podium.talks.TalksServiceTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,21 +31,8 @@ import org.junit.jupiter.api.Test;
  * affiliations, tag/group/date filters, newest first, paginated; only released accepted talks.
  */
 @MicronautTest(transactional = false)
-class ArchiveSearchTest implements RealServers {
+class ArchiveSearchTest extends TalksServiceTest {
 
-    static final Identity ALICE = TalksFixtures.organiser("alice@organisers.example.org");
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    JsonMapper json;
-    @Inject
-    MessageCodec codec;
-    @Inject
-    Catalog catalog;
-
-    TalksApi api;
     List<TalksFixtures.SeedTalk> seeds;
     String grisel;
     String mensch;
@@ -72,7 +52,6 @@ class ArchiveSearchTest implements RealServers {
 
     @BeforeAll
     void setUp() {
-        api = new TalksApi(http, json);
         seeds = TalksFixtures.deepLearningMeetup13();
         EventSnapshot meetup = TalksFixtures.event("deep-learning-paris", "Deep Learning Meetup #13", "PUBLISHED",
                 LocalDateTime.of(2018, 3, 7, 19, 0), "Europe/Paris");

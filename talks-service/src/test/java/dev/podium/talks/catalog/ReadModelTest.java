@@ -3,7 +3,6 @@ package dev.podium.talks.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.common.PersonRef;
 import dev.podium.contracts.events.ChangeKind;
 import dev.podium.contracts.events.EventCreated;
@@ -12,21 +11,14 @@ import dev.podium.contracts.events.EventUpdated;
 import dev.podium.contracts.events.GroupCreated;
 import dev.podium.contracts.events.OrganiserAdded;
 import dev.podium.devissuer.Identity;
-import dev.podium.persistence.Sql;
-import dev.podium.talks.TalksApi;
 import dev.podium.talks.TalksFixtures;
-import dev.podium.testsupport.RealServers;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
+import dev.podium.talks.TalksServiceTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,28 +27,9 @@ import org.junit.jupiter.api.Test;
  * a group, by sub or, for one added by email, by that verified email.
  */
 @MicronautTest(transactional = false)
-class ReadModelTest implements RealServers {
+class ReadModelTest extends TalksServiceTest {
 
     static final Identity ORLA = TalksFixtures.person("Orla Organiser", "orla@organisers.example.org");
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    JsonMapper json;
-    @Inject
-    MessageCodec codec;
-    @Inject
-    Catalog catalog;
-    @Inject
-    Sql sql;
-
-    TalksApi api;
-
-    @BeforeAll
-    void setUp() {
-        api = new TalksApi(http, json);
-    }
 
     @Test
     void aRedeliveredEventMessageActsOnce() {

@@ -5,35 +5,19 @@ import static dev.podium.talks.TalksFixtures.submission;
 import static dev.podium.talks.TalksFixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.events.EventSnapshot;
 import dev.podium.contracts.talks.TalkSnapshot;
 import dev.podium.contracts.talks.TalkSubmitted;
-import dev.podium.devissuer.Identity;
-import dev.podium.talks.SubmissionsTopic;
+import dev.podium.talks.OpenCfpTest;
 import dev.podium.talks.TalksApi;
 import dev.podium.talks.TalksFixtures;
-import dev.podium.talks.TalksFixtures.SeedTalk;
 import dev.podium.talks.TalksFixtures.SpeakerAccount;
-import dev.podium.talks.catalog.Catalog;
-import dev.podium.testsupport.MutableClock;
-import dev.podium.testsupport.RealServers;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,54 +25,12 @@ import org.junit.jupiter.api.Test;
  * saying when), organisers move it, and a group's open call takes talks not tied to an event yet.
  */
 @MicronautTest(transactional = false)
-class CfpTest implements RealServers {
-
-    static final Instant T0 = Instant.parse("2026-02-01T10:00:00Z");
-    static final Identity ALICE = TalksFixtures.organiser("alice@organisers.example.org");
-
-    final MutableClock clock = MutableClock.at(T0.toString());
-
-    @MockBean(Clock.class)
-    Clock clock() {
-        return clock;
-    }
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    JsonMapper json;
-    @Inject
-    MessageCodec codec;
-    @Inject
-    Catalog catalog;
-
-    TalksApi api;
-    SubmissionsTopic topic;
-    List<SeedTalk> seeds;
-
-    @BeforeAll
-    void setUp() {
-        api = new TalksApi(http, json);
-        topic = new SubmissionsTopic(codec);
-        seeds = TalksFixtures.deepLearningMeetup13();
-        TalksFixtures.knownGroup(codec, catalog, TalksFixtures.group("dl-paris", ALICE));
-    }
-
-    @AfterAll
-    void tearDown() {
-        topic.close();
-    }
-
-    @BeforeEach
-    void resetClock() {
-        clock.set(T0);
-    }
+class CfpTest extends OpenCfpTest {
 
     @Test
     void callForPapersWindow() {
         EventSnapshot event = TalksFixtures.knownEvent(codec, catalog,
-                TalksFixtures.event("dl-paris", "Deep Learning Meetup #14", "DRAFT", LocalDateTime.of(2026, 4, 4, 19, 0), "Europe/Paris"));
+                TalksFixtures.event(GROUP, "Deep Learning Meetup #14", "DRAFT", LocalDateTime.of(2026, 4, 4, 19, 0), "Europe/Paris"));
         Instant opens = T0.plus(Duration.ofDays(1));
         Instant closes = T0.plus(Duration.ofDays(2));
         TalksApi alice = api.as(ALICE);

@@ -5,18 +5,12 @@ import static dev.podium.talks.TalksFixtures.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.events.EventCreated;
 import dev.podium.contracts.events.EventSnapshot;
-import dev.podium.devissuer.Identity;
 import dev.podium.talks.TalksApi;
 import dev.podium.talks.TalksFixtures;
-import dev.podium.testsupport.RealServers;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
+import dev.podium.talks.TalksServiceTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -34,26 +28,14 @@ import org.junit.jupiter.api.Test;
  * would, never for the read model.
  */
 @MicronautTest(transactional = false)
-class NotYetKnownTest implements RealServers {
+class NotYetKnownTest extends TalksServiceTest {
 
-    static final Identity ALICE = TalksFixtures.organiser("alice@organisers.example.org");
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    JsonMapper json;
-    @Inject
-    MessageCodec codec;
-
-    TalksApi api;
     TalksApi alice;
     String slug;
     Map<String, Object> window;
 
     @BeforeAll
     void setUp() {
-        api = new TalksApi(http, json);
         alice = api.as(ALICE);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         window = cfp(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));

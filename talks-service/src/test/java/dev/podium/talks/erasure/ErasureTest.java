@@ -6,27 +6,19 @@ import static dev.podium.talks.TalksFixtures.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.events.EventSnapshot;
 import dev.podium.contracts.events.PersonErased;
 import dev.podium.devissuer.Identity;
-import dev.podium.persistence.Sql;
 import dev.podium.talks.TalksApi;
 import dev.podium.talks.TalksFixtures;
 import dev.podium.talks.TalksFixtures.SpeakerAccount;
-import dev.podium.talks.catalog.Catalog;
-import dev.podium.testsupport.RealServers;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
+import dev.podium.talks.TalksServiceTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,26 +26,7 @@ import org.junit.jupiter.api.Test;
  * it from their account, keeps their talks, and forgets the outbox messages naming their email.
  */
 @MicronautTest(transactional = false)
-class ErasureTest implements RealServers {
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    JsonMapper json;
-    @Inject
-    MessageCodec codec;
-    @Inject
-    Catalog catalog;
-    @Inject
-    Sql sql;
-
-    TalksApi api;
-
-    @BeforeAll
-    void setUp() {
-        api = new TalksApi(http, json);
-    }
+class ErasureTest extends TalksServiceTest {
 
     @Test
     void anErasedPersonLeavesNoPersonalDataBehind() {

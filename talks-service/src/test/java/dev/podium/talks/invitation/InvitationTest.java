@@ -6,37 +6,24 @@ import static dev.podium.talks.TalksFixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.common.SpeakerRef;
 import dev.podium.contracts.events.EventSnapshot;
 import dev.podium.contracts.talks.CoSpeakerInvited;
 import dev.podium.contracts.talks.TalkUpdated;
-import dev.podium.persistence.Sql;
 import dev.podium.devissuer.Identity;
-import dev.podium.talks.SubmissionsTopic;
+import dev.podium.talks.OpenCfpTest;
 import dev.podium.talks.TalksApi;
 import dev.podium.talks.TalksFixtures;
 import dev.podium.talks.TalksFixtures.SeedTalk;
 import dev.podium.talks.TalksFixtures.SpeakerAccount;
-import dev.podium.talks.catalog.Catalog;
-import dev.podium.testsupport.MutableClock;
-import dev.podium.testsupport.RealServers;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,57 +32,10 @@ import org.junit.jupiter.api.Test;
  */
 @MicronautTest(transactional = false)
 @Property(name = "podium.talks.public-base-url", value = "https://podium.test/")
-class InvitationTest implements RealServers {
+class InvitationTest extends OpenCfpTest {
 
-    static final Instant T0 = Instant.parse("2026-02-01T10:00:00Z");
-    static final Identity ALICE = TalksFixtures.organiser("alice@organisers.example.org");
-
-    final MutableClock clock = MutableClock.at(T0.toString());
-
-    @MockBean(Clock.class)
-    Clock clock() {
-        return clock;
-    }
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    JsonMapper json;
-    @Inject
-    MessageCodec codec;
-    @Inject
-    Catalog catalog;
-    @Inject
-    Sql sql;
     @Inject
     InvitationTokens invitationTokens;
-
-    TalksApi api;
-    SubmissionsTopic topic;
-    List<SeedTalk> seeds;
-
-    @BeforeAll
-    void setUp() {
-        api = new TalksApi(http, json);
-        topic = new SubmissionsTopic(codec);
-        seeds = TalksFixtures.deepLearningMeetup13();
-        TalksFixtures.knownGroup(codec, catalog, TalksFixtures.group("dl-paris", ALICE));
-    }
-
-    @AfterAll
-    void tearDown() {
-        topic.close();
-    }
-
-    @BeforeEach
-    void resetClock() {
-        clock.set(T0);
-    }
-
-    private EventSnapshot meetupWithOpenCfp() {
-        return TalksFixtures.meetupWithOpenCfp(api, ALICE, codec, catalog, "dl-paris");
-    }
 
     @Test
     void coSpeakerJoinsThroughTheSignedInvitation() {

@@ -1,27 +1,16 @@
 package dev.podium.talks.submission;
 
-import static dev.podium.talks.TalksFixtures.cfp;
 import static dev.podium.talks.TalksFixtures.speaker;
 import static dev.podium.talks.TalksFixtures.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.events.EventSnapshot;
 import dev.podium.devissuer.Identity;
-import dev.podium.persistence.Sql;
 import dev.podium.talks.TalksApi;
 import dev.podium.talks.TalksFixtures;
 import dev.podium.talks.TalksFixtures.SpeakerAccount;
-import dev.podium.talks.catalog.Catalog;
-import dev.podium.testsupport.RealServers;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
+import dev.podium.talks.TalksServiceTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,36 +23,15 @@ import org.junit.jupiter.api.Test;
  * profile, and speakers see their outcome but never the reviews.
  */
 @MicronautTest(transactional = false)
-class SubmissionPrivacyTest implements RealServers {
+class SubmissionPrivacyTest extends TalksServiceTest {
 
     static final Identity ORLA = TalksFixtures.person("Orla Organiser", "orla@organisers.example.org");
 
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    JsonMapper json;
-    @Inject
-    MessageCodec codec;
-    @Inject
-    Catalog catalog;
-    @Inject
-    Sql sql;
-
-    TalksApi api;
-    String slug;
     EventSnapshot event;
 
     @BeforeAll
     void setUp() {
-        api = new TalksApi(http, json);
-        slug = "privacy-" + UUID.randomUUID().toString().substring(0, 8);
-        TalksFixtures.knownGroup(codec, catalog, TalksFixtures.group(slug, ORLA));
-        event = TalksFixtures.knownEvent(codec, catalog,
-                TalksFixtures.event(slug, "Deep Learning Meetup #13", "PUBLISHED", LocalDateTime.of(2030, 3, 7, 19, 0), "Europe/Paris"));
-        Instant now = Instant.now();
-        api.as(ORLA).put("/events/" + event.eventId() + "/cfp", cfp(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30))))
-                .isOk(200);
+        event = newGroupWithOpenCfp("privacy-" + UUID.randomUUID().toString().substring(0, 8), ORLA);
     }
 
     @Test
