@@ -1,6 +1,7 @@
 package dev.podium.events.agenda;
 
 import dev.podium.events.event.EventAccess;
+import dev.podium.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -34,7 +35,7 @@ class AgendaController {
     @Put
     @Secured(SecurityRule.IS_AUTHENTICATED)
     AgendaView replace(String eventId, @Body @Valid AgendaRequest request, @Nullable Authentication authentication) {
-        access.requireOrganiser(eventId, authentication);
+        access.requireOrganiser(eventId, Caller.required(authentication));
         agenda.awaitTalks(request);
         return agenda.replace(eventId, request);
     }
@@ -43,7 +44,7 @@ class AgendaController {
     @Get
     @Secured(SecurityRule.IS_ANONYMOUS)
     AgendaView get(String eventId, @Nullable Authentication authentication) {
-        access.requireVisible(eventId, authentication);
+        access.requireVisible(eventId, Caller.of(authentication));
         return agenda.get(eventId);
     }
 }

@@ -3,13 +3,13 @@ package dev.podium.events.event;
 import dev.podium.api.NotFound;
 import dev.podium.events.group.GroupAccess;
 import dev.podium.security.Caller;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 
 /**
  * Events are public once published (and stay so when cancelled or completed). A draft exists only
- * for its group's organisers and admins: to anyone else it answers 404, as an unknown id does.
+ * for its group's organisers and admins: to anyone else it answers 404, as an unknown id does. Who may
+ * see an event but not manage it is refused (403).
  */
 @Singleton
 public class EventAccess {
@@ -23,18 +23,18 @@ public class EventAccess {
     }
 
     /** The event, if the caller may see it. */
-    public Event requireVisible(String eventId, @Nullable Authentication authentication) {
+    public Event requireVisible(String eventId, Optional<Caller> caller) {
         Event event = events.findById(eventId).orElseThrow(() -> new NotFound("event", eventId));
-        if (event.status() == EventStatus.DRAFT && !groups.organises(event.groupId(), Caller.of(authentication))) {
+        if (event.status() == EventStatus.DRAFT && !groups.organises(event.groupId(), caller)) {
             throw new NotFound("event", eventId);
         }
         return event;
     }
 
-    /** The event, if the caller organises its group: 404 for a draft they may not see, else 401 / 403. */
-    public Event requireOrganiser(String eventId, @Nullable Authentication authentication) {
-        Event event = requireVisible(eventId, authentication);
-        groups.requireOrganiserOf(event.groupId(), authentication);
+    /** The event, if the caller organises its group: 404 for a draft they may not see, else 403. */
+    public Event requireOrganiser(String eventId, Caller caller) {
+        Event event = requireVisible(eventId, Optional.of(caller));
+        groups.requireOrganiserOf(event.groupId(), caller);
         return event;
     }
 }

@@ -5,6 +5,7 @@ import io.micronaut.http.annotation.Consumes;
 import dev.podium.api.PageQuery;
 import dev.podium.api.PageView;
 import dev.podium.events.group.GroupAccess;
+import dev.podium.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -47,7 +48,7 @@ class EventController {
     @Post("/groups/{slug}/events")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<EventView> create(String slug, @Body @Valid EventRequest request, @Nullable Authentication authentication) {
-        EventView event = events.createDraft(groups.requireOrganiser(slug, authentication).slug(), request);
+        EventView event = events.createDraft(groups.requireOrganiser(slug, Caller.required(authentication)).slug(), request);
         return HttpResponse.created(event, URI.create("/events/" + event.id()));
     }
 
@@ -55,7 +56,7 @@ class EventController {
     @Get("/events/{id}")
     @Secured(SecurityRule.IS_ANONYMOUS)
     Optional<EventView> get(String id, @Nullable Authentication authentication) {
-        access.requireVisible(id, authentication);
+        access.requireVisible(id, Caller.of(authentication));
         return events.find(id);
     }
 
@@ -63,7 +64,7 @@ class EventController {
     @Patch("/events/{id}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     EventView update(String id, @Body @Valid EventPatch patch, @Nullable Authentication authentication) {
-        access.requireOrganiser(id, authentication);
+        access.requireOrganiser(id, Caller.required(authentication));
         return events.update(id, patch);
     }
 
@@ -72,7 +73,7 @@ class EventController {
     @Consumes(MediaType.ALL) // no body to read: an HTML form or urllib sends an empty one as application/x-www-form-urlencoded
     @Secured(SecurityRule.IS_AUTHENTICATED)
     EventView publish(String id, @Nullable Authentication authentication) {
-        access.requireOrganiser(id, authentication);
+        access.requireOrganiser(id, Caller.required(authentication));
         return events.publish(id);
     }
 
@@ -80,7 +81,7 @@ class EventController {
     @Consumes(MediaType.ALL) // the body (a reason) is optional: an empty one of any type is none
     @Secured(SecurityRule.IS_AUTHENTICATED)
     EventView cancel(String id, @Nullable @Body @Valid CancelRequest request, @Nullable Authentication authentication) {
-        access.requireOrganiser(id, authentication);
+        access.requireOrganiser(id, Caller.required(authentication));
         return events.cancel(id, request == null ? null : request.reason());
     }
 
@@ -90,7 +91,7 @@ class EventController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<EventView> next(String id, @QueryValue(defaultValue = "4") @Min(1) @Max(52) int weeksLater,
                                  @Nullable Authentication authentication) {
-        access.requireOrganiser(id, authentication);
+        access.requireOrganiser(id, Caller.required(authentication));
         EventView next = events.draftNext(id, weeksLater);
         return HttpResponse.created(next, URI.create("/events/" + next.id()));
     }

@@ -58,7 +58,7 @@ class GroupController {
     @Post("/{slug}/organisers")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<GroupView> addOrganiser(String slug, @Body @Valid PersonRequest request, @Nullable Authentication authentication) {
-        return HttpResponse.created(groups.addOrganiser(access.requireOrganiser(slug, authentication), request));
+        return HttpResponse.created(groups.addOrganiser(access.requireOrganiser(slug, Caller.required(authentication)), request));
     }
 
     @Operation(summary = "Join a group's mailing list (pending until the emailed link is followed)")
@@ -79,7 +79,7 @@ class GroupController {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Secured(SecurityRule.IS_AUTHENTICATED)
     ImportReport importMembers(String slug, @Body @Size(max = 5_000_000) String csv, @Nullable Authentication authentication) {
-        return groups.importMembers(access.requireOrganiser(slug, authentication), csv, Caller.required(authentication));
+        return groups.importMembers(access.requireOrganiser(slug, Caller.required(authentication)), csv, Caller.required(authentication));
     }
 
     @Operation(summary = "Confirm a membership (the opt-in link); only POST acts")
@@ -104,7 +104,7 @@ class GroupController {
     HttpResponse<Void> remove(String slug, String memberId, @Nullable @QueryValue String token,
                               @Nullable Authentication authentication) {
         EventGroup group = groups.require(slug);
-        access.requireLinkOrOrganiser(SignedLinks.CONFIRM_MEMBERSHIP, "member", memberId, token, group::id, authentication);
+        access.requireLinkOrOrganiser(SignedLinks.CONFIRM_MEMBERSHIP, "member", memberId, token, group::id, Caller.of(authentication));
         groups.removeMember(group, memberId);
         return HttpResponse.noContent();
     }

@@ -35,7 +35,7 @@ class GroupQuotaController {
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
     GroupQuotaView get(String slug, @Nullable Authentication authentication) {
-        return quotas.of(access.requireOrganiser(slug, authentication).id());
+        return quotas.of(access.requireOrganiser(slug, Caller.required(authentication)).id());
     }
 
     @Operation(summary = "Set the group's daily quotas; a null one is the default again (admins)")
@@ -46,6 +46,6 @@ class GroupQuotaController {
         if (!caller.admin()) {
             throw Caller.denied(authentication);
         }
-        return quotas.set(access.requireOrganiser(slug, authentication).id(), request, caller);
+        return quotas.set(access.requireOrganiser(slug, caller).id(), request, caller);
     }
 }

@@ -51,7 +51,7 @@ class RegistrationController {
     @RateLimited("public-writes")
     HttpResponse<RegistrationView> register(String eventId, @Body @Valid RegistrationRequest request,
                                             @Nullable Authentication authentication) {
-        Event event = events.requireVisible(eventId, authentication);
+        Event event = events.requireVisible(eventId, Caller.of(authentication));
         RegistrationService.RsvpResult result = registrations.register(event, request, Caller.of(authentication));
         if (!result.created()) {
             return HttpResponse.ok(result.registration());
@@ -65,7 +65,7 @@ class RegistrationController {
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
     PageView<RegistrationView> list(String eventId, @Valid @RequestBean PageQuery page, @Nullable Authentication authentication) {
-        events.requireOrganiser(eventId, authentication);
+        events.requireOrganiser(eventId, Caller.required(authentication));
         return registrations.list(eventId, page);
     }
 
@@ -92,6 +92,6 @@ class RegistrationController {
     private GroupAccess.Holder reach(String eventId, String registrationId, @Nullable String token,
                                      @Nullable Authentication authentication) {
         return groups.requireLinkOrOrganiser(SignedLinks.MANAGE_REGISTRATION, "registration", registrationId, token,
-                () -> registrations.groupOf(eventId), authentication);
+                () -> registrations.groupOf(eventId), Caller.of(authentication));
     }
 }

@@ -41,9 +41,7 @@ class VenueController {
     @Post
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<VenueView> create(@Body @Valid VenueRequest request, @Nullable Authentication authentication) {
-        if (!access.organisesAnyGroup(Caller.of(authentication))) {
-            throw Caller.denied(authentication);
-        }
+        access.requireOrganiserOfAnyGroup(Caller.required(authentication));
         VenueView venue = venues.create(request);
         return HttpResponse.created(venue, URI.create("/venues/" + venue.id()));
     }
