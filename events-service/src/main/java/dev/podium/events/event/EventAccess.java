@@ -1,6 +1,7 @@
 package dev.podium.events.event;
 
 import dev.podium.api.NotFound;
+import dev.podium.events.group.EventGroup;
 import dev.podium.events.group.GroupAccess;
 import dev.podium.security.Caller;
 import jakarta.inject.Singleton;
@@ -20,6 +21,11 @@ public class EventAccess {
     EventAccess(EventRepository events, GroupAccess groups) {
         this.events = events;
         this.groups = groups;
+    }
+
+    /** The group, if the caller may draft its events: its organisers and admins (404 for an unknown slug, else 403). */
+    public EventGroup requireOrganiserOfGroup(String groupSlug, Caller caller) {
+        return groups.requireOrganiser(groupSlug, caller);
     }
 
     /** The event, if the caller may see it. */
