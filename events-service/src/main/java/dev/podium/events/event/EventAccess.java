@@ -4,6 +4,7 @@ import dev.podium.api.NotFound;
 import dev.podium.events.group.EventGroup;
 import dev.podium.events.group.GroupAccess;
 import dev.podium.security.Caller;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
@@ -42,5 +43,15 @@ public class EventAccess {
         Event event = requireVisible(eventId, Optional.of(caller));
         groups.requireOrganiserOf(event.groupId(), caller);
         return event;
+    }
+
+    /**
+     * A private record of the event (an RSVP) reached by its id: its signed link, or the organisers of the
+     * event's group and admins, as {@link GroupAccess#requireLinkOrOrganiser} says.
+     */
+    public GroupAccess.Holder requireLinkOrOrganiser(String purpose, String resource, String recordId, @Nullable String token,
+                                                     String eventId, Optional<Caller> caller) {
+        return groups.requireLinkOrOrganiser(purpose, resource, recordId, token,
+                () -> events.findById(eventId).orElseThrow(() -> new NotFound("event", eventId)).groupId(), caller);
     }
 }
