@@ -65,9 +65,9 @@ public class EventService {
     private final GroupQuotas quotas;
     private final Clock clock;
 
-    EventService(EventRepository events, EventAccess access, GroupService groups, VenueRepository venues, EventSnapshots snapshots,
-                 ApplicationEventPublisher<EventChanged> publisher, Outbox outbox, StreamVersions versions, Sql sql,
-                 GroupQuotas quotas, Clock clock) {
+    EventService(EventRepository events, EventAccess access, GroupService groups, VenueRepository venues,
+                 EventSnapshots snapshots, ApplicationEventPublisher<EventChanged> publisher, Outbox outbox,
+                 StreamVersions versions, Sql sql, GroupQuotas quotas, Clock clock) {
         this.events = events;
         this.access = access;
         this.groups = groups;
