@@ -203,7 +203,8 @@ public class RegistrationService {
     }
 
     /** Through the RSVP's signed link ({@code token}), or for the organisers of the event's group and admins; else 404. */
-    public Optional<RegistrationView> find(String eventId, String registrationId, @Nullable String token, Optional<Caller> caller) {
+    public Optional<RegistrationView> find(String eventId, String registrationId, @Nullable String token,
+                                           Optional<Caller> caller) {
         reach(eventId, registrationId, token, caller);
         return find(eventId, registrationId);
     }
