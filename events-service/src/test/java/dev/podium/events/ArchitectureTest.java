@@ -6,7 +6,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * events-service's dependency rules (see {@link ServiceArchitecture}): its feature packages form no
- * cycle, controllers reach no repository or {@code Sql}, and it uses no other service's code.
+ * cycle, controllers reach no repository or {@code Sql}, it uses no other service's code, and only its
+ * controllers see Micronaut's {@code Authentication}.
  */
 class ArchitectureTest {
 
@@ -26,5 +27,10 @@ class ArchitectureTest {
     @Test
     void usesNoOtherServiceCode() {
         ServiceArchitecture.noOtherServiceCode(ROOT).check(CLASSES);
+    }
+
+    @Test
+    void onlyControllersSeeTheAuthentication() {
+        ServiceArchitecture.onlyControllersSeeTheAuthentication(ROOT).check(CLASSES);
     }
 }

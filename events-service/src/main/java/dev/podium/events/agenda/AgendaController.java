@@ -1,6 +1,6 @@
 package dev.podium.events.agenda;
 
-import dev.podium.events.event.EventAccess;
+import dev.podium.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -21,11 +21,9 @@ import jakarta.validation.Valid;
 class AgendaController {
 
     private final AgendaService agenda;
-    private final EventAccess access;
 
-    AgendaController(AgendaService agenda, EventAccess access) {
+    AgendaController(AgendaService agenda) {
         this.agenda = agenda;
-        this.access = access;
     }
 
     @Operation(summary = "Replace the agenda: slots inside the event, no overlap within a track (organisers of the group, admins)",
@@ -34,16 +32,13 @@ class AgendaController {
     @Put
     @Secured(SecurityRule.IS_AUTHENTICATED)
     AgendaView replace(String eventId, @Body @Valid AgendaRequest request, @Nullable Authentication authentication) {
-        access.requireOrganiser(eventId, authentication);
-        agenda.awaitTalks(request);
-        return agenda.replace(eventId, request);
+        return agenda.replace(eventId, request, Caller.required(authentication));
     }
 
     @Operation(summary = "The agenda; a draft's only for its group's organisers and admins")
     @Get
     @Secured(SecurityRule.IS_ANONYMOUS)
     AgendaView get(String eventId, @Nullable Authentication authentication) {
-        access.requireVisible(eventId, authentication);
-        return agenda.get(eventId);
+        return agenda.get(eventId, Caller.of(authentication));
     }
 }

@@ -4,6 +4,7 @@ import dev.podium.api.Conflict;
 import dev.podium.api.RuleViolation;
 import dev.podium.contracts.events.EventSnapshot;
 import dev.podium.events.event.Event;
+import dev.podium.events.event.EventAccess;
 import dev.podium.events.event.EventService;
 import dev.podium.events.event.EventSnapshots;
 import dev.podium.events.event.EventStatus;
@@ -11,6 +12,7 @@ import dev.podium.events.support.Ids;
 import dev.podium.events.talks.AcceptedTalk;
 import dev.podium.events.talks.AcceptedTalkRepository;
 import dev.podium.events.talks.AcceptedTalks;
+import dev.podium.security.Caller;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.LocalDateTime;
@@ -19,11 +21,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+/**
+ * Events' agendas. A method that takes the {@link Caller} checks, through {@link EventAccess}, that the
+ * caller may act before any transaction opens, then calls this bean's {@code @Transactional} step (so
+ * Micronaut's interceptor opens it).
+ */
 @Singleton
 public class AgendaService {
 
@@ -31,29 +39,47 @@ public class AgendaService {
     private final AcceptedTalkRepository talks;
     private final AcceptedTalks acceptedTalks;
     private final EventService events;
+    private final EventAccess access;
     private final EventSnapshots snapshots;
 
     AgendaService(AgendaSlotRepository slots, AcceptedTalkRepository talks, AcceptedTalks acceptedTalks, EventService events,
-                  EventSnapshots snapshots) {
+                  EventAccess access, EventSnapshots snapshots) {
         this.slots = slots;
         this.talks = talks;
         this.acceptedTalks = acceptedTalks;
         this.events = events;
+        this.access = access;
         this.snapshots = snapshots;
     }
 
     /**
-     * Before {@link #replace} and outside its transaction: waits briefly until the accepted-talk read
+     * Organisers of the event's group and admins: 404 on a draft the caller may not see, else 403.
+     * Then waits for the talks it places ({@link #awaitTalks}) and replaces the agenda.
+     */
+    public AgendaView replace(String eventId, AgendaRequest request, Caller caller) {
+        access.requireOrganiser(eventId, caller);
+        awaitTalks(request);
+        return replace(eventId, request);
+    }
+
+    /** A draft's only for its group's organisers and admins: to anyone else 404, as an unknown event. */
+    public AgendaView get(String eventId, Optional<Caller> caller) {
+        access.requireVisible(eventId, caller);
+        return get(eventId);
+    }
+
+    /**
+     * Before {@link #replace(String, AgendaRequest)} and outside its transaction: waits briefly until the accepted-talk read
      * model holds every talk the agenda places (one accepted a moment ago is still on its way);
      * 409 not-yet-known with Retry-After if one is still missing.
      */
-    public void awaitTalks(AgendaRequest request) {
+    private void awaitTalks(AgendaRequest request) {
         acceptedTalks.await(talkIds(request.slots()));
     }
 
     /** Replaces the whole agenda, after checking every rule; nothing changes if one fails. */
     @Transactional
-    public AgendaView replace(String eventId, AgendaRequest request) {
+    AgendaView replace(String eventId, AgendaRequest request) {
         Event event = events.lock(eventId);
         if (event.status() == EventStatus.CANCELLED || event.status() == EventStatus.COMPLETED) {
             throw new Conflict("event-closed", "The event is closed", "The agenda of a " + event.status() + " event is final");
@@ -87,7 +113,7 @@ public class AgendaService {
     }
 
     @Transactional(readOnly = true)
-    public AgendaView get(String eventId) {
+    AgendaView get(String eventId) {
         return view(events.require(eventId));
     }
 

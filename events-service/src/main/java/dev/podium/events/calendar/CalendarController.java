@@ -2,6 +2,7 @@ package dev.podium.events.calendar;
 
 import dev.podium.calendar.CalendarMethod;
 import dev.podium.calendar.EventCalendar;
+import dev.podium.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -35,7 +36,7 @@ class CalendarController {
     @Get(uri = "/events/{id}/calendar.ics", produces = TEXT_CALENDAR)
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<String> event(String id, @Nullable Authentication authentication) {
-        return calendar(EventCalendar.single(events.require(id, authentication), CalendarMethod.PUBLISH, clock.instant()));
+        return calendar(EventCalendar.single(events.require(id, Caller.of(authentication)), CalendarMethod.PUBLISH, clock.instant()));
     }
 
     @Operation(summary = "A calendar feed of the group's published, cancelled (STATUS:CANCELLED) and completed events")

@@ -9,11 +9,11 @@ import dev.podium.events.event.EventSnapshots;
 import dev.podium.events.event.EventStatus;
 import dev.podium.events.group.EventGroup;
 import dev.podium.events.group.GroupService;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.security.authentication.Authentication;
+import dev.podium.security.Caller;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,8 +43,8 @@ public class PublicEvents {
      * does not organise, or an event without a date.
      */
     @Transactional(readOnly = true)
-    public EventSnapshot require(String eventId, @Nullable Authentication authentication) {
-        Event event = access.requireVisible(eventId, authentication);
+    public EventSnapshot require(String eventId, Optional<Caller> caller) {
+        Event event = access.requireVisible(eventId, caller);
         if (!event.hasDate()) {
             throw new NotFound("event", eventId);
         }

@@ -1,5 +1,6 @@
 package dev.podium.events.calendar;
 
+import dev.podium.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -34,7 +35,7 @@ class ScheduleController {
     @Get(uri = "/events/{id}/schedule.xml", produces = C3VOC_SCHEDULE_XML)
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<String> xml(String id, @Nullable Authentication authentication) {
-        return HttpResponse.ok(ScheduleXml.write(ScheduleExport.of(events.require(id, authentication))))
+        return HttpResponse.ok(ScheduleXml.write(ScheduleExport.of(events.require(id, Caller.of(authentication)))))
                 .contentType(C3VOC_SCHEDULE_XML);
     }
 
@@ -42,6 +43,6 @@ class ScheduleController {
     @Get(uri = "/events/{id}/schedule.json", produces = MediaType.APPLICATION_JSON)
     @Secured(SecurityRule.IS_ANONYMOUS)
     C3vocSchedule.Document json(String id, @Nullable Authentication authentication) {
-        return ScheduleExport.of(events.require(id, authentication));
+        return ScheduleExport.of(events.require(id, Caller.of(authentication)));
     }
 }

@@ -1,6 +1,5 @@
 package dev.podium.events.erasure;
 
-import dev.podium.api.RuleViolation;
 import dev.podium.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -33,12 +32,7 @@ class ErasureController {
     @Delete("/people/me")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<Void> eraseMe(@Nullable Authentication authentication) {
-        Caller caller = Caller.required(authentication);
-        if (caller.email() == null || !caller.emailVerified()) {
-            throw new RuleViolation("verified-email-required", "A verified email is needed",
-                    "Only an address the issuer has verified can be erased on its owner's request");
-        }
-        erasure.erase(caller.email(), caller.sub());
+        erasure.eraseCaller(Caller.required(authentication));
         return HttpResponse.noContent();
     }
 
@@ -46,10 +40,7 @@ class ErasureController {
     @Post("/erasures")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<Void> erase(@Body @Valid ErasureRequest request, @Nullable Authentication authentication) {
-        if (!Caller.required(authentication).admin()) {
-            throw Caller.denied(authentication);
-        }
-        erasure.erase(request.email(), null);
+        erasure.eraseAsAdmin(request.email(), Caller.required(authentication));
         return HttpResponse.noContent();
     }
 }

@@ -1,5 +1,6 @@
 package dev.podium.events.erasure;
 
+import dev.podium.api.RuleViolation;
 import dev.podium.contracts.Causality;
 import dev.podium.contracts.StreamVersion;
 import dev.podium.contracts.Streams;
@@ -10,9 +11,11 @@ import java.util.List;
 import java.util.Set;
 import dev.podium.events.group.GroupService;
 import dev.podium.events.registration.RegistrationService;
+import dev.podium.events.support.Forbidden;
 import dev.podium.events.support.Ids;
 import dev.podium.events.talks.AcceptedTalks;
 import dev.podium.messaging.outbox.Outbox;
+import dev.podium.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -44,9 +47,29 @@ public class PersonErasure {
         this.clock = clock;
     }
 
+    /**
+     * The caller asks to be forgotten: their address, which the issuer must have verified, and their
+     * organiser rows under any address.
+     */
+    public void eraseCaller(Caller caller) {
+        if (caller.email() == null || !caller.emailVerified()) {
+            throw new RuleViolation("verified-email-required", "A verified email is needed",
+                    "Only an address the issuer has verified can be erased on its owner's request");
+        }
+        erase(caller.email(), caller.sub());
+    }
+
+    /** An admin erases a person by address: 403 to anyone else. */
+    public void eraseAsAdmin(String email, Caller caller) {
+        if (!caller.admin()) {
+            throw new Forbidden();
+        }
+        erase(email, null);
+    }
+
     /** @param sub the person's account, when they asked themselves: their organiser rows go even under an older address */
     @Transactional
-    public void erase(String email, @Nullable String sub) {
+    void erase(String email, @Nullable String sub) {
         String address = email.strip().toLowerCase(Locale.ROOT);
         Set<String> groupIds = groups.erasePerson(address, sub);
         Set<String> eventIds = registrations.erasePerson(address);

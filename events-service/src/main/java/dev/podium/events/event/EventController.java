@@ -4,7 +4,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Consumes;
 import dev.podium.api.PageQuery;
 import dev.podium.api.PageView;
-import dev.podium.events.group.GroupAccess;
+import dev.podium.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -34,20 +34,16 @@ import java.util.Optional;
 class EventController {
 
     private final EventService events;
-    private final EventAccess access;
-    private final GroupAccess groups;
 
-    EventController(EventService events, EventAccess access, GroupAccess groups) {
+    EventController(EventService events) {
         this.events = events;
-        this.access = access;
-        this.groups = groups;
     }
 
     @Operation(summary = "Draft an event of a group (no date yet means \"Date TBA\"); organisers of the group, admins")
     @Post("/groups/{slug}/events")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<EventView> create(String slug, @Body @Valid EventRequest request, @Nullable Authentication authentication) {
-        EventView event = events.createDraft(groups.requireOrganiser(slug, authentication).slug(), request);
+        EventView event = events.createDraft(slug, request, Caller.required(authentication));
         return HttpResponse.created(event, URI.create("/events/" + event.id()));
     }
 
@@ -55,16 +51,14 @@ class EventController {
     @Get("/events/{id}")
     @Secured(SecurityRule.IS_ANONYMOUS)
     Optional<EventView> get(String id, @Nullable Authentication authentication) {
-        access.requireVisible(id, authentication);
-        return events.find(id);
+        return events.find(id, Caller.of(authentication));
     }
 
     @Operation(summary = "Change an event; moving or rescheduling a published one raises its calendar sequence")
     @Patch("/events/{id}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     EventView update(String id, @Body @Valid EventPatch patch, @Nullable Authentication authentication) {
-        access.requireOrganiser(id, authentication);
-        return events.update(id, patch);
+        return events.update(id, patch, Caller.required(authentication));
     }
 
     @Operation(summary = "Publish a draft: members are told; without a date it is announced as \"date to be announced\"")
@@ -72,16 +66,14 @@ class EventController {
     @Consumes(MediaType.ALL) // no body to read: an HTML form or urllib sends an empty one as application/x-www-form-urlencoded
     @Secured(SecurityRule.IS_AUTHENTICATED)
     EventView publish(String id, @Nullable Authentication authentication) {
-        access.requireOrganiser(id, authentication);
-        return events.publish(id);
+        return events.publish(id, Caller.required(authentication));
     }
 
     @Post("/events/{id}/cancel")
     @Consumes(MediaType.ALL) // the body (a reason) is optional: an empty one of any type is none
     @Secured(SecurityRule.IS_AUTHENTICATED)
     EventView cancel(String id, @Nullable @Body @Valid CancelRequest request, @Nullable Authentication authentication) {
-        access.requireOrganiser(id, authentication);
-        return events.cancel(id, request == null ? null : request.reason());
+        return events.cancel(id, request == null ? null : request.reason(), Caller.required(authentication));
     }
 
     @Operation(summary = "Draft the next event of a series: number + 1, same venue, weekday and local time")
@@ -90,8 +82,7 @@ class EventController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<EventView> next(String id, @QueryValue(defaultValue = "4") @Min(1) @Max(52) int weeksLater,
                                  @Nullable Authentication authentication) {
-        access.requireOrganiser(id, authentication);
-        EventView next = events.draftNext(id, weeksLater);
+        EventView next = events.draftNext(id, weeksLater, Caller.required(authentication));
         return HttpResponse.created(next, URI.create("/events/" + next.id()));
     }
 

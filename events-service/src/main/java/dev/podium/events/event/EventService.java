@@ -24,6 +24,7 @@ import dev.podium.events.venue.VenueView;
 import dev.podium.messaging.causality.StreamVersions;
 import dev.podium.messaging.outbox.Outbox;
 import dev.podium.persistence.Sql;
+import dev.podium.security.Caller;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
@@ -41,12 +42,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+/**
+ * Events of groups. A method that takes the {@link Caller} checks, through {@link EventAccess}, that the
+ * caller may act before the transaction of the change opens, as a separate call into this bean (so
+ * Micronaut's interceptor opens it): a change that starts by locking the event's row then reads what was
+ * last committed, not a snapshot taken by the check's reads.
+ */
 @Singleton
 public class EventService {
 
     private static final Set<EventStatus> LISTED = Set.of(EventStatus.PUBLISHED, EventStatus.CANCELLED, EventStatus.COMPLETED);
 
     private final EventRepository events;
+    private final EventAccess access;
     private final GroupService groups;
     private final VenueRepository venues;
     private final EventSnapshots snapshots;
@@ -57,10 +65,11 @@ public class EventService {
     private final GroupQuotas quotas;
     private final Clock clock;
 
-    EventService(EventRepository events, GroupService groups, VenueRepository venues, EventSnapshots snapshots,
-                 ApplicationEventPublisher<EventChanged> publisher, Outbox outbox, StreamVersions versions, Sql sql,
-                 GroupQuotas quotas, Clock clock) {
+    EventService(EventRepository events, EventAccess access, GroupService groups, VenueRepository venues,
+                 EventSnapshots snapshots, ApplicationEventPublisher<EventChanged> publisher, Outbox outbox,
+                 StreamVersions versions, Sql sql, GroupQuotas quotas, Clock clock) {
         this.events = events;
+        this.access = access;
         this.groups = groups;
         this.venues = venues;
         this.snapshots = snapshots;
@@ -72,8 +81,13 @@ public class EventService {
         this.clock = clock;
     }
 
+    /** Organisers of the group and admins: 404 for an unknown slug, else 403. */
+    public EventView createDraft(String groupSlug, EventRequest request, Caller caller) {
+        return createDraft(access.requireOrganiserOfGroup(groupSlug, caller).slug(), request);
+    }
+
     @Transactional
-    public EventView createDraft(String groupSlug, EventRequest request) {
+    EventView createDraft(String groupSlug, EventRequest request) {
         EventGroup group = groups.require(groupSlug);
         String zoneId = request.timeZone() == null ? group.timeZone() : request.timeZone();
         ZoneId zone = TimeZones.parse(zoneId);
@@ -91,13 +105,25 @@ public class EventService {
         return view(event);
     }
 
+    /** A draft only for its group's organisers and admins: to anyone else 404, as an unknown id. */
+    public Optional<EventView> find(String id, Optional<Caller> caller) {
+        access.requireVisible(id, caller);
+        return find(id);
+    }
+
     @Transactional(readOnly = true)
-    public Optional<EventView> find(String id) {
+    Optional<EventView> find(String id) {
         return events.findById(id).map(this::view);
     }
 
+    /** Organisers of the event's group and admins: 404 on a draft the caller may not see, else 403. */
+    public EventView update(String id, EventPatch patch, Caller caller) {
+        access.requireOrganiser(id, caller);
+        return update(id, patch);
+    }
+
     @Transactional
-    public EventView update(String id, EventPatch patch) {
+    EventView update(String id, EventPatch patch) {
         Event before = lockOpen(id);
         String zoneId = patch.timeZone() == null ? before.timeZone() : patch.timeZone();
         ZoneId zone = TimeZones.parse(zoneId);
@@ -141,8 +167,14 @@ public class EventService {
         announceUpdate(touched, previous, List.of(ChangeKind.AGENDA));
     }
 
+    /** Organisers of the event's group and admins: 404 on a draft the caller may not see, else 403. */
+    public EventView publish(String id, Caller caller) {
+        access.requireOrganiser(id, caller);
+        return publish(id);
+    }
+
     @Transactional
-    public EventView publish(String id) {
+    EventView publish(String id) {
         Event event = lock(id);
         if (event.status() != EventStatus.DRAFT) {
             throw new Conflict("not-a-draft", "Only a draft can be published", "The event is " + event.status());
@@ -160,8 +192,14 @@ public class EventService {
         return view(published);
     }
 
+    /** Organisers of the event's group and admins: 404 on a draft the caller may not see, else 403. */
+    public EventView cancel(String id, @Nullable String reason, Caller caller) {
+        access.requireOrganiser(id, caller);
+        return cancel(id, reason);
+    }
+
     @Transactional
-    public EventView cancel(String id, @Nullable String reason) {
+    EventView cancel(String id, @Nullable String reason) {
         Event event = lockOpen(id);
         Instant now = clock.instant();
         Event cancelled = events.update(event.withStatus(EventStatus.CANCELLED, reason, now));
@@ -170,9 +208,17 @@ public class EventService {
         return view(cancelled);
     }
 
-    /** Drafts the next event of a series: number + 1, same venue, same weekday and local time, weeks later. */
+    /**
+     * Drafts the next event of a series: number + 1, same venue, same weekday and local time, weeks later.
+     * Organisers of the event's group and admins: 404 on a draft the caller may not see, else 403.
+     */
+    public EventView draftNext(String id, int weeksLater, Caller caller) {
+        access.requireOrganiser(id, caller);
+        return draftNext(id, weeksLater);
+    }
+
     @Transactional
-    public EventView draftNext(String id, int weeksLater) {
+    EventView draftNext(String id, int weeksLater) {
         Event event = events.findById(id).orElseThrow(() -> new NotFound("event", id));
         if (!event.hasDate()) {
             throw new RuleViolation("event-needs-date", "No date to count from", "Give this event a date first");

@@ -2,16 +2,18 @@ package dev.podium.events.group;
 
 import dev.podium.api.NotFound;
 import dev.podium.events.links.SignedLinks;
+import dev.podium.events.support.Forbidden;
 import dev.podium.security.Caller;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Who may manage a group's things: its organisers (matched by {@code sub}, or by verified email for a
- * co-organiser added before they had an account) and admins.
+ * co-organiser added before they had an account) and admins. Groups are public, so a signed-in caller
+ * who does not organise one is refused (403); without a token, the controllers' {@code Caller.required}
+ * answers 401 before any of this.
  */
 @Singleton
 public class GroupAccess {
@@ -26,27 +28,40 @@ public class GroupAccess {
         this.links = links;
     }
 
+    public boolean organises(String groupId, Caller caller) {
+        return caller.admin() || organisers.listed(groupId).stream()
+                .anyMatch(organiser -> caller.is(organiser.sub(), organiser.email()));
+    }
+
+    /** On public routes: an anonymous caller organises nothing. */
     public boolean organises(String groupId, Optional<Caller> caller) {
-        return caller.map(c -> c.admin() || organisers.listed(groupId).stream()
-                .anyMatch(organiser -> c.is(organiser.sub(), organiser.email()))).orElse(false);
+        return caller.map(c -> organises(groupId, c)).orElse(false);
     }
 
     /** Whether the caller organises some group (or is an admin). */
-    public boolean organisesAnyGroup(Optional<Caller> caller) {
-        return caller.map(c -> c.admin() || organisers.existsBySub(c.sub())
-                || c.emailVerified() && c.email() != null && organisers.existsBySubIsNullAndEmail(c.email())).orElse(false);
+    public boolean organisesAnyGroup(Caller caller) {
+        return caller.admin() || organisers.existsBySub(caller.sub())
+                || caller.emailVerified() && caller.email() != null && organisers.existsBySubIsNullAndEmail(caller.email());
     }
 
-    /** The group, when the caller organises it; 404 for an unknown slug, else 401 anonymous / 403 others. */
-    public EventGroup requireOrganiser(String slug, @Nullable Authentication authentication) {
+    /** 403 unless the caller organises some group (or is an admin). */
+    public void requireOrganiserOfAnyGroup(Caller caller) {
+        if (!organisesAnyGroup(caller)) {
+            throw new Forbidden();
+        }
+    }
+
+    /** The group, when the caller organises it; 404 for an unknown slug, else 403. */
+    public EventGroup requireOrganiser(String slug, Caller caller) {
         EventGroup group = groups.findBySlug(slug).orElseThrow(() -> new NotFound("group", slug));
-        requireOrganiserOf(group.id(), authentication);
+        requireOrganiserOf(group.id(), caller);
         return group;
     }
 
-    public void requireOrganiserOf(String groupId, @Nullable Authentication authentication) {
-        if (!organises(groupId, Caller.of(authentication))) {
-            throw Caller.denied(authentication);
+    /** 403 unless the caller organises the group. */
+    public void requireOrganiserOf(String groupId, Caller caller) {
+        if (!organises(groupId, caller)) {
+            throw new Forbidden();
         }
     }
 
@@ -57,12 +72,12 @@ public class GroupAccess {
      * 404 an unknown id gets, so ids cannot be probed.
      */
     public Holder requireLinkOrOrganiser(String purpose, String resource, String recordId, @Nullable String token,
-                                         Supplier<String> groupId, @Nullable Authentication authentication) {
+                                         Supplier<String> groupId, Optional<Caller> caller) {
         if (token != null) {
             links.require(purpose, recordId, token);
             return Holder.LINK;
         }
-        if (!organises(groupId.get(), Caller.of(authentication))) {
+        if (!organises(groupId.get(), caller)) {
             throw new NotFound(resource, recordId);
         }
         return Holder.ORGANISER;

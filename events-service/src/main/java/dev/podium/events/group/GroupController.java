@@ -1,6 +1,5 @@
 package dev.podium.events.group;
 
-import dev.podium.events.links.SignedLinks;
 import dev.podium.security.Caller;
 import dev.podium.security.RateLimited;
 import io.micronaut.core.annotation.Nullable;
@@ -32,11 +31,9 @@ import java.util.Optional;
 class GroupController {
 
     private final GroupService groups;
-    private final GroupAccess access;
 
-    GroupController(GroupService groups, GroupAccess access) {
+    GroupController(GroupService groups) {
         this.groups = groups;
-        this.access = access;
     }
 
     @Operation(summary = "Create a group: the caller is its first organiser, the request may name co-organisers")
@@ -58,7 +55,7 @@ class GroupController {
     @Post("/{slug}/organisers")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<GroupView> addOrganiser(String slug, @Body @Valid PersonRequest request, @Nullable Authentication authentication) {
-        return HttpResponse.created(groups.addOrganiser(access.requireOrganiser(slug, authentication), request));
+        return HttpResponse.created(groups.addOrganiser(slug, request, Caller.required(authentication)));
     }
 
     @Operation(summary = "Join a group's mailing list (pending until the emailed link is followed)")
@@ -79,7 +76,7 @@ class GroupController {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Secured(SecurityRule.IS_AUTHENTICATED)
     ImportReport importMembers(String slug, @Body @Size(max = 5_000_000) String csv, @Nullable Authentication authentication) {
-        return groups.importMembers(access.requireOrganiser(slug, authentication), csv, Caller.required(authentication));
+        return groups.importMembers(slug, csv, Caller.required(authentication));
     }
 
     @Operation(summary = "Confirm a membership (the opt-in link); only POST acts")
@@ -103,9 +100,7 @@ class GroupController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<Void> remove(String slug, String memberId, @Nullable @QueryValue String token,
                               @Nullable Authentication authentication) {
-        EventGroup group = groups.require(slug);
-        access.requireLinkOrOrganiser(SignedLinks.CONFIRM_MEMBERSHIP, "member", memberId, token, group::id, authentication);
-        groups.removeMember(group, memberId);
+        groups.removeMember(slug, memberId, token, Caller.of(authentication));
         return HttpResponse.noContent();
     }
 }

@@ -2,7 +2,6 @@ package dev.podium.events.group;
 
 import dev.podium.events.quota.GroupQuotaRequest;
 import dev.podium.events.quota.GroupQuotaView;
-import dev.podium.events.quota.GroupQuotas;
 import dev.podium.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
@@ -23,29 +22,23 @@ import jakarta.validation.Valid;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class GroupQuotaController {
 
-    private final GroupQuotas quotas;
-    private final GroupAccess access;
+    private final GroupQuotaService quotas;
 
-    GroupQuotaController(GroupQuotas quotas, GroupAccess access) {
+    GroupQuotaController(GroupQuotaService quotas) {
         this.quotas = quotas;
-        this.access = access;
     }
 
     @Operation(summary = "The group's daily quotas (imports, announcements) and what it used today (organisers, admins)")
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
     GroupQuotaView get(String slug, @Nullable Authentication authentication) {
-        return quotas.of(access.requireOrganiser(slug, authentication).id());
+        return quotas.get(slug, Caller.required(authentication));
     }
 
     @Operation(summary = "Set the group's daily quotas; a null one is the default again (admins)")
     @Put
     @Secured(SecurityRule.IS_AUTHENTICATED)
     GroupQuotaView set(String slug, @Body @Valid GroupQuotaRequest request, @Nullable Authentication authentication) {
-        Caller caller = Caller.required(authentication);
-        if (!caller.admin()) {
-            throw Caller.denied(authentication);
-        }
-        return quotas.set(access.requireOrganiser(slug, authentication).id(), request, caller);
+        return quotas.set(slug, request, Caller.required(authentication));
     }
 }

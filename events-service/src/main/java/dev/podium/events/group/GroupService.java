@@ -37,6 +37,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+/**
+ * Groups, their organisers and members. A method that takes the {@link Caller} checks, through
+ * {@link GroupAccess}, that the caller may act before the transaction of the change opens, as a
+ * separate call into this bean (so Micronaut's interceptor opens it): a change that starts by locking a
+ * row then reads what was last committed, not a snapshot taken by the check's reads.
+ */
 @Singleton
 public class GroupService {
 
@@ -105,8 +111,13 @@ public class GroupService {
         return groups.findBySlug(slug).map(group -> view(group, access.organises(group.id(), caller)));
     }
 
+    /** Organisers of the group and admins: 404 for an unknown slug, else 403. */
+    public GroupView addOrganiser(String slug, PersonRequest request, Caller caller) {
+        return addOrganiser(access.requireOrganiser(slug, caller), request);
+    }
+
     @Transactional
-    public GroupView addOrganiser(EventGroup group, PersonRequest request) {
+    GroupView addOrganiser(EventGroup group, PersonRequest request) {
         String slug = group.slug();
         Organiser organiser = new Organiser(Ids.newId(), group.id(), request.sub(), request.name(), request.email(),
                 organisers.countByGroupId(group.id()), clock.instant());
@@ -138,10 +149,14 @@ public class GroupService {
     /**
      * Members who consented elsewhere (a community moving from another platform) are active at once.
      * Their emails name who imported them; the group's import quota bounds how many a day, and an
-     * import over it changes nothing.
+     * import over it changes nothing. Organisers of the group and admins: 404 for an unknown slug, else 403.
      */
+    public ImportReport importMembers(String slug, String csv, Caller importer) {
+        return importMembers(access.requireOrganiser(slug, importer), csv, importer);
+    }
+
     @Transactional
-    public ImportReport importMembers(EventGroup group, String csv, Caller importer) {
+    ImportReport importMembers(EventGroup group, String csv, Caller importer) {
         List<PersonRequest> people = MemberCsv.parse(csv);
         String addedBy = importerName(group, importer);
         int imported = 0;
@@ -179,6 +194,16 @@ public class GroupService {
                     Streams.groupMembers(group.id()));
         }
         return MemberView.of(member, slug);
+    }
+
+    /**
+     * For the member, through their opt-in link ({@code token}), or for the group's organisers and
+     * admins; to anyone else the membership answers 404, as an unknown id does.
+     */
+    public void removeMember(String slug, String memberId, @Nullable String token, Optional<Caller> caller) {
+        EventGroup group = require(slug);
+        access.requireLinkOrOrganiser(SignedLinks.CONFIRM_MEMBERSHIP, "member", memberId, token, group::id, caller);
+        removeMember(group, memberId);
     }
 
     /**

@@ -2,11 +2,6 @@ package dev.podium.events.registration;
 
 import dev.podium.api.PageQuery;
 import dev.podium.api.PageView;
-import dev.podium.contracts.events.CancelledBy;
-import dev.podium.events.event.Event;
-import dev.podium.events.event.EventAccess;
-import dev.podium.events.group.GroupAccess;
-import dev.podium.events.links.SignedLinks;
 import dev.podium.security.Caller;
 import dev.podium.security.RateLimited;
 import io.micronaut.core.annotation.Nullable;
@@ -35,13 +30,9 @@ import java.util.Optional;
 class RegistrationController {
 
     private final RegistrationService registrations;
-    private final EventAccess events;
-    private final GroupAccess groups;
 
-    RegistrationController(RegistrationService registrations, EventAccess events, GroupAccess groups) {
+    RegistrationController(RegistrationService registrations) {
         this.registrations = registrations;
-        this.events = events;
-        this.groups = groups;
     }
 
     @Operation(summary = "RSVP, no account needed: 201 CONFIRMED while seats remain, else WAITLISTED, with the signed manageUrl; "
@@ -51,8 +42,7 @@ class RegistrationController {
     @RateLimited("public-writes")
     HttpResponse<RegistrationView> register(String eventId, @Body @Valid RegistrationRequest request,
                                             @Nullable Authentication authentication) {
-        Event event = events.requireVisible(eventId, authentication);
-        RegistrationService.RsvpResult result = registrations.register(event, request, Caller.of(authentication));
+        RegistrationService.RsvpResult result = registrations.register(eventId, request, Caller.of(authentication));
         if (!result.created()) {
             return HttpResponse.ok(result.registration());
         }
@@ -65,8 +55,7 @@ class RegistrationController {
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
     PageView<RegistrationView> list(String eventId, @Valid @RequestBean PageQuery page, @Nullable Authentication authentication) {
-        events.requireOrganiser(eventId, authentication);
-        return registrations.list(eventId, page);
+        return registrations.list(eventId, page, Caller.required(authentication));
     }
 
     @Operation(summary = "One RSVP: through its signed link (?token=), or for the group's organisers and admins")
@@ -74,8 +63,7 @@ class RegistrationController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     Optional<RegistrationView> get(String eventId, String registrationId, @Nullable @QueryValue String token,
                                    @Nullable Authentication authentication) {
-        reach(eventId, registrationId, token, authentication);
-        return registrations.find(eventId, registrationId);
+        return registrations.find(eventId, registrationId, token, Caller.of(authentication));
     }
 
     @Operation(summary = "Cancel an RSVP and erase the attendee from it (signed link or organisers); "
@@ -84,14 +72,6 @@ class RegistrationController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     RegistrationView cancel(String eventId, String registrationId, @Nullable @QueryValue String token,
                             @Nullable Authentication authentication) {
-        GroupAccess.Holder holder = reach(eventId, registrationId, token, authentication);
-        return registrations.cancel(eventId, registrationId,
-                holder == GroupAccess.Holder.LINK ? CancelledBy.ATTENDEE : CancelledBy.ORGANISER);
-    }
-
-    private GroupAccess.Holder reach(String eventId, String registrationId, @Nullable String token,
-                                     @Nullable Authentication authentication) {
-        return groups.requireLinkOrOrganiser(SignedLinks.MANAGE_REGISTRATION, "registration", registrationId, token,
-                () -> registrations.groupOf(eventId), authentication);
+        return registrations.cancel(eventId, registrationId, token, Caller.of(authentication));
     }
 }

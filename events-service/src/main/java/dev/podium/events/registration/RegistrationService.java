@@ -11,14 +11,18 @@ import dev.podium.contracts.events.RegistrationCancelled;
 import dev.podium.contracts.events.RegistrationConfirmed;
 import dev.podium.contracts.events.RegistrationWaitlisted;
 import dev.podium.events.event.Event;
+import dev.podium.events.event.EventAccess;
 import dev.podium.events.event.EventService;
 import dev.podium.events.event.EventSnapshots;
 import dev.podium.events.event.EventStatus;
+import dev.podium.events.group.GroupAccess;
+import dev.podium.events.links.SignedLinks;
 import dev.podium.events.support.Ids;
 import dev.podium.messaging.outbox.Outbox;
 import dev.podium.persistence.DuplicateKey;
 import dev.podium.persistence.Sql;
 import dev.podium.security.Caller;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
@@ -34,12 +38,17 @@ import java.util.TreeSet;
 /**
  * RSVPs. Every change to an event's registrations first locks the event's row, so capacity holds
  * across replicas; the unique key on (event, active address) keeps one RSVP per person.
+ *
+ * <p>A method that takes the {@link Caller} checks, through {@link EventAccess}, that the caller may act
+ * before the transaction of the change opens, as a separate call into this bean (so Micronaut's
+ * interceptor opens it): the change then reads, after the event's lock, what was last committed.
  */
 @Singleton
 public class RegistrationService {
 
     private final RegistrationRepository registrations;
     private final EventService events;
+    private final EventAccess access;
     private final EventSnapshots snapshots;
     private final Waitlist waitlist;
     private final Outbox outbox;
@@ -47,11 +56,12 @@ public class RegistrationService {
     private final Sql sql;
     private final Clock clock;
 
-    RegistrationService(RegistrationRepository registrations, EventService events, EventSnapshots snapshots,
+    RegistrationService(RegistrationRepository registrations, EventService events, EventAccess access, EventSnapshots snapshots,
                         Waitlist waitlist, Outbox outbox, TransactionOperations<Connection> transactions,
                         Sql sql, Clock clock) {
         this.registrations = registrations;
         this.events = events;
+        this.access = access;
         this.snapshots = snapshots;
         this.waitlist = waitlist;
         this.outbox = outbox;
@@ -63,14 +73,15 @@ public class RegistrationService {
     /**
      * Confirmed while seats remain, else waitlisted; the answer carries the signed link to manage it.
      * A repeated RSVP returns the existing one, but not whose it is nor its link (anyone can type an
-     * address), unless the caller is signed in with that verified address.
+     * address), unless the caller is signed in with that verified address. A draft answers 404 to
+     * whoever may not see it, as an unknown event does.
      *
      * <p>The RSVPs of one event queue up on its row's lock, so the transaction that holds it does only
      * what capacity needs: lock, count the confirmed seats, insert the RSVP and its message. The repeat
      * check and the group's and venue's reads come before it; the answer's view after it.
      */
-    public RsvpResult register(Event visible, RegistrationRequest request, Optional<Caller> caller) {
-        String eventId = visible.id();
+    public RsvpResult register(String eventId, RegistrationRequest request, Optional<Caller> caller) {
+        Event visible = access.requireVisible(eventId, caller);
         Optional<Registration> existing = registrations.findActive(eventId, request.email());
         if (existing.isPresent()) {
             return repeated(existing.get(), caller);
@@ -114,6 +125,15 @@ public class RegistrationService {
     }
 
     private record Seat(Registration registration, Integer waitlistPosition) {
+    }
+
+    /**
+     * Through the RSVP's signed link ({@code token}), a cancellation by the attendee; without one, by the
+     * organisers of the event's group and admins. To anyone else the RSVP answers 404, as an unknown id.
+     */
+    public RegistrationView cancel(String eventId, String registrationId, @Nullable String token, Optional<Caller> caller) {
+        GroupAccess.Holder holder = reach(eventId, registrationId, token, caller);
+        return cancel(eventId, registrationId, holder == GroupAccess.Holder.LINK ? CancelledBy.ATTENDEE : CancelledBy.ORGANISER);
     }
 
     /**
@@ -166,9 +186,15 @@ public class RegistrationService {
         return eventIds;
     }
 
+    /** Organisers of the event's group and admins: 404 on a draft the caller may not see, else 403. */
+    public PageView<RegistrationView> list(String eventId, PageQuery page, Caller caller) {
+        access.requireOrganiser(eventId, caller);
+        return list(eventId, page);
+    }
+
     /** A page of the event's RSVPs in arrival order, with waitlist positions: three queries whatever the page's size. */
     @Transactional(readOnly = true)
-    public PageView<RegistrationView> list(String eventId, PageQuery page) {
+    PageView<RegistrationView> list(String eventId, PageQuery page) {
         events.require(eventId);
         List<RegistrationView> items = ArrivalPage.of(sql, eventId, page).stream()
                 .map(row -> view(row.registration(), true, null, row.waitlistPosition()))
@@ -176,13 +202,21 @@ public class RegistrationService {
         return new PageView<>(items, page.pageOrFirst(), page.sizeOrDefault(), registrations.countByEventId(eventId));
     }
 
-    public String groupOf(String eventId) {
-        return events.require(eventId).groupId();
+    /** Through the RSVP's signed link ({@code token}), or for the organisers of the event's group and admins; else 404. */
+    public Optional<RegistrationView> find(String eventId, String registrationId, @Nullable String token,
+                                           Optional<Caller> caller) {
+        reach(eventId, registrationId, token, caller);
+        return find(eventId, registrationId);
     }
 
     @Transactional(readOnly = true)
-    public Optional<RegistrationView> find(String eventId, String registrationId) {
+    Optional<RegistrationView> find(String eventId, String registrationId) {
         return registrations.findByIdAndEventId(registrationId, eventId).map(this::view);
+    }
+
+    private GroupAccess.Holder reach(String eventId, String registrationId, @Nullable String token, Optional<Caller> caller) {
+        return access.requireLinkOrOrganiser(SignedLinks.MANAGE_REGISTRATION, "registration", registrationId, token,
+                eventId, caller);
     }
 
     private void checkOpen(Event event, Instant now) {

@@ -1,6 +1,5 @@
 package dev.podium.events.venue;
 
-import dev.podium.events.group.GroupAccess;
 import dev.podium.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -30,21 +29,16 @@ import java.util.Optional;
 class VenueController {
 
     private final VenueService venues;
-    private final GroupAccess access;
 
-    VenueController(VenueService venues, GroupAccess access) {
+    VenueController(VenueService venues) {
         this.venues = venues;
-        this.access = access;
     }
 
     @Operation(summary = "Add a venue (organisers of any group, admins)")
     @Post
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<VenueView> create(@Body @Valid VenueRequest request, @Nullable Authentication authentication) {
-        if (!access.organisesAnyGroup(Caller.of(authentication))) {
-            throw Caller.denied(authentication);
-        }
-        VenueView venue = venues.create(request);
+        VenueView venue = venues.create(request, Caller.required(authentication));
         return HttpResponse.created(venue, URI.create("/venues/" + venue.id()));
     }
 

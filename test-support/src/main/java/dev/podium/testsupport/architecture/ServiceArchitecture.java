@@ -29,6 +29,9 @@ import java.util.regex.Pattern;
  *       repository and no {@code Sql} (by simple name, wherever it lives): controllers stay thin.</li>
  *   <li>{@link #noOtherServiceCode}: a service uses no class of another service; what it needs from
  *       them arrives on Kafka, in the types of {@code contracts}.</li>
+ *   <li>{@link #onlyControllersSeeTheAuthentication}: no class but a {@code @Controller} uses Micronaut's
+ *       {@code Authentication}; controllers turn it into a {@code Caller}, and services and their
+ *       access classes decide from that.</li>
  * </ol>
  * and {@link #CONTRACTS_STAND_ALONE} for the {@code contracts} module.
  *
@@ -54,6 +57,9 @@ public final class ServiceArchitecture {
             .or(metaAnnotatedWith("io.micronaut.data.annotation.Repository"))
             .as("are Micronaut Data repositories");
 
+    /** The signed-in request as Micronaut Security gives it to controllers. */
+    public static final String AUTHENTICATION = "io.micronaut.security.authentication.Authentication";
+
     /** Plain SQL helpers: the class named {@code Sql}, whichever module holds it. */
     public static final DescribedPredicate<JavaClass> SQL = simpleName("Sql").as("are named Sql");
 
@@ -62,6 +68,8 @@ public final class ServiceArchitecture {
             .that().resideInAPackage("dev.podium.contracts..")
             .should().dependOnClassesThat(resideInAPackage("dev.podium..").and(not(resideInAPackage("dev.podium.contracts.."))))
             .because("contracts are what the services share; they must not pull a service's or a shared module's code along");
+
+    private static final String CONTROLLER = "io.micronaut.http.annotation.Controller";
 
     private static final Pattern GENERATED = Pattern.compile(".*/\\$[^/]*\\.class$");
 
@@ -80,7 +88,8 @@ public final class ServiceArchitecture {
     public static ArchRule all(String rootPackage) {
         return CompositeArchRule.of(featurePackagesFreeOfCycles(rootPackage))
                 .and(controllersGoThroughServices(rootPackage))
-                .and(noOtherServiceCode(rootPackage));
+                .and(noOtherServiceCode(rootPackage))
+                .and(onlyControllersSeeTheAuthentication(rootPackage));
     }
 
     /** The feature packages under {@code rootPackage} (slices {@code rootPackage.(*)..}) form no cycle. */
@@ -95,9 +104,19 @@ public final class ServiceArchitecture {
     public static ArchRule controllersGoThroughServices(String rootPackage) {
         return noClasses()
                 .that().resideInAPackage(rootPackage + "..")
-                .and().areAnnotatedWith("io.micronaut.http.annotation.Controller")
+                .and().areAnnotatedWith(CONTROLLER)
                 .should().dependOnClassesThat(REPOSITORIES.or(SQL))
                 .because("controllers stay thin: they check access and delegate to a feature's service");
+    }
+
+    /** No class under {@code rootPackage} but a {@code @Controller} uses Micronaut's {@code Authentication}. */
+    public static ArchRule onlyControllersSeeTheAuthentication(String rootPackage) {
+        return noClasses()
+                .that().resideInAPackage(rootPackage + "..")
+                .and().areNotAnnotatedWith(CONTROLLER)
+                .should().dependOnClassesThat().haveFullyQualifiedName(AUTHENTICATION)
+                .because("controllers turn the Authentication into a Caller; authorisation is decided from the Caller, "
+                        + "in the services and their access classes");
     }
 
     /** No class under {@code rootPackage} uses a class of another service. */

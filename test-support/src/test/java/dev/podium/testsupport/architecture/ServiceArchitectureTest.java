@@ -35,6 +35,17 @@ class ServiceArchitectureTest {
     }
 
     @Test
+    void aClassOtherThanAControllerUsingTheAuthenticationFails() {
+        JavaClasses classes = new ClassFileImporter().importPackages(FIXTURE + ".caller");
+
+        assertThatThrownBy(() -> ServiceArchitecture.onlyControllersSeeTheAuthentication(FIXTURE + ".caller").check(classes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("LeakyAccess.admits(io.micronaut.security.authentication.Authentication)")
+                .hasMessageNotContaining("SignedInController")
+                .hasMessageNotContaining("Refused");
+    }
+
+    @Test
     void otherServicesAreEveryServiceButOneself() {
         assertThat(ServiceArchitecture.noOtherServiceCode("dev.podium.events").getDescription())
                 .contains("'dev.podium.talks..'", "'dev.podium.notifications..'")
