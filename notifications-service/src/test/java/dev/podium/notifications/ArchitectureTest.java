@@ -14,7 +14,8 @@ import org.junit.jupiter.api.TestInstance;
  *       {@code schedule}, …) form no cycle: {@code trigger} records into {@code notification}, never the
  *       other way round;</li>
  *   <li>its controllers reach no repository and no {@code Sql}: they go through the features' services;</li>
- *   <li>it uses no code of events-service or talks-service, only the messages of {@code contracts}.</li>
+ *   <li>it uses no code of events-service or talks-service, only the messages of {@code contracts};</li>
+ *   <li>only its controllers see Micronaut's {@code Authentication}: the services take the {@code Caller}.</li>
  * </ul>
  * ArchUnit reads bytecode, so a dependency that is only a compile-time constant (a {@code static final
  * String} such as a consumer name) is invisible to it: javac copies the value into the user.
@@ -44,5 +45,10 @@ class ArchitectureTest {
     @Test
     void noOtherServiceCode() {
         ServiceArchitecture.noOtherServiceCode(ROOT).check(classes);
+    }
+
+    @Test
+    void onlyControllersSeeTheAuthentication() {
+        ServiceArchitecture.onlyControllersSeeTheAuthentication(ROOT).check(classes);
     }
 }
