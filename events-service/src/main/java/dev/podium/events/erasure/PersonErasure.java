@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 import dev.podium.events.group.GroupService;
 import dev.podium.events.registration.RegistrationService;
-import dev.podium.events.support.Forbidden;
+import dev.podium.security.Forbidden;
 import dev.podium.events.support.Ids;
 import dev.podium.events.talks.AcceptedTalks;
 import dev.podium.messaging.outbox.Outbox;

@@ -2,7 +2,7 @@ package dev.podium.events.group;
 
 import dev.podium.api.NotFound;
 import dev.podium.events.links.SignedLinks;
-import dev.podium.events.support.Forbidden;
+import dev.podium.security.Forbidden;
 import dev.podium.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;

@@ -3,7 +3,7 @@ package dev.podium.events.group;
 import dev.podium.events.quota.GroupQuotaRequest;
 import dev.podium.events.quota.GroupQuotaView;
 import dev.podium.events.quota.GroupQuotas;
-import dev.podium.events.support.Forbidden;
+import dev.podium.security.Forbidden;
 import dev.podium.security.Caller;
 import jakarta.inject.Singleton;
 

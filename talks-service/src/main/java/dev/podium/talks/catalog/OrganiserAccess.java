@@ -1,7 +1,7 @@
 package dev.podium.talks.catalog;
 
 import dev.podium.security.Caller;
-import dev.podium.talks.support.Forbidden;
+import dev.podium.security.Forbidden;
 import jakarta.inject.Singleton;
 
 /**

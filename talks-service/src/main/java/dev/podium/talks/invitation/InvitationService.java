@@ -19,7 +19,7 @@ import dev.podium.talks.submission.SubmissionAccess.Standing;
 import dev.podium.talks.submission.SubmissionView;
 import dev.podium.talks.submission.Submissions;
 import dev.podium.talks.submission.TalkSpeaker;
-import dev.podium.talks.support.Forbidden;
+import dev.podium.security.Forbidden;
 import dev.podium.talks.support.Ids;
 import dev.podium.talks.support.TalksProblem;
 import dev.podium.talks.support.Times;

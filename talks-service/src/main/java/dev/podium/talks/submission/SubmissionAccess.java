@@ -4,7 +4,7 @@ import dev.podium.api.NotFound;
 import dev.podium.persistence.Sql;
 import dev.podium.security.Caller;
 import dev.podium.talks.catalog.OrganiserAccess;
-import dev.podium.talks.support.Forbidden;
+import dev.podium.security.Forbidden;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.List;

@@ -20,7 +20,7 @@ import dev.podium.talks.speaker.Speaker;
 import dev.podium.talks.speaker.SpeakerAccess;
 import dev.podium.talks.speaker.SpeakerRepository;
 import dev.podium.talks.submission.SubmissionAccess.Standing;
-import dev.podium.talks.support.Forbidden;
+import dev.podium.security.Forbidden;
 import dev.podium.talks.support.Ids;
 import dev.podium.talks.support.TalksProblem;
 import dev.podium.talks.support.Times;
