@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs what the browser tests need (test-support's dev.podium.testsupport.browser.Browser) on
+# Debian 12, as root: Debian's chromium + chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)
+# and axe-core from npm into .podium-browser/ at the repository root (git-ignored), where Browser
+# looks for it. Idempotent and quiet: each part is skipped when already in place.
+# Env: PODIUM_AXE_VERSION (default below), PODIUM_BROWSER_TOOLS (default <repo>/.podium-browser;
+#      point the tests at another one with PODIUM_AXE_SCRIPT=<dir>/node_modules/axe-core/axe.min.js).
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+axe_version="${PODIUM_AXE_VERSION:-4.14.1}"
+tools="${PODIUM_BROWSER_TOOLS:-$root/.podium-browser}"
+say() { echo "[browser-install] $*"; }
+
+apt_install() {
+  export DEBIAN_FRONTEND=noninteractive
+  # Another apt (an image's first boot, a parallel job) may hold the lock: wait for it, bounded.
+  local apt=(apt-get -q -o DPkg::Lock::Timeout=600)
+  "${apt[@]}" update >/dev/null || say "warning: apt-get update failed, trying the install anyway"
+  "${apt[@]}" install -y --no-install-recommends "$@" >/dev/null
+}
+
+if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+  :
+else
+  say "installing chromium and chromium-driver (apt)"
+  apt_install chromium chromium-driver
+fi
+
+if ! command -v npm >/dev/null; then
+  say "installing npm (apt)"
+  apt_install npm
+fi
+
+installed="$(sed -n 's/^  "version": "\(.*\)",$/\1/p' "$tools/node_modules/axe-core/package.json" 2>/dev/null || true)"
+if [ "$installed" != "$axe_version" ] || [ ! -s "$tools/node_modules/axe-core/axe.min.js" ]; then
+  say "installing axe-core@$axe_version (npm) into $tools"
+  mkdir -p "$tools"
+  npm install --no-save --no-audit --no-fund --no-package-lock --loglevel=error \
+    --prefix "$tools" "axe-core@$axe_version" >/dev/null
+fi
+
+say "ready: $(/usr/bin/chromium --version 2>/dev/null), $(/usr/bin/chromedriver --version | cut -d' ' -f1-2), axe-core $axe_version ($tools/node_modules/axe-core/axe.min.js)"
