@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The opt-in link of a membership, followed in a real browser: the page it opens (screenshots, axe)
- * asks and changes nothing; its button confirms.
+ * asks and changes nothing; its button confirms, with the browser's JavaScript off.
  */
 @MicronautTest(transactional = false)
 class ConfirmationPageBrowserTest implements RealServers {
@@ -57,10 +57,10 @@ class ConfirmationPageBrowserTest implements RealServers {
     }
 
     @Test
-    void itsConfirmButtonMakesTheMemberActive() {
+    void itsConfirmButtonMakesTheMemberActiveWithoutJavaScript() {
         Joined joined = join("browser-confirm", "Grace Hopper", "grace@example.org");
 
-        browser.get().open(joined.link()).clickButton("Confirm");
+        browser.get().javaScript(false).open(joined.link()).clickButton("Confirm");
 
         // The POST answers with the member as JSON (no page for people yet): kept as a screenshot only.
         browser.get().screenshots("confirmed");

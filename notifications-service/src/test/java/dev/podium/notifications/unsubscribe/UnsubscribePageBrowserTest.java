@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * An email's unsubscribe link followed in a real browser: both pages (screenshots, axe), and the
- * button that opts out.
+ * An email's unsubscribe link followed in a real browser with JavaScript off: both pages
+ * (screenshots, axe), and the button that opts out.
  */
 @MicronautTest(transactional = false)
 class UnsubscribePageBrowserTest implements RealServers {
@@ -44,7 +44,7 @@ class UnsubscribePageBrowserTest implements RealServers {
     HttpClient http;
 
     @Test
-    void theLinkShowsAnAccessiblePageWhoseButtonUnsubscribes() {
+    void theLinkShowsAnAccessiblePageWhoseButtonUnsubscribesWithoutJavaScript() {
         String groupId = UUID.randomUUID().toString();
         String leaving = Fixtures.address("leaving");
         TopicWriter.publish(codec, Fixtures.group(groupId, "en", Fixtures.address("orla")));
@@ -52,7 +52,7 @@ class UnsubscribePageBrowserTest implements RealServers {
         await().atMost(Duration.ofSeconds(30)).until(() -> audience.members(groupId).size() == 1);
         String link = server.getURL() + "/unsubscribe?token=" + tokens.issue(groupId, leaving);
 
-        browser.get().open(link).check("unsubscribe");
+        browser.get().javaScript(false).open(link).check("unsubscribe");
         assertThat(browser.get().text()).contains("Stop email from Paris Deep Learning to " + leaving + "?");
         assertThat(audience.members(groupId)).as("a browser opening the link changes nothing").hasSize(1);
 

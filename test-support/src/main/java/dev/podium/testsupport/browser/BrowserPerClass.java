@@ -66,9 +66,13 @@ public final class BrowserPerClass implements BeforeAllCallback, BeforeEachCallb
         }
     }
 
+    /** Each test starts with the pages' JavaScript on, whatever the one before did. */
     @Override
     public synchronized void beforeEach(ExtensionContext context) {
         usedByThisTest = false;
+        if (browser != null) {
+            browser.javaScript(true);
+        }
     }
 
     @Override

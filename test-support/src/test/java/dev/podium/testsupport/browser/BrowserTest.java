@@ -44,6 +44,9 @@ class BrowserTest {
                 <button type="submit">Count me in</button></form>
                 <p style="height:2000px">A long agenda.</p></main></body></html>
                 """);
+        PAGES.put("/scripted", GOOD_HEAD.formatted("Before scripts") + """
+                <body><main><h1>Scripted</h1></main><script>document.title = 'After scripts';</script></body></html>
+                """);
         PAGES.put("/broken", """
                 <!doctype html><html><head><meta charset="utf-8"><title>Broken</title></head>
                 <body><main><h1>Broken</h1><img src="/nothing.png"><input name="email"></main></body></html>
@@ -100,6 +103,15 @@ class BrowserTest {
         assertThat(folder.resolve("rsvp-done-mobile.png")).isNotEmptyFile();
         assertThat(browser.get().driver().manage().window().getSize().getWidth())
                 .as("back at desktop size after the screenshots").isEqualTo(1280);
+    }
+
+    @Test
+    void withJavaScriptOffThePageScriptsDoNotRunButAxeDoes() {
+        browser.get().javaScript(false).open(url("/scripted")).check("scripted-without-javascript");
+        assertThat(browser.get().title()).isEqualTo("Before scripts");
+
+        browser.get().javaScript(true).open(url("/scripted"));
+        assertThat(browser.get().title()).isEqualTo("After scripts");
     }
 
     @Test
