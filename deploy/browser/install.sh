@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the browser tests need (test-support's dev.podium.testsupport.browser.Browser) on
 # Debian 12, as root: Debian's chromium + chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)
-# and axe-core from npm into .podium-browser/ at the repository root (git-ignored), where Browser
-# looks for it. Idempotent and quiet: each part is skipped when already in place.
+# with the fonts the screenshots rely on, and axe-core from npm into .podium-browser/ at the
+# repository root (git-ignored), where Browser looks for it. Idempotent and quiet: each part is
+# skipped when already in place.
 # Env: PODIUM_AXE_VERSION (default below), PODIUM_BROWSER_TOOLS (default <repo>/.podium-browser;
 #      point the tests at another one with PODIUM_AXE_SCRIPT=<dir>/node_modules/axe-core/axe.min.js).
 set -euo pipefail
@@ -20,15 +21,25 @@ apt_install() {
   "${apt[@]}" install -y --no-install-recommends "$@" >/dev/null
 }
 
-if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
-  :
-else
-  say "installing chromium and chromium-driver (apt)"
-  apt_install chromium chromium-driver
+installed_package() { [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]; }
+
+# Without recommends (they bring printing and desktop services), but with the fonts pages name
+# (Liberation: Arial/Helvetica metrics; DejaVu: accents and symbols), so screenshots do not depend on
+# what else the machine happens to have.
+packages=(chromium chromium-driver fonts-liberation fonts-dejavu-core)
+missing=()
+for package in "${packages[@]}"; do
+  installed_package "$package" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ] || [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  say "installing ${packages[*]} (apt)"
+  [ "$(id -u)" = 0 ] || { say "apt-get needs root: run this script as root (sudo)" >&2; exit 1; }
+  apt_install "${packages[@]}"
 fi
 
 if ! command -v npm >/dev/null; then
   say "installing npm (apt)"
+  [ "$(id -u)" = 0 ] || { say "apt-get needs root: run this script as root (sudo)" >&2; exit 1; }
   apt_install npm
 fi
 
