@@ -119,6 +119,7 @@ public final class Browser implements AutoCloseable {
         try {
             driver = new ChromeDriver(service, options);
         } catch (RuntimeException e) {
+            service.stop();
             delete(userDataDir);
             throw new IllegalStateException("Chromium (" + chromium + ", driver " + chromedriver + ") did not start: "
                     + e.getMessage(), e);
