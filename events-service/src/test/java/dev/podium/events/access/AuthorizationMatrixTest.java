@@ -191,6 +191,10 @@ class AuthorizationMatrixTest implements RealServers {
             String link = EventsApi.pathAndQuery(rsvp().manageUrl());
             return form(link.replace("?", "/cancellation?"), "");
         })                                                                               .expect(200, 200, 200, 200, 200, 200);
+        matrix.row(POST, "/groups/{slug}/join", who -> form(group + "/join", "name=Someone&email="
+                + EventsApi.unique("form-join") + "%40example.org").accept(io.micronaut.http.MediaType.TEXT_HTML_TYPE))
+                                                                                         .expect(200, 200, 200, 200, 200, 200);
+        matrix.read("/groups/{slug}/joined", who -> group + "/joined")                 .expect(200, 200, 200, 200, 200, 200);
         matrix.read("/assets/podium.css", who -> "/assets/podium.css")                 .expect(200, 200, 200, 200, 200, 200);
 
         matrix.row(POST, "/erasures", who -> HttpRequest.POST("/erasures", Map.of("email", EventsApi.unique("erased") + "@example.org")))
