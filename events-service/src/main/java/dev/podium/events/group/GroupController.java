@@ -146,7 +146,7 @@ class GroupController {
 
     @Operation(summary = "Confirm a membership (the opt-in link); only POST acts",
             description = "From the confirmation page's button (Accept naming text/html) the answer is a page saying so")
-    @Post("/{slug}/members/{memberId}/confirmation")
+    @Post(value = "/{slug}/members/{memberId}/confirmation", produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     @Consumes(MediaType.ALL) // no body to read: an HTML form or urllib sends an empty one as application/x-www-form-urlencoded
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<?> confirm(String slug, String memberId, @QueryValue String token, HttpRequest<?> request) {
