@@ -26,7 +26,13 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
-import java.util.Optional;
+import dev.podium.api.NotFound;
+import dev.podium.events.support.FormInput;
+import dev.podium.pages.PageLanguage;
+import dev.podium.pages.PageRequests;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.views.ModelAndView;
 
 @Tag(name = "events")
 @Controller
@@ -47,11 +53,22 @@ class EventController {
         return HttpResponse.created(event, URI.create("/events/" + event.id()));
     }
 
-    @Operation(summary = "An event; a draft only for its group's organisers and admins (404 for anyone else)")
+    @Operation(summary = "An event; a draft only for its group's organisers and admins (404 for anyone else)",
+            description = "The same URL is the event's page for people: a request whose Accept names text/html gets it "
+                    + "(the RSVP form posts to /events/{id}/rsvp); any other gets this JSON")
+    // Declared as JSON, the type programs are told to ask for (a 406 says so); browsers' Accept also takes */*,
+    // and a request naming text/html gets the page (PageRequests.wantsPage).
     @Get("/events/{id}")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    Optional<EventView> get(String id, @Nullable Authentication authentication) {
-        return events.find(id, Caller.of(authentication));
+    HttpResponse<?> get(String id, HttpRequest<?> request, @Nullable Authentication authentication) {
+        if (PageRequests.wantsPage(request)) {
+            EventDetails details = events.details(id, Caller.of(authentication));
+            PageLanguage.prefer(request, details.groupLanguage());
+            return HttpResponse.ok(new ModelAndView<>("events/event", EventPage.model(details, request, FormInput.empty())))
+                    .contentType(MediaType.TEXT_HTML_TYPE).header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+        }
+        EventView event = events.find(id, Caller.of(authentication)).orElseThrow(() -> new NotFound("event", id));
+        return HttpResponse.ok(event).contentType(MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
     }
 
     @Operation(summary = "Change an event; moving or rescheduling a published one raises its calendar sequence")

@@ -34,6 +34,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -63,11 +64,12 @@ public class EventService {
     private final StreamVersions versions;
     private final Sql sql;
     private final GroupQuotas quotas;
+    private final AgendaSnapshots agenda;
     private final Clock clock;
 
     EventService(EventRepository events, EventAccess access, GroupService groups, VenueRepository venues,
                  EventSnapshots snapshots, ApplicationEventPublisher<EventChanged> publisher, Outbox outbox,
-                 StreamVersions versions, Sql sql, GroupQuotas quotas, Clock clock) {
+                 StreamVersions versions, Sql sql, GroupQuotas quotas, AgendaSnapshots agenda, Clock clock) {
         this.events = events;
         this.access = access;
         this.groups = groups;
@@ -78,6 +80,7 @@ public class EventService {
         this.versions = versions;
         this.sql = sql;
         this.quotas = quotas;
+        this.agenda = agenda;
         this.clock = clock;
     }
 
@@ -98,7 +101,7 @@ public class EventService {
         Event event = new Event(Ids.newId(), group.id(), request.number(), request.title(), request.description(),
                 EventStatus.DRAFT, zoneId, span.start(), span.end(), request.venueId(), capacity,
                 EventTimes.instant(request.rsvpOpensAt(), zone), EventTimes.instant(request.rsvpClosesAt(), zone),
-                null, 0, now, now);
+                null, 0, now, now, null);
         checkRsvpWindow(event);
         events.save(event);
         outbox.append(new EventCreated(snapshots.snapshot(event)));
@@ -114,6 +117,25 @@ public class EventService {
     @Transactional(readOnly = true)
     Optional<EventView> find(String id) {
         return events.findById(id).map(this::view);
+    }
+
+    /** What the event's page shows; a draft only for its group's organisers and admins, as {@link #find}. */
+    public EventDetails details(String id, Optional<Caller> caller) {
+        access.requireVisible(id, caller);
+        return details(id);
+    }
+
+    @Transactional(readOnly = true)
+    EventDetails details(String id) {
+        Event event = require(id);
+        EventGroup group = groups.requireById(event.groupId());
+        return new EventDetails(view(event), group.name(), group.language(), snapshots.groupUrl(group.slug()),
+                offset(event.startsAtUtc(), event.zone()), offset(event.endsAtUtc(), event.zone()),
+                offset(event.previousStartsAtUtc(), event.zone()), agenda.of(event), event.rsvpWindow(clock.instant()));
+    }
+
+    private static OffsetDateTime offset(@Nullable Instant instant, ZoneId zone) {
+        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
     }
 
     /** Organisers of the event's group and admins: 404 on a draft the caller may not see, else 403. */
@@ -163,7 +185,7 @@ public class EventService {
         Event touched = events.update(new Event(event.id(), event.groupId(), event.number(), event.title(),
                 event.description(), event.status(), event.timeZone(), event.startsAtUtc(), event.endsAtUtc(),
                 event.venueId(), event.capacity(), event.rsvpOpensAt(), event.rsvpClosesAt(),
-                event.cancellationReason(), event.sequence(), event.createdAt(), clock.instant()));
+                event.cancellationReason(), event.sequence(), event.createdAt(), clock.instant(), event.previousStartsAtUtc()));
         announceUpdate(touched, previous, List.of(ChangeKind.AGENDA));
     }
 

@@ -67,6 +67,10 @@ public class EventSnapshots {
         return publicUrl + "/events/" + event.id();
     }
 
+    public String groupUrl(String slug) {
+        return publicUrl + "/groups/" + slug;
+    }
+
     private VenueSnapshot venue(Event event) {
         if (event.venueId() == null) {
             return null;

@@ -21,7 +21,19 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import dev.podium.api.NotFound;
+import dev.podium.events.event.EventDetails;
+import dev.podium.events.event.EventService;
+import dev.podium.pages.PageLanguage;
+import dev.podium.pages.PageRequests;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.views.ModelAndView;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 @Tag(name = "registrations")
@@ -30,9 +42,11 @@ import java.util.Optional;
 class RegistrationController {
 
     private final RegistrationService registrations;
+    private final EventService events;
 
-    RegistrationController(RegistrationService registrations) {
+    RegistrationController(RegistrationService registrations, EventService events) {
         this.registrations = registrations;
+        this.events = events;
     }
 
     @Operation(summary = "RSVP, no account needed: 201 CONFIRMED while seats remain, else WAITLISTED, with the signed manageUrl; "
@@ -58,12 +72,43 @@ class RegistrationController {
         return registrations.list(eventId, page, Caller.required(authentication));
     }
 
-    @Operation(summary = "One RSVP: through its signed link (?token=), or for the group's organisers and admins")
+    @Operation(summary = "One RSVP: through its signed link (?token=), or for the group's organisers and admins",
+            description = "The signed link (manageUrl, emailed) is also the RSVP's page for people: a request whose Accept "
+                    + "names text/html gets it, with a Cancel button that posts to …/cancellation; opening it changes nothing")
+    // Declared as JSON, the type programs are told to ask for (a 406 says so); browsers' Accept also takes */*,
+    // and a request naming text/html gets the page (PageRequests.wantsPage).
     @Get("/{registrationId}")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    Optional<RegistrationView> get(String eventId, String registrationId, @Nullable @QueryValue String token,
-                                   @Nullable Authentication authentication) {
-        return registrations.find(eventId, registrationId, token, Caller.of(authentication));
+    HttpResponse<?> get(String eventId, String registrationId, @Nullable @QueryValue String token, HttpRequest<?> request,
+                        @Nullable Authentication authentication) {
+        Optional<Caller> caller = Caller.of(authentication);
+        RegistrationView registration = registrations.find(eventId, registrationId, token, caller)
+                .orElseThrow(() -> new NotFound("registration", registrationId));
+        if (!PageRequests.wantsPage(request)) {
+            return HttpResponse.ok(registration).contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+        }
+        EventDetails details = events.details(eventId, caller);
+        PageLanguage.prefer(request, details.groupLanguage());
+        return HttpResponse.ok(new ModelAndView<>("registrations/manage", RegistrationPages.model(details, registration, token, request)))
+                .contentType(MediaType.TEXT_HTML_TYPE).header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    @Operation(summary = "The Cancel button of an RSVP's page: cancels as DELETE does, then 303 back to the page, "
+            + "which shows the RSVP cancelled")
+    @Post(value = "/{registrationId}/cancellation", produces = MediaType.TEXT_HTML)
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN})
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<?> cancelFromPage(String eventId, String registrationId, @Nullable @QueryValue String token,
+                                   @Nullable @QueryValue String lang, @Nullable Authentication authentication) {
+        registrations.cancel(eventId, registrationId, token, Caller.of(authentication));
+        StringBuilder page = new StringBuilder("/events/" + eventId + "/registrations/" + registrationId);
+        if (token != null) {
+            page.append("?token=").append(URLEncoder.encode(token, StandardCharsets.UTF_8));
+        }
+        PageLanguage.parse(lang).ifPresent(language -> page.append(token == null ? '?' : '&').append("lang=").append(language.code()));
+        return HttpResponse.seeOther(URI.create(page.toString()));
     }
 
     @Operation(summary = "Cancel an RSVP and erase the attendee from it (signed link or organisers); "

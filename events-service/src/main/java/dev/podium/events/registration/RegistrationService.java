@@ -220,18 +220,15 @@ public class RegistrationService {
     }
 
     private void checkOpen(Event event, Instant now) {
-        if (event.status() != EventStatus.PUBLISHED) {
-            throw new Conflict("event-not-open", "The event does not take RSVPs",
+        switch (event.rsvpWindow(now)) {
+            case OPEN -> {
+            }
+            case NOT_PUBLISHED -> throw new Conflict("event-not-open", "The event does not take RSVPs",
                     "RSVPs are taken by published events only; this one is " + event.status());
-        }
-        if (event.hasDate() && !event.startsAtUtc().isAfter(now)) {
-            throw new Conflict("event-started", "The event has started", "RSVPs close when the event starts");
-        }
-        if (event.rsvpOpensAt() != null && now.isBefore(event.rsvpOpensAt())) {
-            throw new RuleViolation("rsvp-not-open-yet", "RSVPs are not open yet", "RSVPs open at " + event.rsvpOpensAt());
-        }
-        if (event.rsvpClosesAt() != null && !now.isBefore(event.rsvpClosesAt())) {
-            throw new Conflict("rsvp-closed", "RSVPs are closed", "RSVPs closed at " + event.rsvpClosesAt());
+            case STARTED -> throw new Conflict("event-started", "The event has started", "RSVPs close when the event starts");
+            case NOT_YET_OPEN -> throw new RuleViolation("rsvp-not-open-yet", "RSVPs are not open yet",
+                    "RSVPs open at " + event.rsvpOpensAt());
+            case CLOSED -> throw new Conflict("rsvp-closed", "RSVPs are closed", "RSVPs closed at " + event.rsvpClosesAt());
         }
     }
 

@@ -179,6 +179,24 @@ class AuthorizationMatrixTest implements RealServers {
         matrix.row(DELETE, "/events/{eventId}/registrations/{registrationId}", who ->
                 HttpRequest.DELETE(EventsApi.pathAndQuery(rsvp().manageUrl())))         .expect(200, 200, 200, 200, 200, 200);
 
+        // The pages' forms (urlencoded, as a browser sends them from Podium's own pages): the API's rules. A form
+        // answers 303 to the page it leads to, which the client follows (here as a program, so to its JSON).
+        matrix.row(POST, "/events/{eventId}/rsvp", who -> form(event + "/rsvp", "name=Someone&email="
+                + EventsApi.unique("form") + "%40example.org"))                           .expect(200, 200, 200, 200, 200, 200);
+        matrix.row(POST, "/events/{eventId}/rsvp", who -> form(draftEvent + "/rsvp", "name=Someone&email="
+                + EventsApi.unique("early-form") + "%40example.org"))                     .expect(404, 404, 409, 404, 404, 409);
+        matrix.row(POST, "/events/{eventId}/registrations/{registrationId}/cancellation", who ->
+                form(registrationPath(rsvp()) + "/cancellation", ""))                   .expect(404, 404, 200, 404, 404, 200);
+        matrix.row(POST, "/events/{eventId}/registrations/{registrationId}/cancellation", who -> {
+            String link = EventsApi.pathAndQuery(rsvp().manageUrl());
+            return form(link.replace("?", "/cancellation?"), "");
+        })                                                                               .expect(200, 200, 200, 200, 200, 200);
+        matrix.row(POST, "/groups/{slug}/join", who -> form(group + "/join", "name=Someone&email="
+                + EventsApi.unique("form-join") + "%40example.org").accept(io.micronaut.http.MediaType.TEXT_HTML_TYPE))
+                                                                                         .expect(200, 200, 200, 200, 200, 200);
+        matrix.read("/groups/{slug}/joined", who -> group + "/joined")                 .expect(200, 200, 200, 200, 200, 200);
+        matrix.read("/assets/podium.css", who -> "/assets/podium.css")                 .expect(200, 200, 200, 200, 200, 200);
+
         matrix.row(POST, "/erasures", who -> HttpRequest.POST("/erasures", Map.of("email", EventsApi.unique("erased") + "@example.org")))
                                                                                          .expect(401, 403, 403, 403, 403, 204);
 
@@ -218,6 +236,10 @@ class AuthorizationMatrixTest implements RealServers {
 
     private static String registrationPath(RegistrationView registration) {
         return "/events/" + registration.eventId() + "/registrations/" + registration.id();
+    }
+
+    private static io.micronaut.http.MutableHttpRequest<String> form(String uri, String body) {
+        return HttpRequest.POST(uri, body).contentType(io.micronaut.http.MediaType.APPLICATION_FORM_URLENCODED_TYPE);
     }
 
     private static Map<String, Object> person(String prefix) {

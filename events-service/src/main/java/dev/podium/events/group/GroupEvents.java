@@ -1,0 +1,21 @@
+package dev.podium.events.group;
+
+import io.micronaut.core.annotation.Nullable;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * A group's events as its page lists them. The event feature provides it: the group's page needs them,
+ * but the group feature does not depend on events, which depend on groups.
+ */
+public interface GroupEvents {
+
+    /** Upcoming events (soonest first, then those whose date is to be announced), at most {@code max}. */
+    List<Listed> upcoming(String groupSlug, int max);
+
+    /** Past events, latest first, at most {@code max}. */
+    List<Listed> past(String groupSlug, int max);
+
+    record Listed(String id, String title, @Nullable LocalDateTime startsAt, String timeZone, boolean cancelled) {
+    }
+}
