@@ -51,8 +51,11 @@ class ConfirmationPageBrowserTest implements RealServers {
 
         browser.get().open(joined.link()).check("confirm-membership");
 
+        // The page speaks the group's language (French here) unless the reader chooses another.
+        assertThat(browser.get().title()).isEqualTo("Confirmez votre inscription");
+        browser.get().open(joined.link() + "&lang=en").check("confirm-membership-en");
         assertThat(browser.get().title()).isEqualTo("Confirm your membership");
-        assertThat(browser.get().text()).contains("Confirm that you want to receive this group's announcements.");
+        assertThat(browser.get().text()).contains("Confirm that you want to receive the announcements of " + joined.group().name());
         assertThat(group(joined.group()).activeMembers()).as("a browser opening the link confirms nothing").isZero();
     }
 
@@ -60,11 +63,11 @@ class ConfirmationPageBrowserTest implements RealServers {
     void itsConfirmButtonMakesTheMemberActiveWithoutJavaScript() {
         Joined joined = join("browser-confirm", "Grace Hopper", "grace@example.org");
 
-        browser.get().javaScript(false).open(joined.link()).clickButton("Confirm");
+        browser.get().javaScript(false).open(joined.link() + "&lang=en").clickButton("Confirm");
 
-        // The POST answers with the member as JSON (no page for people yet): kept as a screenshot only.
-        browser.get().screenshots("confirmed");
-        assertThat(browser.get().text()).contains("\"status\":\"ACTIVE\"");
+        browser.get().check("confirmed");
+        assertThat(browser.get().title()).isEqualTo("You are subscribed");
+        assertThat(browser.get().text()).contains("You will receive the announcements of " + joined.group().name());
         assertThat(group(joined.group()).activeMembers()).isEqualTo(1);
         assertThat(api.message(Topics.GROUPS, MemberConfirmed.class, joined.group().id()).memberId())
                 .isEqualTo(joined.member().id());
