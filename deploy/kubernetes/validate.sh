@@ -68,7 +68,8 @@ secret-committed   | 0,/^kind: ConfigMap/s//kind: Secret/                      |
 untagged-image     | 0,/image: podium\/events-service:dev/s//image: podium\/events-service/ | needs an explicit tag
 root-filesystem    | 0,/readOnlyRootFilesystem: true/s//readOnlyRootFilesystem: false/ | readOnlyRootFilesystem must be true
 proxies-too-wide   | s#HTTP_TRUSTED_PROXIES: ""#HTTP_TRUSTED_PROXIES: 10.0.0.0/8#          | HTTP_TRUSTED_PROXIES 10.0.0.0/8 is wider than /24
-services-unguarded | /name: podium-services/,/policyTypes/s/component: api/component: apx/ | no NetworkPolicy limits who reaches it
+services-unguarded | /name: podium-services/,/policyTypes/s/component: api/component: apx/ | no NetworkPolicy limits who reaches it (only the gateway should)
+gateway-unguarded  | /name: podium-gateway/,/policyTypes/s/component: gateway/component: gatewax/ | no NetworkPolicy limits who reaches it (only the ingress controller should)
 services-any-ns    | /name: podium-services/,/policyTypes/s/kubernetes.io\/metadata.name: monitoring/{}/ | a peer that matches any namespace
 mysql-unguarded    | s/^      component: mysqld$/      component: mysqlx/               | no NetworkPolicy limits who reaches its mysqld pods
 kafka-open-listener| 0,/networkPolicyPeers:/s//networkPolicyPeerz:/                  | listener plain: no networkPolicyPeers

@@ -370,11 +370,15 @@ for (const { file, docs } of perFile) {
   }
   const policies = of('NetworkPolicy').filter((p) => (p.spec.policyTypes || ['Ingress']).includes('Ingress'));
   const covering = (labels) => policies.filter((p) => matches((p.spec.podSelector || {}).matchLabels, labels));
+  // The gateway (component gateway) is reached by the ingress controller only; the services
+  // (component api) by the gateway only (and the monitoring namespace).
+  const reachedBy = { api: 'only the gateway should', gateway: 'only the ingress controller should' };
   for (const d of of('Deployment')) {
     const labels = d.spec.template.metadata.labels || {};
-    if (labels['app.kubernetes.io/component'] !== 'api') continue;
+    const component = labels['app.kubernetes.io/component'];
+    if (!(component in reachedBy)) continue;
     const own = covering(labels);
-    if (!own.length) fail(where(d), 'no NetworkPolicy limits who reaches it (only the ingress controller should)');
+    if (!own.length) fail(where(d), `no NetworkPolicy limits who reaches it (${reachedBy[component]})`);
     for (const p of own) {
       for (const rule of p.spec.ingress || []) {
         if (!rule.from || !rule.from.length) fail(where(p), 'an ingress rule without "from" lets every pod reach the services');

@@ -13,11 +13,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 /**
  * The three services as separate processes ({@code java -jar} of their packaged jars, as the local
- * stack and the images run them), on the tests' real MySQL, Kafka, SMTP server and token issuer.
- * Each platform gets databases and consumer groups of its own.
+ * stack and the images run them), on the tests' real MySQL, Kafka, SMTP server and token issuer,
+ * behind the gateway (its packaged jar too): the one public origin every request of the tests and
+ * every link in an email goes through, as wherever Podium runs. Each platform gets databases and
+ * consumer groups of its own.
  */
 final class Platform implements AutoCloseable {
 
@@ -38,7 +41,10 @@ final class Platform implements AutoCloseable {
         }
     }
 
+    private static final Path GATEWAY_JAR = ROOT.resolve("deploy/gateway/target/gateway-0.1.0-SNAPSHOT.jar");
+
     private final Map<Service, ServiceProcess> processes = new LinkedHashMap<>();
+    private ServiceProcess gateway;
 
     private Platform() {
     }
@@ -55,15 +61,21 @@ final class Platform implements AutoCloseable {
         for (Service service : Service.values()) {
             ports.put(service, FreePort.find());
         }
+        int gatewayPort = FreePort.find();
         try {
+            platform.gateway = ServiceProcess.startJar(GATEWAY_JAR, Map.of(
+                            "GATEWAY_EVENTS_URL", "http://127.0.0.1:" + ports.get(Service.EVENTS),
+                            "GATEWAY_TALKS_URL", "http://127.0.0.1:" + ports.get(Service.TALKS),
+                            "GATEWAY_NOTIFICATIONS_URL", "http://127.0.0.1:" + ports.get(Service.NOTIFICATIONS)),
+                    Map.of(), Path.of("target", "e2e-logs", name + "-gateway.log"), gatewayPort);
             for (Service service : Service.values()) {
-                Map<String, String> environment = new HashMap<>(publicUrls(ports));
+                Map<String, String> environment = new HashMap<>(publicUrls(platform.gateway.baseUrl()));
                 environment.putAll(overrides.getOrDefault(service, Map.of()));
                 platform.processes.put(service, ServiceProcess.startJar(service.jar(), environment,
                         serverProperties(name + "_" + service.name().toLowerCase()),
                         Path.of("target", "e2e-logs", name + "-" + service.module + ".log"), ports.get(service)));
             }
-            CompletableFuture.allOf(platform.processes.values().stream()
+            CompletableFuture.allOf(Stream.concat(platform.processes.values().stream(), Stream.of(platform.gateway))
                     .map(process -> CompletableFuture.runAsync(() -> process.awaitHealthy(START_TIMEOUT)))
                     .toArray(CompletableFuture[]::new)).join();
         } catch (RuntimeException e) {
@@ -77,20 +89,25 @@ final class Platform implements AutoCloseable {
         return processes.get(service);
     }
 
+    /** Where a test reaches a service: the gateway, which forwards each path to the service that owns it. */
     String url(Service service) {
-        return processes.get(service).baseUrl();
+        return gateway.baseUrl();
     }
 
     @Override
     public void close() {
         processes.values().forEach(ServiceProcess::kill);
+        if (gateway != null) {
+            gateway.kill();
+        }
     }
 
-    private static Map<String, String> publicUrls(Map<Service, Integer> ports) {
+    /** Every link in an email starts with the one public origin, the gateway. */
+    private static Map<String, String> publicUrls(String gatewayUrl) {
         return Map.of(
-                "EVENTS_PUBLIC_URL", "http://127.0.0.1:" + ports.get(Service.EVENTS),
-                "TALKS_PUBLIC_BASE_URL", "http://127.0.0.1:" + ports.get(Service.TALKS),
-                "NOTIFICATIONS_PUBLIC_URL", "http://127.0.0.1:" + ports.get(Service.NOTIFICATIONS));
+                "EVENTS_PUBLIC_URL", gatewayUrl,
+                "TALKS_PUBLIC_BASE_URL", gatewayUrl,
+                "NOTIFICATIONS_PUBLIC_URL", gatewayUrl);
     }
 
     /** The same settings RealServers gives in-JVM test applications, as system properties. */

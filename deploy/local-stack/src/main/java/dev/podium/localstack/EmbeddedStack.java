@@ -64,6 +64,11 @@ public final class EmbeddedStack implements AutoCloseable {
         return stack.restart(service(name));
     }
 
+    /** The gateway: the one origin every service is reached at, and the base of every link in emails. */
+    public String gatewayUrl() {
+        return stack.gateway().baseUrl();
+    }
+
     public String issuerUrl() {
         return settings.issuerUrl();
     }

@@ -26,7 +26,8 @@ public final class LocalStack {
 
     private static final String USAGE = """
             Usage: ./podium <command>
-              up          build what is missing, start MariaDB, Kafka, GreenMail and the three services; Ctrl-C stops all
+              up          build what is missing, start MariaDB, Kafka, GreenMail, the three services and the gateway
+                          (one origin on http://localhost:8080); Ctrl-C stops all
               status      what is running on the data folder, and each service's health
               reset [-y]  delete the data folder (databases, Kafka topics, logs); asks first unless -y
               build       rebuild the service jars and the launcher (./mvnw -q -DskipTests package)
@@ -34,8 +35,10 @@ public final class LocalStack {
             Data folder: .podium/ in the repository (PODIUM_HOME overrides it).
             Ports: PODIUM_DB_PORT (3306), PODIUM_KAFKA_PORT (9092), PODIUM_KAFKA_CONTROLLER_PORT (9093),
                    PODIUM_SMTP_PORT (3025), PODIUM_IMAP_PORT (3143), PODIUM_EVENTS_PORT (8081),
-                   PODIUM_TALKS_PORT (8082), PODIUM_NOTIFICATIONS_PORT (8083), PODIUM_ISSUER_PORT (8090).
-            Also: PODIUM_HEALTH_TIMEOUT_SECONDS (120), PODIUM_SERVICE_JAVA_OPTS, PODIUM_KAFKA_JAVA_OPTS.""";
+                   PODIUM_TALKS_PORT (8082), PODIUM_NOTIFICATIONS_PORT (8083), PODIUM_ISSUER_PORT (8090),
+                   PODIUM_GATEWAY_PORT (8080).
+            Also: PODIUM_HEALTH_TIMEOUT_SECONDS (120), PODIUM_SERVICE_JAVA_OPTS, PODIUM_GATEWAY_JAVA_OPTS,
+                  PODIUM_KAFKA_JAVA_OPTS.""";
 
     private LocalStack() {
     }
@@ -124,6 +127,9 @@ public final class LocalStack {
             return 0;
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        String gatewayUrl = endpoints.getProperty(GatewayProcess.NAME + ".url");
+        System.out.printf("  %-22s %s/health  %s   (one origin: %s)%n", "gateway", gatewayUrl, health(http, gatewayUrl + "/health"),
+                endpoints.getProperty("public.url"));
         for (PodiumService service : PodiumService.values()) {
             String url = endpoints.getProperty(service.shortName() + ".url");
             System.out.printf("  %-22s %s/health  %s%n", service.module(), url, health(http, url + "/health"));

@@ -25,7 +25,7 @@ final class ServiceProcess extends dev.podium.processes.ServiceProcess {
                 .jar(service.jar(home.repoRoot()))
                 .jvmOptions(() -> {
                     List<String> options = new ArrayList<>(settings.serviceJavaOptions());
-                    options.addAll(classDataSharing(home, service));
+                    options.addAll(classDataSharing(home, service.shortName(), service.jar(home.repoRoot())));
                     options.addAll(StackProcesses.tag(home, service.shortName()));
                     return options;
                 })
@@ -50,9 +50,8 @@ final class ServiceProcess extends dev.podium.processes.ServiceProcess {
      * and verifying those classes again (start-up to healthy drops by about a third). A rebuilt jar
      * makes the archive stale: it is recorded again.
      */
-    private static List<String> classDataSharing(StackHome home, PodiumService service) {
-        Path archive = home.dir().resolve("cds").resolve(service.shortName() + ".jsa");
-        Path jar = service.jar(home.repoRoot());
+    static List<String> classDataSharing(StackHome home, String name, Path jar) {
+        Path archive = home.dir().resolve("cds").resolve(name + ".jsa");
         try {
             Files.createDirectories(archive.getParent());
             if (Files.isRegularFile(archive) && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0) {
@@ -77,6 +76,13 @@ final class ServiceProcess extends dev.podium.processes.ServiceProcess {
         env.put("SMTP_PORT", Integer.toString(settings.servicesSmtpPort()));
         env.put("AUTH_JWKS_URL", settings.issuerUrl() + "/.well-known/jwks.json");
         env.put("AUTH_ISSUER", settings.issuerUrl());
+        // Every link in emails and pages goes through the one origin, the gateway (README: One public origin).
+        env.put("EVENTS_PUBLIC_URL", settings.publicUrl());
+        env.put("TALKS_PUBLIC_BASE_URL", settings.publicUrl());
+        env.put("NOTIFICATIONS_PUBLIC_URL", settings.publicUrl());
+        // The gateway reaches the services from the loopback address: the client address (rate limits) is the
+        // one it forwards in X-Forwarded-For.
+        env.put("HTTP_TRUSTED_PROXIES", "127.0.0.1,::1");
         // Load tests run from one address: the local stack's public-write limit is out of their way.
         env.put("RATE_LIMIT_PUBLIC_WRITES", "1000000");
         env.put("MICRONAUT_ENVIRONMENTS", "dev");

@@ -19,9 +19,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * Starts the whole platform in order and stops it in reverse order.
  *
  * <p>Start: Kafka (child JVM, formatted on first use) in the background while MariaDB and GreenMail
- * start; then the three services together, once the database and the broker are ready; then wait until
- * every {@code /health} is UP. Stop (Ctrl-C, SIGTERM, or a failed start): services (SIGTERM, up to
- * 15 s, then SIGKILL), Kafka (same), GreenMail, MariaDB.
+ * start; the gateway (it needs nothing but the services' ports); then the three services together, once
+ * the database and the broker are ready; then wait until every {@code /health} is UP. Stop (Ctrl-C,
+ * SIGTERM, or a failed start): the gateway and the services (SIGTERM, up to 15 s, then SIGKILL), Kafka
+ * (same), GreenMail, MariaDB.
  */
 final class Stack {
 
@@ -35,6 +36,7 @@ final class Stack {
     private final MailServer mail;
     private final TokenIssuer issuer;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private final GatewayProcess gateway;
 
     /** Starts hold the read side, stop takes the write side: stop waits for a start in progress. */
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -55,6 +57,7 @@ final class Stack {
         for (PodiumService service : PodiumService.values()) {
             services.add(new ServiceProcess(service, home, settings));
         }
+        this.gateway = new GatewayProcess(home, settings);
     }
 
     /** Starts everything and returns once all services are healthy; throws StackException otherwise. */
@@ -64,6 +67,9 @@ final class Stack {
             if (!Files.isRegularFile(service.jar())) {
                 throw new StackException(service.jar() + " is missing: build it with ./podium build");
             }
+        }
+        if (!Files.isRegularFile(gateway.jar())) {
+            throw new StackException(gateway.jar() + " is missing: build it with ./podium build");
         }
         new StackProcesses(home).stopAll("left running by a launcher that was killed before it could stop it");
         PortCheck.requireFree(settings.portsByVariable());
@@ -81,6 +87,8 @@ final class Stack {
         Terminal.say("GreenMail: SMTP on port " + settings.smtpPort() + ", IMAP on port " + settings.imapPort());
         guarded(issuer::start);
         Terminal.say("Token issuer (development only): " + settings.issuerUrl() + "/token?sub=<you>");
+        guarded(() -> watch(gateway.start()));
+        Terminal.say("Gateway: started (pid " + gateway.process().pid() + "), waiting for " + gateway.baseUrl() + "/health");
         // Services start once the broker answers: started earlier they only log a screen of
         // "connection refused" warnings, for a gain of a few seconds at most on two cores.
         awaitKafka(kafkaReady);
@@ -91,7 +99,7 @@ final class Stack {
         }
         awaitHealthy(started);
         up = true;
-        new StackSummary(home, settings, services, kafkaProcess).print(Duration.ofNanos(System.nanoTime() - started));
+        new StackSummary(home, settings, services, gateway, kafkaProcess).print(Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** Stops everything, services first; safe to call more than once and from the shutdown hook. */
@@ -108,7 +116,9 @@ final class Stack {
                 Terminal.say("Stopping the stack: services, then Kafka, GreenMail, MariaDB");
             }
             List<CompletableFuture<Void>> serviceStops = new ArrayList<>();
-            for (ServiceProcess service : services) {
+            List<dev.podium.processes.ServiceProcess> processes = new ArrayList<>(services);
+            processes.add(gateway);
+            for (dev.podium.processes.ServiceProcess service : processes) {
                 ChildProcess process = service.process();
                 if (process != null) {
                     serviceStops.add(CompletableFuture.runAsync(() -> stopChild(process)));
@@ -165,28 +175,30 @@ final class Stack {
 
     private void awaitHealthy(long startedNanos) {
         long deadline = System.nanoTime() + settings.healthTimeout().toNanos();
-        Map<ServiceProcess, Boolean> pending = new LinkedHashMap<>();
-        services.forEach(service -> pending.put(service, true));
+        Map<dev.podium.processes.ServiceProcess, String> pending = new LinkedHashMap<>();
+        pending.put(gateway, "gateway");
+        services.forEach(service -> pending.put(service, service.service().module()));
         while (!pending.isEmpty()) {
             abortIfStopping();
-            for (ServiceProcess service : List.copyOf(pending.keySet())) {
+            for (Map.Entry<dev.podium.processes.ServiceProcess, String> entry : List.copyOf(pending.entrySet())) {
+                dev.podium.processes.ServiceProcess service = entry.getKey();
                 ChildProcess process = service.process();
                 if (!process.isAlive()) {
-                    throw new StackException(service.service().module() + " exited during start-up. Last lines of "
+                    throw new StackException(entry.getValue() + " exited during start-up. Last lines of "
                             + process.logFile() + ":\n  " + String.join("\n  ", process.tail(40)));
                 }
                 if (service.isHealthy()) {
                     pending.remove(service);
-                    Terminal.say(service.service().module() + ": UP at " + service.baseUrl() + " ("
+                    Terminal.say(entry.getValue() + ": UP at " + service.baseUrl() + " ("
                             + seconds(System.nanoTime() - startedNanos) + " after launch)");
                 }
             }
             if (!pending.isEmpty() && System.nanoTime() > deadline) {
-                ServiceProcess late = pending.keySet().iterator().next();
-                throw new StackException(late.service().module() + " did not report UP on " + late.baseUrl()
+                Map.Entry<dev.podium.processes.ServiceProcess, String> late = pending.entrySet().iterator().next();
+                throw new StackException(late.getValue() + " did not report UP on " + late.getKey().baseUrl()
                         + "/health within " + settings.healthTimeout().toSeconds()
-                        + " s (PODIUM_HEALTH_TIMEOUT_SECONDS). Last lines of " + late.process().logFile() + ":\n  "
-                        + String.join("\n  ", late.process().tail(40)));
+                        + " s (PODIUM_HEALTH_TIMEOUT_SECONDS). Last lines of " + late.getKey().process().logFile() + ":\n  "
+                        + String.join("\n  ", late.getKey().process().tail(40)));
             }
             sleep(500);
         }
@@ -242,6 +254,10 @@ final class Stack {
 
     boolean isStopping() {
         return stopping;
+    }
+
+    GatewayProcess gateway() {
+        return gateway;
     }
 
     ServiceProcess service(PodiumService service) {

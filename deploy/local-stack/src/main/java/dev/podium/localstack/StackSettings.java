@@ -24,6 +24,7 @@ final class StackSettings {
     private final int smtpPort;
     private final int imapPort;
     private final int issuerPort;
+    private final int gatewayPort;
     private final Map<PodiumService, Integer> servicePorts = new EnumMap<>(PodiumService.class);
     private final Duration healthTimeout;
 
@@ -35,6 +36,7 @@ final class StackSettings {
         this.smtpPort = port("PODIUM_SMTP_PORT", 3025);
         this.imapPort = port("PODIUM_IMAP_PORT", 3143);
         this.issuerPort = port("PODIUM_ISSUER_PORT", 8090);
+        this.gatewayPort = port("PODIUM_GATEWAY_PORT", 8080);
         for (PodiumService service : PodiumService.values()) {
             servicePorts.put(service, port(service.portVariable(), service.defaultPort()));
         }
@@ -86,6 +88,23 @@ final class StackSettings {
         return servicePorts.get(service);
     }
 
+    int gatewayPort() {
+        return gatewayPort;
+    }
+
+    /**
+     * The one public origin: the gateway, which forwards each path to the service that owns it. Every link
+     * the services put in emails and pages starts with it (their *_PUBLIC_URL settings).
+     */
+    String publicUrl() {
+        return "http://localhost:" + gatewayPort;
+    }
+
+    /** Where the gateway reaches a service. */
+    String serviceUrl(PodiumService service) {
+        return "http://" + HOST + ":" + servicePorts.get(service);
+    }
+
     Duration healthTimeout() {
         return healthTimeout;
     }
@@ -98,6 +117,11 @@ final class StackSettings {
     /** Extra JVM options for each service (PODIUM_SERVICE_JAVA_OPTS), split on spaces. */
     List<String> serviceJavaOptions() {
         return options("PODIUM_SERVICE_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xmx512m");
+    }
+
+    /** JVM options for the gateway (PODIUM_GATEWAY_JAVA_OPTS), split on spaces: a small heap, it holds no body whole. */
+    List<String> gatewayJavaOptions() {
+        return options("PODIUM_GATEWAY_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xmx128m");
     }
 
     /** JVM options for the Kafka broker (PODIUM_KAFKA_JAVA_OPTS), split on spaces. */
@@ -114,6 +138,7 @@ final class StackSettings {
         ports.put("PODIUM_SMTP_PORT (GreenMail SMTP)", smtpPort);
         ports.put("PODIUM_IMAP_PORT (GreenMail IMAP)", imapPort);
         ports.put("PODIUM_ISSUER_PORT (development token issuer)", issuerPort);
+        ports.put("PODIUM_GATEWAY_PORT (gateway, the one public origin)", gatewayPort);
         for (PodiumService service : PodiumService.values()) {
             ports.put(service.portVariable() + " (" + service.module() + ")", servicePorts.get(service));
         }

@@ -15,12 +15,14 @@ final class StackSummary {
     private final StackHome home;
     private final StackSettings settings;
     private final List<ServiceProcess> services;
+    private final GatewayProcess gateway;
     private final ChildProcess kafka;
 
-    StackSummary(StackHome home, StackSettings settings, List<ServiceProcess> services, ChildProcess kafka) {
+    StackSummary(StackHome home, StackSettings settings, List<ServiceProcess> services, GatewayProcess gateway, ChildProcess kafka) {
         this.home = home;
         this.settings = settings;
         this.services = services;
+        this.gateway = gateway;
         this.kafka = kafka;
     }
 
@@ -29,10 +31,17 @@ final class StackSummary {
         String rule = "=".repeat(78);
         text.append(rule).append('\n');
         text.append("Podium is UP in ").append(Stack.seconds(elapsed.toNanos())).append("   (data: ").append(home.dir()).append(")\n");
+        String origin = settings.publicUrl();
+        text.append('\n');
+        row(text, "Podium (one origin)", origin + "   (gateway, pid " + gateway.process().pid() + ")");
+        row(text, "  talks archive", origin + "/talks");
+        row(text, "  upcoming events", origin + "/events?when=upcoming");
+        row(text, "  any API route", origin + "/groups, /events/{id}, /events/{id}/cfp, /speakers, /unsubscribe ...");
+        row(text, "", "every link in emails points here (README: One public origin)");
         for (ServiceProcess service : services) {
             String url = service.baseUrl();
             text.append('\n');
-            row(text, service.service().module(), url + "   (pid " + service.process().pid() + ")");
+            row(text, service.service().module(), url + "   (direct; pid " + service.process().pid() + ")");
             row(text, "  Swagger UI", url + "/swagger-ui/index.html");
             row(text, "  health", url + "/health");
             row(text, "  metrics", url + "/prometheus");
@@ -63,6 +72,8 @@ final class StackSummary {
 
     private void writeEndpoints() {
         Properties endpoints = new Properties();
+        endpoints.setProperty(GatewayProcess.NAME + ".url", gateway.baseUrl());
+        endpoints.setProperty("public.url", settings.publicUrl());
         for (ServiceProcess service : services) {
             endpoints.setProperty(service.name() + ".url", service.baseUrl());
         }
