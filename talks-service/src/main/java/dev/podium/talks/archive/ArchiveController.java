@@ -4,6 +4,7 @@ import dev.podium.api.PageQuery;
 import dev.podium.api.PageView;
 import dev.podium.pages.PageLanguage;
 import dev.podium.pages.PageRequests;
+import dev.podium.talks.support.ChosenLanguage;
 import dev.podium.talks.support.Negotiated;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -67,8 +68,7 @@ class ArchiveController {
         if (!PageRequests.wantsPage(request)) {
             return Negotiated.json(TalkViewPage.of(archive.search(ArchiveQuery.of(q, mode, tag, group, from, to, paging))));
         }
-        ArchivePages.Form form = new ArchivePages.Form(q, mode, tag, group, from, to, size,
-                PageLanguage.parse(request.getParameters().get(PageLanguage.PARAMETER)).map(PageLanguage::code).orElse(null));
+        ArchivePages.Form form = new ArchivePages.Form(q, mode, tag, group, from, to, size, ChosenLanguage.of(request));
         Locale locale = PageLanguage.of(request).locale();
         try {
             PageView<PublicTalkView> found = archive.search(ArchiveQuery.of(q, mode, tag, group, from, to, paging));
@@ -96,6 +96,7 @@ class ArchiveController {
         if (talk.group() != null) {
             PageLanguage.prefer(request, talk.group().language());
         }
-        return Negotiated.page(HttpStatus.OK, ArchivePages.TALK_VIEW, pages.talk(talk, PageLanguage.of(request).locale()));
+        return Negotiated.page(HttpStatus.OK, ArchivePages.TALK_VIEW,
+                pages.talk(talk, ChosenLanguage.of(request), PageLanguage.of(request).locale()));
     }
 }

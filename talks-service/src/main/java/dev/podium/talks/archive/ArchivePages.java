@@ -5,6 +5,7 @@ import dev.podium.pages.JsonLd;
 import dev.podium.pages.SafeMarkdown;
 import dev.podium.talks.catalog.KnownGroup;
 import dev.podium.talks.materials.MaterialsView;
+import dev.podium.talks.support.ChosenLanguage;
 import dev.podium.talks.support.MarkdownText;
 import dev.podium.talks.support.ShownTime;
 import dev.podium.talks.support.WebLinks;
@@ -125,7 +126,7 @@ class ArchivePages {
 
     Map<String, Object> results(Form form, PageView<PublicTalkView> found, List<KnownGroup> groups, Locale locale) {
         Map<String, Object> model = form(form, FieldErrors.NONE, groups, locale);
-        List<Result> results = found.items().stream().map(talk -> result(talk, locale)).toList();
+        List<Result> results = found.items().stream().map(talk -> result(talk, form.lang(), locale)).toList();
         model.put("results", results);
         NumberFormat numbers = NumberFormat.getIntegerInstance(locale);
         long first = (long) found.page() * found.size() + 1;
@@ -165,15 +166,17 @@ class ArchivePages {
         return model;
     }
 
-    private Result result(PublicTalkView talk, Locale locale) {
+    private Result result(PublicTalkView talk, @Nullable String lang, Locale locale) {
         TalkView.Event event = talk.event();
-        return new Result("/talks/" + talk.id(), talk.title(), talk.speakers().stream().map(PublicTalkView.Speaker::name).toList(),
-                event == null ? null : event.title(), event == null ? null : "/events/" + event.id(),
+        return new Result(ChosenLanguage.keep("/talks/" + talk.id(), lang), talk.title(),
+                talk.speakers().stream().map(PublicTalkView.Speaker::name).toList(),
+                event == null ? null : event.title(), event == null ? null : ChosenLanguage.keep("/events/" + event.id(), lang),
                 groupName(talk), event == null ? null : ShownTime.of(event.startsAt(), event.timeZone(), locale),
                 MarkdownText.snippet(talk.abstractText(), SNIPPET_CODE_POINTS));
     }
 
-    Map<String, Object> talk(PublicTalkView talk, Locale locale) {
+    /** @param lang the language the reader chose ({@code ?lang=}), kept by the page's links; null for none */
+    Map<String, Object> talk(PublicTalkView talk, @Nullable String lang, Locale locale) {
         TalkView.Event event = talk.event();
         ShownTime when = event == null ? null : ShownTime.of(event.startsAt(), event.timeZone(), locale);
         String url = publicBaseUrl + "/talks/" + talk.id();
@@ -183,15 +186,16 @@ class ArchivePages {
         model.put("description", MarkdownText.snippet(talk.abstractText(), DESCRIPTION_CODE_POINTS));
         model.put("canonicalUrl", url);
         model.put("speakers", talk.speakers().stream()
-                .map(s -> new SpeakerLink(s.name(), s.affiliation(), "/speakers/" + s.id())).toList());
+                .map(s -> new SpeakerLink(s.name(), s.affiliation(), ChosenLanguage.keep("/speakers/" + s.id(), lang))).toList());
         model.put("when", when);
-        model.put("eventUrl", event == null ? null : "/events/" + event.id());
+        model.put("eventUrl", event == null ? null : ChosenLanguage.keep("/events/" + event.id(), lang));
+        model.put("archiveUrl", ChosenLanguage.keep("/talks", lang));
         model.put("groupName", groupName(talk));
         model.put("language", talk.language() == null ? null : languageName(talk.language(), locale));
         model.put("duration", text("talk.minutes", locale, talk.durationMinutes()));
         model.put("materials", materials(talk.materials(), locale));
-        model.put("tagLinks", talk.tags().stream().map(tag -> new Link(tag, UriBuilder.of("/talks").queryParam("tag", tag).build().toString()))
-                .toList());
+        model.put("tagLinks", talk.tags().stream()
+                .map(tag -> new Link(tag, ChosenLanguage.keep(UriBuilder.of("/talks").queryParam("tag", tag).build().toString(), lang))).toList());
         model.put("jsonLd", JsonLd.of(structuredData(talk, url, when)));
         return model;
     }

@@ -4,6 +4,7 @@ import dev.podium.security.Caller;
 import dev.podium.security.RateLimited;
 import dev.podium.pages.PageLanguage;
 import dev.podium.pages.PageRequests;
+import dev.podium.talks.support.ChosenLanguage;
 import dev.podium.talks.support.Negotiated;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -65,7 +66,8 @@ class SpeakerController {
         if (!PageRequests.wantsPage(request)) {
             return Negotiated.json(speakers.get(id, Caller.of(authentication)));
         }
-        return Negotiated.page(HttpStatus.OK, SpeakerPages.VIEW, pages.page(speakers.publicProfile(id), PageLanguage.of(request).locale()));
+        return Negotiated.page(HttpStatus.OK, SpeakerPages.VIEW,
+                pages.page(speakers.publicProfile(id), ChosenLanguage.of(request), PageLanguage.of(request).locale()));
     }
 
     @Patch("/{id}")

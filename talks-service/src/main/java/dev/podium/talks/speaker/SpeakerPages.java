@@ -2,6 +2,7 @@ package dev.podium.talks.speaker;
 
 import dev.podium.pages.JsonLd;
 import dev.podium.pages.SafeMarkdown;
+import dev.podium.talks.support.ChosenLanguage;
 import dev.podium.talks.support.MarkdownText;
 import dev.podium.talks.support.ShownTime;
 import dev.podium.talks.support.WebLinks;
@@ -45,7 +46,8 @@ class SpeakerPages {
                     @Nullable String groupName, @Nullable ShownTime when) {
     }
 
-    Map<String, Object> page(SpeakerService.PublicSpeaker speaker, Locale locale) {
+    /** @param lang the language the reader chose ({@code ?lang=}), kept by the page's links; null for none */
+    Map<String, Object> page(SpeakerService.PublicSpeaker speaker, @Nullable String lang, Locale locale) {
         SpeakerView profile = speaker.profile();
         String url = publicBaseUrl + "/speakers/" + profile.id();
         List<Link> links = new ArrayList<>();
@@ -58,9 +60,10 @@ class SpeakerPages {
         model.put("position", profile.position());
         model.put("bioHtml", SafeMarkdown.toHtml(profile.bio()));
         model.put("links", links);
-        model.put("talks", speaker.talks().stream().map(talk -> new TalkItem("/talks/" + talk.id(), talk.title(), talk.eventTitle(),
-                talk.eventId() == null ? null : "/events/" + talk.eventId(), talk.groupName(),
-                ShownTime.of(talk.startsAt(), talk.timeZone(), locale))).toList());
+        model.put("talks", speaker.talks().stream().map(talk -> new TalkItem(ChosenLanguage.keep("/talks/" + talk.id(), lang),
+                talk.title(), talk.eventTitle(), talk.eventId() == null ? null : ChosenLanguage.keep("/events/" + talk.eventId(), lang),
+                talk.groupName(), ShownTime.of(talk.startsAt(), talk.timeZone(), locale))).toList());
+        model.put("archiveUrl", ChosenLanguage.keep("/talks", lang));
         model.put("canonicalUrl", url);
         model.put("description", description(profile, locale));
         model.put("jsonLd", JsonLd.of(person(profile, url, links)));

@@ -358,7 +358,12 @@ class ArchivePagesTest extends TalksServiceTest {
         assertThat(archive.text("main h2")).isEqualTo("Résultats");
         assertThat(archive.text("main ol.list > li p.meta")).contains("Par Diogo Luvizon", "7 mars 2018");
         assertThat(archive.one("input[type=hidden][name=lang]").val()).isEqualTo("fr");
-        assertThat(pages.get("/talks", "fr-FR,fr;q=0.9,en;q=0.5").one("html").attr("lang")).isEqualTo("fr");
+        // A reader who chose French stays in French: the links to other pages keep the choice.
+        assertThat(resultLinks(archive)).containsExactly("/talks/" + luvizon + "?lang=fr");
+        assertThat(archive.one("main ol.list > li p.meta a").attr("href")).isEqualTo("/events/" + meetup.eventId() + "?lang=fr");
+        Page browserFrench = pages.get("/talks", "fr-FR,fr;q=0.9,en;q=0.5");
+        assertThat(browserFrench.one("html").attr("lang")).isEqualTo("fr");
+        assertThat(resultLinks(browserFrench)).allSatisfy(link -> assertThat(link).doesNotContain("lang="));
 
         Page talk = pages.get("/talks/" + luvizon + "?lang=fr").isOk(200);
         assertThat(talk.one("html").attr("lang")).isEqualTo("fr");
@@ -368,6 +373,10 @@ class ArchivePagesTest extends TalksServiceTest {
         assertThat(talk.text("main dl.event time")).isEqualTo("7 mars 2018 à 19:00 (heure normale d’Europe centrale)");
         assertThat(talk.text("main dl.meta")).contains("Exposé", "30 minutes", "anglais", "Avancé");
         assertThat(talk.text("main ul.materials a")).isEqualTo("Diapositives");
+        assertThat(talk.one("main ul.speakers a").attr("href")).isEqualTo("/speakers/" + profileOf.get(luvizon) + "?lang=fr");
+        assertThat(talk.document().select("main ul.tags a").eachAttr("href"))
+                .containsExactly("/talks?tag=computer-vision&lang=fr", "/talks?tag=deep-learning&lang=fr");
+        assertThat(talk.one("main > p > a").attr("href")).isEqualTo("/talks?lang=fr");
 
         // PAISS is a French-speaking group: its talks' pages are in French unless the reader picks English.
         assertThat(pages.get("/talks/" + lecun, "en").one("html").attr("lang")).isEqualTo("fr");

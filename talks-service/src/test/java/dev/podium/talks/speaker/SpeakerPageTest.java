@@ -149,6 +149,8 @@ class SpeakerPageTest extends TalksServiceTest {
         assertThat(french.text("#talks-heading")).isEqualTo("Exposés");
         assertThat(french.document().select("#links-heading + ul a").eachText()).contains("Site personnel", "Profil GitHub");
         assertThat(french.document().select("#talks-heading + ol.list > li p.meta").eachText()).anyMatch(meta -> meta.contains("7 mars 2018"));
+        assertThat(french.document().select("#talks-heading + ol.list > li h3 a").eachAttr("href"))
+                .containsExactly("/talks/" + sparseAttention + "?lang=fr", "/talks/" + differentiable + "?lang=fr");
 
         Page page = pages.get("/speakers/" + arthur.id());
         assertThat(page.one("meta[property=og:type]").attr("content")).isEqualTo("profile");
