@@ -107,9 +107,13 @@ class ArchivePages {
     record GroupOption(String slug, String name, boolean selected) {
     }
 
-    /** A talk in the results: its title links to its page. */
-    record Result(String url, String title, List<String> speakers, @Nullable String eventTitle, @Nullable String eventUrl,
-                  @Nullable String groupName, @Nullable ShownTime when, String snippet) {
+    /**
+     * A talk in the results: its title links to its page.
+     *
+     * @param language the talk's own language, which its title and snippet are marked with (the page's may differ)
+     */
+    record Result(String url, String title, @Nullable String language, List<String> speakers, @Nullable String eventTitle,
+                  @Nullable String eventUrl, @Nullable String groupName, @Nullable ShownTime when, String snippet) {
     }
 
     /** Previous and next pages of the results (null where there is none), and which talks this page shows. */
@@ -168,7 +172,7 @@ class ArchivePages {
 
     private Result result(PublicTalkView talk, @Nullable String lang, Locale locale) {
         TalkView.Event event = talk.event();
-        return new Result(ChosenLanguage.keep("/talks/" + talk.id(), lang), talk.title(),
+        return new Result(ChosenLanguage.keep("/talks/" + talk.id(), lang), talk.title(), talk.language(),
                 talk.speakers().stream().map(PublicTalkView.Speaker::name).toList(),
                 event == null ? null : event.title(), event == null ? null : ChosenLanguage.keep("/events/" + event.id(), lang),
                 groupName(talk), event == null ? null : ShownTime.of(event.startsAt(), event.timeZone(), locale),

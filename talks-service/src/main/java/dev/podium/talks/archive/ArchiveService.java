@@ -130,9 +130,9 @@ class ArchiveService implements SpeakerTalks {
     @Override
     public List<SpeakerTalks.Talk> of(String speakerId) {
         return sql.list("""
-                SELECT s.id, s.title, e.id AS event_id, e.title AS event_title, e.starts_at, e.time_zone, g.name AS group_name
+                SELECT s.id, s.title, s.language, e.id AS event_id, e.title AS event_title, e.starts_at, e.time_zone, g.name AS group_name
                 """ + FROM + "AND s.id IN (SELECT ss.submission_id FROM submission_speaker ss WHERE ss.speaker_id = ?)\n" + NEWEST_FIRST,
-                row -> new SpeakerTalks.Talk(row.getString("id"), row.getString("title"), row.getString("event_id"),
+                row -> new SpeakerTalks.Talk(row.getString("id"), row.getString("title"), row.getString("language"), row.getString("event_id"),
                         row.getString("event_title"), Sql.localDateTime(row, "starts_at"), row.getString("time_zone"),
                         row.getString("group_name")),
                 speakerId);

@@ -41,8 +41,8 @@ class SpeakerPages {
     record Link(String label, String url) {
     }
 
-    /** A talk of the speaker: its title links to its page, its event to the event's. */
-    record TalkItem(String url, String title, @Nullable String eventTitle, @Nullable String eventUrl,
+    /** A talk of the speaker: its title (in the talk's {@code language}) links to its page, its event to the event's. */
+    record TalkItem(String url, String title, @Nullable String language, @Nullable String eventTitle, @Nullable String eventUrl,
                     @Nullable String groupName, @Nullable ShownTime when) {
     }
 
@@ -61,7 +61,7 @@ class SpeakerPages {
         model.put("bioHtml", SafeMarkdown.toHtml(profile.bio()));
         model.put("links", links);
         model.put("talks", speaker.talks().stream().map(talk -> new TalkItem(ChosenLanguage.keep("/talks/" + talk.id(), lang),
-                talk.title(), talk.eventTitle(), talk.eventId() == null ? null : ChosenLanguage.keep("/events/" + talk.eventId(), lang),
+                talk.title(), talk.language(), talk.eventTitle(), talk.eventId() == null ? null : ChosenLanguage.keep("/events/" + talk.eventId(), lang),
                 talk.groupName(), ShownTime.of(talk.startsAt(), talk.timeZone(), locale))).toList());
         model.put("archiveUrl", ChosenLanguage.keep("/talks", lang));
         model.put("canonicalUrl", url);

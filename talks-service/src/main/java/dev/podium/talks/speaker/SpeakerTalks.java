@@ -16,9 +16,10 @@ public interface SpeakerTalks {
     /**
      * A talk as a speaker's page lists it.
      *
+     * @param language the talk's language (BCP 47), null when the speaker did not say
      * @param startsAt wall-clock start in {@code timeZone}; null for a talk not on a dated event
      */
-    record Talk(String id, String title, @Nullable String eventId, @Nullable String eventTitle,
+    record Talk(String id, String title, @Nullable String language, @Nullable String eventId, @Nullable String eventTitle,
                 @Nullable LocalDateTime startsAt, @Nullable String timeZone, @Nullable String groupName) {
     }
 }

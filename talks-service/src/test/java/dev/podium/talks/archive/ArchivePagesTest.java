@@ -360,6 +360,9 @@ class ArchivePagesTest extends TalksServiceTest {
         assertThat(archive.one("input[type=hidden][name=lang]").val()).isEqualTo("fr");
         // A reader who chose French stays in French: the links to other pages keep the choice.
         assertThat(resultLinks(archive)).containsExactly("/talks/" + luvizon + "?lang=fr");
+        // The talk's own words are marked with its language, the page's with the page's.
+        assertThat(archive.one("main ol.list > li h3").attr("lang")).isEqualTo("en");
+        assertThat(archive.one("main ol.list > li p.abstract").attr("lang")).isEqualTo("en");
         assertThat(archive.one("main ol.list > li p.meta a").attr("href")).isEqualTo("/events/" + meetup.eventId() + "?lang=fr");
         Page browserFrench = pages.get("/talks", "fr-FR,fr;q=0.9,en;q=0.5");
         assertThat(browserFrench.one("html").attr("lang")).isEqualTo("fr");

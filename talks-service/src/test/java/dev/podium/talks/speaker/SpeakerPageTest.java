@@ -120,6 +120,7 @@ class SpeakerPageTest extends TalksServiceTest {
                 "Differentiable Dynamic Programming for Structured Prediction and Attention");
         assertThat(talks.get(1).select("p.meta").text()).contains("Deep Learning Meetup #13", "March 7, 2018");
         assertThat(talks.get(1).select("p.meta a").attr("href")).isEqualTo("/events/" + meetup.eventId());
+        assertThat(talks.select("h3").eachAttr("lang")).containsExactly("en", "en");
         assertThat(page.html()).doesNotContain("A rejected talk", "A talk not decided yet");
 
         // The talk's page links back to the speaker.
