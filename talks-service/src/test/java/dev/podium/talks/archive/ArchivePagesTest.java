@@ -188,6 +188,7 @@ class ArchivePagesTest extends TalksServiceTest {
     @Test
     void withoutAQueryThePageShowsTheNewestTalksPageByPageKeepingTheFilters() {
         Page newest = pages.get("/talks").isOk(200).everyInputIsLabelled().headingsAreInOrder();
+        assertThat(newest.document().title()).isEqualTo("Talk archive — Podium");
         assertThat(newest.text("main h2")).isEqualTo("Newest talks");
         List<String> all = resultLinks(newest);
         assertThat(all).hasSize(5).startsWith("/talks/" + neuralOdes, "/talks/" + lecun);
@@ -230,6 +231,7 @@ class ArchivePagesTest extends TalksServiceTest {
     void badFiltersShowTheFormAgainWithEachErrorBesideItsFieldAndTheTypedValuesKept() {
         Page dates = pages.get("/talks?" + q("pose") + "&tag=computer-vision&from=2018-13-01&to=2018-01-01");
         dates.isOk(400).everyInputIsLabelled().headingsAreInOrder();
+        assertThat(dates.document().title()).isEqualTo("Error: Talk archive — Podium");
         assertThat(dates.text("#form-errors")).isEqualTo("The search could not be run: correct the fields marked below.");
         assertThat(dates.text("#from-error")).isEqualTo("Error: Enter a date such as 2018-03-07.");
         assertThat(dates.one("input#from").val()).isEqualTo("2018-13-01");
