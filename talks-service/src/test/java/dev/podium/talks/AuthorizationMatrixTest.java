@@ -8,6 +8,7 @@ import static dev.podium.testsupport.AuthorizationMatrix.Principal.ORGANISER;
 import static dev.podium.testsupport.AuthorizationMatrix.Principal.OTHER_GROUPS_ORGANISER;
 import static dev.podium.testsupport.AuthorizationMatrix.Principal.OTHER_SPEAKER;
 import static dev.podium.testsupport.AuthorizationMatrix.Principal.OWNER_SPEAKER;
+import static io.micronaut.http.HttpMethod.GET;
 import static io.micronaut.http.HttpMethod.PATCH;
 import static io.micronaut.http.HttpMethod.POST;
 import static io.micronaut.http.HttpMethod.PUT;
@@ -19,6 +20,8 @@ import dev.podium.talks.invitation.InvitationTokens;
 import dev.podium.testsupport.AuthorizationMatrix;
 import dev.podium.testsupport.AuthorizationMatrix.Principal;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
@@ -173,6 +176,16 @@ class AuthorizationMatrixTest extends TalksServiceTest {
         matrix.read("/submissions/{id}/materials", p -> "/submissions/" + withdrawnWithMaterials + "/materials").expect(404, 404, 200, 404, 200, 200);
 
         matrix.read("/talks", p -> "/talks").expect(200, 200, 200, 200, 200, 200);
+        matrix.read("/talks/{id}", p -> "/talks/" + accepted).expect(200, 200, 200, 200, 200, 200);
+        // The archive shows the same to everyone: a talk outside it is not found, by its speaker and organisers too.
+        matrix.read("/talks/{id}", p -> "/talks/" + read).expect(404, 404, 404, 404, 404, 404);
+        matrix.read("/talks/{id}", p -> "/talks/" + withdrawnWithMaterials).expect(404, 404, 404, 404, 404, 404);
+        // The pages at the same URLs follow the same rules.
+        matrix.row(GET, "/talks", p -> page("/talks")).expect(200, 200, 200, 200, 200, 200);
+        matrix.row(GET, "/talks/{id}", p -> page("/talks/" + accepted)).expect(200, 200, 200, 200, 200, 200);
+        matrix.row(GET, "/talks/{id}", p -> page("/talks/" + read)).expect(404, 404, 404, 404, 404, 404);
+        matrix.row(GET, "/speakers/{id}", p -> page("/speakers/" + ownersProfile)).expect(200, 200, 200, 200, 200, 200);
+        matrix.read("/assets/podium.css", p -> "/assets/podium.css").expect(200, 200, 200, 200, 200, 200);
 
         matrix.read("/health", p -> "/health").expect(200, 200, 200, 200, 200, 200);
         matrix.read("/health/{selector}", p -> "/health/liveness").expect(200, 200, 200, 200, 200, 200);
@@ -187,6 +200,11 @@ class AuthorizationMatrixTest extends TalksServiceTest {
     private String submit(SpeakerAccount speaker, EventSnapshot to) {
         return api.as(speaker.identity()).post("/submissions", submission(speaker.id(), to.eventId(), "A talk", "An abstract."))
                 .isOk(201).string("id");
+    }
+
+    /** What a browser asks for: the page. */
+    private static MutableHttpRequest<?> page(String uri) {
+        return HttpRequest.GET(uri).accept(MediaType.TEXT_HTML_TYPE);
     }
 
     /** The host invites someone and hands over the token the email would carry. */

@@ -24,6 +24,13 @@ public record TalkView(
         @Nullable String groupSlug,
         @Nullable MaterialsView materials) {
 
+    /** The archive's listing of a talk: the page of {@code GET /talks} as it has always been. */
+    static TalkView of(PublicTalkView talk) {
+        return new TalkView(talk.id(), talk.title(), talk.abstractText(), talk.format(), talk.durationMinutes(), talk.language(),
+                talk.level(), talk.tags(), talk.speakers().stream().map(s -> new Speaker(s.name(), s.affiliation())).toList(),
+                talk.event(), talk.group() == null ? null : talk.group().slug(), talk.materials());
+    }
+
     @Serdeable
     public record Speaker(String name, @Nullable String affiliation) {
     }

@@ -53,6 +53,11 @@ public class Catalog {
         return sql.one("SELECT id, slug, name, time_zone FROM known_group WHERE slug = ?", Catalog::group, slug);
     }
 
+    /** Every group, by name: what the archive's search form offers to filter on. */
+    public List<KnownGroup> groups() {
+        return sql.list("SELECT id, slug, name, time_zone FROM known_group ORDER BY name, slug", Catalog::group);
+    }
+
     /** The emails of a group's organisers. */
     public List<String> organisersOf(String groupId) {
         return sql.list("SELECT email FROM group_organiser WHERE group_id = ? ORDER BY added_at, email", row -> row.getString(1), groupId);

@@ -2,8 +2,15 @@ package dev.podium.talks.speaker;
 
 import dev.podium.security.Caller;
 import dev.podium.security.RateLimited;
+import dev.podium.pages.PageLanguage;
+import dev.podium.pages.PageRequests;
+import dev.podium.talks.support.ChosenLanguage;
+import dev.podium.talks.support.Negotiated;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -17,6 +24,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -26,9 +36,11 @@ import jakarta.validation.Valid;
 class SpeakerController {
 
     private final SpeakerService speakers;
+    private final SpeakerPages pages;
 
-    SpeakerController(SpeakerService speakers) {
+    SpeakerController(SpeakerService speakers, SpeakerPages pages) {
         this.speakers = speakers;
+        this.pages = pages;
     }
 
     @Post
@@ -42,11 +54,20 @@ class SpeakerController {
         return HttpResponse.created(speaker, UriBuilder.of("/speakers").path(speaker.id()).build());
     }
 
-    @Get("/{id}")
+    @Get(value = "/{id}", produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "A speaker profile", description = "Public; the email only for its owner and admin")
-    SpeakerView get(@PathVariable String id, @Nullable Authentication authentication) {
-        return speakers.get(id, Caller.of(authentication));
+    @Operation(summary = "A speaker profile",
+            description = "Public; the email only for its owner and admin. A browser (Accept: text/html) gets the speaker's "
+                    + "page instead: the profile and their talks in the archive, never an email address.")
+    @ApiResponse(responseCode = "200", description = "The profile", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpeakerView.class)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = "string", description = "the speaker's page"))})
+    HttpResponse<?> get(HttpRequest<?> request, @PathVariable String id, @Nullable Authentication authentication) {
+        if (!PageRequests.wantsPage(request)) {
+            return Negotiated.json(speakers.get(id, Caller.of(authentication)));
+        }
+        return Negotiated.page(HttpStatus.OK, SpeakerPages.VIEW,
+                pages.page(speakers.publicProfile(id), ChosenLanguage.of(request), PageLanguage.of(request).locale()));
     }
 
     @Patch("/{id}")

@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -31,14 +32,16 @@ public class SpeakerService {
     private final SpeakerAccess access;
     private final TransactionOperations<Connection> transactions;
     private final ApplicationEventPublisher<SpeakerProfileChanged> changes;
+    private final SpeakerTalks talks;
     private final Clock clock;
 
     SpeakerService(SpeakerRepository speakers, SpeakerAccess access, TransactionOperations<Connection> transactions,
-                   ApplicationEventPublisher<SpeakerProfileChanged> changes, Clock clock) {
+                   ApplicationEventPublisher<SpeakerProfileChanged> changes, SpeakerTalks talks, Clock clock) {
         this.speakers = speakers;
         this.access = access;
         this.transactions = transactions;
         this.changes = changes;
+        this.talks = talks;
         this.clock = clock;
     }
 
@@ -71,6 +74,21 @@ public class SpeakerService {
             Speaker speaker = speakers.findById(id).orElseThrow(() -> new NotFound("speaker", id));
             return SpeakerView.of(speaker, caller.filter(c -> access.actsFor(speaker, c)).isPresent());
         });
+    }
+
+    /**
+     * What a speaker's page shows, to anyone alike: the public profile (never the email, whoever
+     * asks) and their talks in the public archive.
+     */
+    public PublicSpeaker publicProfile(String id) {
+        return transactions.executeRead(status -> {
+            Speaker speaker = speakers.findById(id).orElseThrow(() -> new NotFound("speaker", id));
+            return new PublicSpeaker(SpeakerView.of(speaker, false), talks.of(id));
+        });
+    }
+
+    /** A speaker's page: their profile without its email, and their talks in the public archive, newest first. */
+    public record PublicSpeaker(SpeakerView profile, List<SpeakerTalks.Talk> talks) {
     }
 
     /** By its owner or admin; 403 to anyone else (profiles are public). */
