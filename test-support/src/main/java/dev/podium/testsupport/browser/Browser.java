@@ -19,11 +19,11 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -191,7 +191,16 @@ public final class Browser implements AutoCloseable {
         WebElement html = driver.findElement(By.tagName("html"));
         driver.findElement(by).click();
         WebDriverWait wait = new WebDriverWait(driver, PAGE_LOAD);
-        wait.until(ExpectedConditions.stalenessOf(html));
+        // Chromium may answer "node does not belong to the document" instead of "stale" for the old
+        // page's element: both mean the next page replaced it.
+        wait.until(d -> {
+            try {
+                html.isEnabled();
+                return false;
+            } catch (WebDriverException replaced) {
+                return true;
+            }
+        });
         wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
         return this;
     }
