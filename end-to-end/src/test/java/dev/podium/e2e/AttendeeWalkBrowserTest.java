@@ -10,7 +10,13 @@ import dev.podium.testsupport.MailTestServer;
 import dev.podium.testsupport.TestServers;
 import dev.podium.testsupport.browser.Browser;
 import dev.podium.testsupport.browser.BrowserPerClass;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -158,6 +164,78 @@ class AttendeeWalkBrowserTest {
         page.open(confirm).check("group-confirm");
         page.clickButton("Confirm").check("group-confirmed");
         assertThat(page.title()).isEqualTo("You are subscribed");
+    }
+
+    @Test
+    @Order(5)
+    void aReaderSearchesTheArchiveForUniversiteOpensTheTalkAndFollowsItsSlides() throws IOException {
+        Seeds.Talk seed = Seeds.meetupTalks().stream().filter(talk -> talk.affiliation().contains("Université")).findFirst().orElseThrow();
+        try (SlidesServer slides = SlidesServer.start()) {
+            acceptWithSlides(seed, slides.url());
+            Browser page = browser.get();
+
+            page.open(platform.url(Service.TALKS) + "/talks").check("archive");
+            page.fill("Words", "Université").clickButton("Search").check("archive-results");
+            await().atMost(EMAIL).pollInterval(Duration.ofMillis(500)).until(() -> {
+                // The archive is a read model fed from Kafka: a reader who finds nothing searches again.
+                boolean found = page.findAll(By.linkText(seed.title())).size() == 1;
+                if (!found) {
+                    page.open(page.url());
+                }
+                return found;
+            });
+            page.clickLink(seed.title()).check("talk-page");
+            assertThat(page.text()).contains(seed.speaker(), title).doesNotContain("@e2e.podium.test");
+
+            page.clickLink("Slides");
+            assertThat(page.url()).isEqualTo(slides.url());
+            assertThat(page.text()).contains("The slides of the talk");
+        }
+    }
+
+    /** A speaker of the seed submits to the meetup, the organiser accepts and releases, the speaker publishes slides. */
+    private void acceptWithSlides(Seeds.Talk seed, String slidesUrl) {
+        Api talks = new Api(platform.url(Service.TALKS));
+        Identity speaker = new Identity("diogo-" + run, seed.speaker(), "diogo-" + run + "@e2e.podium.test", List.of());
+        String speakerToken = TestServers.issuer().issuer().token(speaker);
+        Instant now = Instant.now();
+        await().atMost(EMAIL).until(() -> talks.put("/events/" + eventId + "/cfp", token(), Map.of("opensAt",
+                now.minus(Duration.ofHours(1)).toString(), "closesAt", now.plus(Duration.ofDays(7)).toString())).status() == 200);
+        String speakerId = talks.post("/speakers", speakerToken, Map.of("name", seed.speaker(), "affiliation", seed.affiliation()))
+                .expect(201).get("id");
+        String submission = talks.post("/submissions", speakerToken, Map.of("speakerIds", List.of(speakerId), "eventId", eventId,
+                "title", seed.title(), "abstract", seed.abstractText(), "format", "TALK", "durationMinutes", 40,
+                "language", "en", "tags", List.of("deep-learning"))).expect(201).get("id");
+        talks.post("/submissions/" + submission + "/accept", token(), Map.of("reason", "Welcome")).expect(200);
+        talks.post("/events/" + eventId + "/decisions/release", token(), Map.of()).expect(200);
+        talks.put("/submissions/" + submission + "/materials", speakerToken, Map.of("slidesUrl", slidesUrl)).expect(200);
+    }
+
+    /** Where a speaker's slides live: a web server of its own, since the test machine reaches no other. */
+    private record SlidesServer(HttpServer server) implements AutoCloseable {
+
+        static SlidesServer start() throws IOException {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            byte[] page = "<!doctype html><html lang=\"en\"><head><title>Slides</title></head><body><h1>The slides of the talk</h1></body></html>"
+                    .getBytes(StandardCharsets.UTF_8);
+            server.createContext("/slides.html", exchange -> {
+                exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+                exchange.sendResponseHeaders(200, page.length);
+                exchange.getResponseBody().write(page);
+                exchange.close();
+            });
+            server.start();
+            return new SlidesServer(server);
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/slides.html";
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
     }
 
     private void announceAMeetupWithOneSeatTo(String... members) {
