@@ -42,7 +42,7 @@ class PageErrors implements ErrorResponseProcessor<Object> {
         Map<String, Object> model = new HashMap<>();
         model.put("status", response.code());
         model.put("title", title(context, response));
-        model.put("detail", detail(context));
+        model.put("detail", detail(context, response));
         response.getHeaders().findFirst(HttpHeaders.RETRY_AFTER).ifPresent(seconds -> model.put("retryAfterSeconds", seconds));
         Object page = views.render("error", model, request);
         MutableHttpResponse<Object> pageResponse = (MutableHttpResponse<Object>) response;
@@ -57,9 +57,13 @@ class PageErrors implements ErrorResponseProcessor<Object> {
         return response.reason();
     }
 
-    private static String detail(ErrorContext context) {
+    /** An unexpected failure's message names internals (classes, templates, SQL): it goes to the log, not to the page. */
+    private static String detail(ErrorContext context, MutableHttpResponse<?> response) {
         if (context.getRootCause().orElse(null) instanceof ThrowableProblem problem && problem.getDetail() != null) {
             return problem.getDetail();
+        }
+        if (response.code() >= 500) {
+            return null;
         }
         return context.getErrors().stream().map(Error::getMessage).findFirst().orElse(null);
     }

@@ -113,6 +113,16 @@ class PageLayoutTest {
         assertThat(Jsoup.parse(missing.getResponse().getBody(String.class).orElseThrow()).select("main h1").text()).isNotBlank();
     }
 
+    @Test
+    void aTemplateThatFailsAnswersAServerErrorPageInsteadOfLeavingTheBrowserWaiting() {
+        HttpClientResponseException broken = failure(HttpRequest.GET("/sample/broken").accept(MediaType.TEXT_HTML_TYPE));
+
+        assertThat(broken.getStatus().getCode()).isEqualTo(500);
+        Document page = Jsoup.parse(broken.getResponse().getBody(String.class).orElseThrow());
+        assertThat(page.select("main h1").text()).isNotBlank();
+        assertThat(page.text()).doesNotContain("noSuchProperty", "layoutHead", "Thymeleaf");
+    }
+
     private HttpClientResponseException failure(HttpRequest<?> request) {
         try {
             http.toBlocking().exchange(request, String.class);

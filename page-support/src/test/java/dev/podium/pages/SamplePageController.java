@@ -34,6 +34,11 @@ class SamplePageController {
                 "abstractHtml", SafeMarkdown.toHtml("**Bold** <script>alert(1)</script> [x](javascript:alert(1))")));
     }
 
+    @Get(value = "/broken", produces = MediaType.TEXT_HTML)
+    ModelAndView<Map<String, Object>> broken() {
+        return new ModelAndView<>("sample/broken", Map.of("sample", new Sample("A page whose template is wrong")));
+    }
+
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_PLAIN)
     HttpResponse<String> act(@Body Map<String, String> form) {
         return HttpResponse.ok("acted for " + form.get("name"));
