@@ -56,9 +56,8 @@ class EventController {
     @Operation(summary = "An event; a draft only for its group's organisers and admins (404 for anyone else)",
             description = "The same URL is the event's page for people: a request whose Accept names text/html gets it "
                     + "(the RSVP form posts to /events/{id}/rsvp); any other gets this JSON")
-    // Declared as JSON, the type programs are told to ask for (a 406 says so); browsers' Accept also takes */*,
-    // and a request naming text/html gets the page (PageRequests.wantsPage).
-    @Get("/events/{id}")
+    // JSON or the page (PageRequests.wantsPage): a client that accepts only text/html gets the page, not a 406.
+    @Get(value = "/events/{id}", produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<?> get(String id, HttpRequest<?> request, @Nullable Authentication authentication) {
         if (PageRequests.wantsPage(request)) {

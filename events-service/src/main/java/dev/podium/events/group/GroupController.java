@@ -63,9 +63,8 @@ class GroupController {
     @Operation(summary = "A group; organisers' emails only for its organisers and admins",
             description = "The same URL is the group's page for people (Accept naming text/html): its events, calendar "
                     + "feed and join form (posted to /groups/{slug}/join), in the group's language unless ?lang=")
-    // Declared as JSON, the type programs are told to ask for (a 406 says so); browsers' Accept also takes */*,
-    // and a request naming text/html gets the page (PageRequests.wantsPage).
-    @Get("/{slug}")
+    // JSON or the page (PageRequests.wantsPage): a client that accepts only text/html gets the page, not a 406.
+    @Get(value = "/{slug}", produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<?> get(String slug, HttpRequest<?> request, @Nullable Authentication authentication) {
         GroupView group = groups.find(slug, Caller.of(authentication)).orElseThrow(() -> new NotFound("group", slug));

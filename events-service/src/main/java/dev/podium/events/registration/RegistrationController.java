@@ -75,9 +75,8 @@ class RegistrationController {
     @Operation(summary = "One RSVP: through its signed link (?token=), or for the group's organisers and admins",
             description = "The signed link (manageUrl, emailed) is also the RSVP's page for people: a request whose Accept "
                     + "names text/html gets it, with a Cancel button that posts to …/cancellation; opening it changes nothing")
-    // Declared as JSON, the type programs are told to ask for (a 406 says so); browsers' Accept also takes */*,
-    // and a request naming text/html gets the page (PageRequests.wantsPage).
-    @Get("/{registrationId}")
+    // JSON or the page (PageRequests.wantsPage): a client that accepts only text/html gets the page, not a 406.
+    @Get(value = "/{registrationId}", produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<?> get(String eventId, String registrationId, @Nullable @QueryValue String token, HttpRequest<?> request,
                         @Nullable Authentication authentication) {

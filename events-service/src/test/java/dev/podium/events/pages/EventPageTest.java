@@ -152,6 +152,18 @@ class EventPageTest implements RealServers {
     }
 
     @Test
+    void aClientThatAcceptsOnlyHtmlGetsThePagesOfTheSharedUrls() {
+        EventView event = meetup13();
+
+        for (String path : List.of("/events/" + event.id(), "/groups/" + slug)) {
+            HttpResponse<String> response = browser.get(path, "text/html");
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+            assertThat(page(response).select("main h1").text()).isNotBlank();
+        }
+    }
+
+    @Test
     void aDraftIsNotFoundForABrowserAsForTheApi() {
         EventView draft = api.draft(slug, Map.of("title", "Secret draft", "startsAt", "2029-03-07T19:00:00",
                 "endsAt", "2029-03-07T22:00:00"));
