@@ -43,6 +43,7 @@ class PageErrors implements ErrorResponseProcessor<Object> {
         model.put("status", response.code());
         model.put("title", title(context, response));
         model.put("detail", detail(context, response));
+        model.putAll(LanguageLinks.of(request));
         response.getHeaders().findFirst(HttpHeaders.RETRY_AFTER).ifPresent(seconds -> model.put("retryAfterSeconds", seconds));
         Object page = views.render("error", model, request);
         MutableHttpResponse<Object> pageResponse = (MutableHttpResponse<Object>) response;

@@ -51,6 +51,16 @@ class PageLayoutTest {
     }
 
     @Test
+    void switchingTheLanguageKeepsThePagesQuery() {
+        Document page = Jsoup.parse(get("/sample?groupLanguage=fr&q=Universit%C3%A9+Paris&page=2&lang=fr", null).body());
+
+        assertThat(page.select("nav.languages a[hreflang=en]").attr("href"))
+                .isEqualTo("?groupLanguage=fr&q=Universit%C3%A9+Paris&page=2&lang=en");
+        assertThat(page.select("nav.languages a[hreflang=fr]").attr("href"))
+                .isEqualTo("?groupLanguage=fr&q=Universit%C3%A9+Paris&page=2&lang=fr");
+    }
+
+    @Test
     void markdownFromUsersCarriesNoMarkupOrScriptLinks() {
         Document page = Jsoup.parse(get("/sample", null).body());
 
