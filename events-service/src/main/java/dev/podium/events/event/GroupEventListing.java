@@ -1,6 +1,7 @@
 package dev.podium.events.event;
 
 import dev.podium.api.PageQuery;
+import dev.podium.api.PageView;
 import dev.podium.events.group.GroupEvents;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -21,14 +22,16 @@ class GroupEventListing implements GroupEvents {
     }
 
     @Override
-    public List<Listed> past(String groupSlug, int max) {
-        return list(groupSlug, "past", max);
+    public PageView<Listed> past(String groupSlug, int page, int size) {
+        PageView<EventView> past = events.list(groupSlug, "past", new PageQuery(page, size));
+        return new PageView<>(past.items().stream().map(GroupEventListing::listed).toList(), past.page(), past.size(), past.total());
     }
 
     private List<Listed> list(String groupSlug, String when, int max) {
-        return events.list(groupSlug, when, new PageQuery(0, max)).items().stream()
-                .map(event -> new Listed(event.id(), event.title(), event.startsAt(), event.timeZone(),
-                        event.status() == EventStatus.CANCELLED))
-                .toList();
+        return events.list(groupSlug, when, new PageQuery(0, max)).items().stream().map(GroupEventListing::listed).toList();
+    }
+
+    private static Listed listed(EventView event) {
+        return new Listed(event.id(), event.title(), event.startsAt(), event.timeZone(), event.status() == EventStatus.CANCELLED);
     }
 }

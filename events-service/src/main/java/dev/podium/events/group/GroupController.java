@@ -43,12 +43,12 @@ import java.util.Optional;
 class GroupController {
 
     private final GroupService groups;
-    private final GroupEvents events;
+    private final GroupPages pages;
     private final FormChecks checks;
 
-    GroupController(GroupService groups, GroupEvents events, FormChecks checks) {
+    GroupController(GroupService groups, GroupPages pages, FormChecks checks) {
         this.groups = groups;
-        this.events = events;
+        this.pages = pages;
         this.checks = checks;
     }
 
@@ -62,17 +62,18 @@ class GroupController {
 
     @Operation(summary = "A group; organisers' emails only for its organisers and admins",
             description = "The same URL is the group's page for people (Accept naming text/html): its events, calendar "
-                    + "feed and join form (posted to /groups/{slug}/join), in the group's language unless ?lang=")
+                    + "feed and join form (posted to /groups/{slug}/join), in the group's language unless ?lang=; "
+                    + "?past=2 shows the next page of older events")
     // JSON or the page (PageRequests.wantsPage): a client that accepts only text/html gets the page, not a 406.
-    @Get(value = "/{slug}", produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    @Get(value = "/{slug}{?past}", produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     @Secured(SecurityRule.IS_ANONYMOUS)
-    HttpResponse<?> get(String slug, HttpRequest<?> request, @Nullable Authentication authentication) {
+    HttpResponse<?> get(String slug, @Nullable @QueryValue String past, HttpRequest<?> request, @Nullable Authentication authentication) {
         GroupView group = groups.find(slug, Caller.of(authentication)).orElseThrow(() -> new NotFound("group", slug));
         if (!PageRequests.wantsPage(request)) {
             return HttpResponse.ok(group).contentType(MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         }
         PageLanguage.prefer(request, group.language());
-        return HttpResponse.ok(new ModelAndView<>("groups/group", GroupPages.model(group, events, request, FormInput.empty())))
+        return HttpResponse.ok(new ModelAndView<>("groups/group", pages.model(group, request, FormInput.empty(), past)))
                 .contentType(MediaType.TEXT_HTML_TYPE).header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
     }
 
@@ -92,7 +93,7 @@ class GroupController {
         if (!input.valid()) {
             GroupView group = groups.find(slug, Optional.empty()).orElseThrow(() -> new NotFound("group", slug));
             return HttpResponse.status(HttpStatus.BAD_REQUEST)
-                    .body(new ModelAndView<>("groups/group", GroupPages.model(group, events, request, input)))
+                    .body(new ModelAndView<>("groups/group", pages.model(group, request, input, null)))
                     .contentType(MediaType.TEXT_HTML_TYPE);
         }
         GroupService.JoinResult result = groups.join(slug, person);

@@ -4,6 +4,8 @@ import static dev.podium.events.Browser.form;
 import static dev.podium.events.Browser.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.Topics;
 import dev.podium.contracts.events.MemberJoined;
@@ -23,8 +25,10 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +42,7 @@ import org.junit.jupiter.api.Test;
 class GroupPageTest implements RealServers {
 
     private final MutableClock clock = MutableClock.at("2029-01-15T10:00:00Z");
+    private final ObjectMapper json = new ObjectMapper();
 
     @Inject
     @Client("/")
@@ -162,6 +167,47 @@ class GroupPageTest implements RealServers {
         io.micronaut.http.HttpResponse<MemberView> first = client.toBlocking().exchange(HttpRequest.POST("/groups/" + group.slug() + "/members",
                 Map.of("name", "Grace", "email", email)), MemberView.class);
         assertThat(first.code()).as("none of the refused forms joined the address").isEqualTo(201);
+    }
+
+    @Test
+    void pastEventsComeAPageAtATimeAndTheGroupIsDescribedForSearchEngines() throws IOException {
+        GroupView group = group();
+        for (int day = 1; day <= 21; day++) {
+            clock.set(Instant.parse("2028-12-01T10:00:00Z").plus(Duration.ofDays(day))); // a day's announcement quota is 10
+            api.publish(api.draft(group.slug(), Map.of("title", "Meetup #" + day, "startsAt", "2029-02-%02dT19:00:00".formatted(day),
+                    "endsAt", "2029-02-%02dT22:00:00".formatted(day))).id());
+        }
+        EventView upcoming = api.publish(api.draft(group.slug(), Map.of("title", "Meetup #22", "startsAt", "2029-03-07T19:00:00",
+                "endsAt", "2029-03-07T22:00:00")).id());
+        clock.set(Instant.parse("2029-02-25T10:00:00Z"));
+        try {
+            Document first = page(browser.get("/groups/" + group.slug() + "?lang=en"));
+            assertThat(first.select(".past a")).hasSize(20);
+            assertThat(first.select(".past a").first().text()).isEqualTo("Meetup #21");
+            assertThat(first.select("nav.pager a[rel=prev]")).isEmpty();
+            String older = first.select("nav.pager a[rel=next]").attr("href");
+            assertThat(older).isEqualTo("?past=2&lang=en#past");
+
+            Document second = page(browser.get("/groups/" + group.slug() + older.substring(0, older.indexOf('#'))));
+            assertThat(second.select("html").attr("lang")).isEqualTo("en");
+            assertThat(second.select(".past a").eachText()).containsExactly("Meetup #1");
+            assertThat(second.select("nav.pager a[rel=prev]").attr("href")).isEqualTo("?past=1&lang=en#past");
+            assertThat(second.select("nav.pager a[rel=next]")).isEmpty();
+            assertThat(page(browser.get("/groups/" + group.slug() + "?past=not-a-page&lang=en")).select(".past a").first().text())
+                    .as("a page that is not a number is the first").isEqualTo("Meetup #21");
+
+            JsonNode data = json.readTree(first.select("head script[type=application/ld+json]").first().data());
+            assertThat(data.get("@context").asText()).isEqualTo("https://schema.org");
+            assertThat(data.get("@type").asText()).isEqualTo("Organization");
+            assertThat(data.get("name").asText()).isEqualTo(group.name());
+            assertThat(data.get("url").asText()).endsWith("/groups/" + group.slug());
+            assertThat(data.get("event")).hasSize(1);
+            assertThat(data.get("event").get(0).get("name").asText()).isEqualTo("Meetup #22");
+            assertThat(data.get("event").get(0).get("startDate").asText()).isEqualTo("2029-03-07T19:00+01:00");
+            assertThat(data.get("event").get(0).get("url").asText()).endsWith("/events/" + upcoming.id());
+        } finally {
+            clock.set(Instant.parse("2029-01-15T10:00:00Z"));
+        }
     }
 
     private GroupView group() {
