@@ -17,7 +17,10 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import dev.podium.events.Browser;
+import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.HashMap;
+import org.jsoup.nodes.Document;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,8 @@ class PublicWritesRateLimitTest implements RealServers {
     HttpClient client;
     @Inject
     MessageCodec codec;
+    @Inject
+    EmbeddedServer server;
 
     EventsApi api;
     EventView event;
@@ -80,6 +85,29 @@ class PublicWritesRateLimitTest implements RealServers {
         clock.set(clock.instant().plus(Duration.ofMinutes(1)));
         assertThat(api.rsvp(event.id(), "Next window", EventsApi.unique("later") + "@example.org").code())
                 .as("a new window, a new allowance").isEqualTo(201);
+    }
+
+    @Test
+    void aFormPostedOverTheLimitGetsAPageThatSaysWhenToTryAgainAndIsNotTaken() {
+        clock.set(clock.instant().plus(Duration.ofMinutes(5))); // a window of its own
+        Browser browser = new Browser(server.getURI());
+        String action = Browser.page(browser.get("/events/" + event.id() + "?lang=fr")).select("form[method=post]").attr("action");
+        for (int i = 0; i < 3; i++) {
+            assertThat(browser.post(action, Browser.form("name", "Form " + i, "email", EventsApi.unique("form") + "@example.org",
+                    "lang", "fr")).statusCode()).isEqualTo(303);
+        }
+        int before = api.registrations(event.id()).size();
+
+        java.net.http.HttpResponse<String> refused = browser.post(action,
+                Browser.form("name", "Form too many", "email", EventsApi.unique("form") + "@example.org", "lang", "fr"));
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("60");
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        Document page = Browser.page(refused);
+        assertThat(page.select("html").attr("lang")).as("the form's language").isEqualTo("fr");
+        assertThat(page.select("main").text()).contains("Merci de réessayer dans 60 secondes.");
+        assertThat(api.registrations(event.id())).as("the refused RSVP was not taken").hasSize(before);
     }
 
     private HttpClientResponseException rsvpRefused() {
