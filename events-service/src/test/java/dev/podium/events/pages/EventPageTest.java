@@ -120,6 +120,10 @@ class EventPageTest implements RealServers {
         assertThat(form.select("label[for=rsvp-name]").text()).isEqualTo("Your name");
         assertThat(form.select("label[for=rsvp-email]").text()).isEqualTo("Your email address");
         assertThat(form.select("input#rsvp-name").attr("name")).isEqualTo("name");
+        assertThat(form.select("input#rsvp-name").attr("maxlength")).isEqualTo("200");
+        assertThat(form.select("input#rsvp-email").attr("type")).isEqualTo("email");
+        assertThat(form.select("input#rsvp-email").attr("autocomplete")).isEqualTo("email");
+        assertThat(form.select("input#rsvp-email").hasAttr("required")).isTrue();
         assertThat(form.select("input#rsvp-email").attr("name")).isEqualTo("email");
     }
 
