@@ -45,7 +45,12 @@ class CrossSiteFormGuard implements Ordered {
                 .orElse(false);
     }
 
-    /** The origin the page was served from is the host the browser sent this request to. */
+    /**
+     * The origin the page was served from is the host the browser sent this request to. X-Forwarded-Host
+     * is read from any peer: a forged page cannot set it (a form sends no custom header, and a
+     * cross-origin fetch with one needs a CORS preflight that Podium answers with no permission), so
+     * only a program could, and a program needs no forgery to post.
+     */
     private static boolean isSameOrigin(String origin, HttpRequest<?> request) {
         String host = request.getHeaders().get("X-Forwarded-Host", String.class)
                 .orElseGet(() -> request.getHeaders().get(HttpHeaders.HOST));
