@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code ./podium bench [rush,fanout,e2e,footprint,catalogue]}: starts the local stack on a fresh data
+ * {@code ./podium bench [rush,fanout,e2e,pages,footprint,catalogue]}: starts the local stack on a fresh data
  * folder in this JVM, runs the benchmarks (all, or those named) with their baselines, and writes
  * BENCHMARKS.md at the repository's root.
  */
@@ -28,7 +28,7 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         Set<String> only = new LinkedHashSet<>(args.length == 0
-                ? List.of("footprint", "rush", "fanout", "e2e", "catalogue") : List.of(String.join(",", args).split(",")));
+                ? List.of("footprint", "rush", "fanout", "e2e", "pages", "catalogue") : List.of(String.join(",", args).split(",")));
         Path root = Path.of(System.getenv().getOrDefault("PODIUM_ROOT", ".")).toAbsolutePath().normalize();
         Path seeds = root.resolveSibling("shared").resolve("seeds");
         if (!Files.isDirectory(seeds)) {
@@ -67,6 +67,9 @@ public final class Benchmarks {
             }
             if (only.contains("e2e")) {
                 allRan &= run(report, "end-to-end latency", () -> new EndToEndLatency(podium, mail, report).run());
+            }
+            if (only.contains("pages")) {
+                allRan &= run(report, "event page", () -> new EventPageReads(podium, report, seeds).run());
             }
             if (only.contains("catalogue")) {
                 allRan &= run(report, "catalogue reads", () -> new CatalogueReads(podium, report, seeds).run());

@@ -57,6 +57,24 @@ final class Podium {
                 + (capacity == null ? "" : ",\"capacity\":" + capacity) + "}").expect(201).field("id");
     }
 
+    String createVenue(String name, String address, String city, String country, int capacity) {
+        return http.post(events() + "/venues", organiserToken, "{\"name\":" + Http.json(name) + ",\"address\":" + Http.json(address)
+                + ",\"city\":" + Http.json(city) + ",\"country\":" + Http.json(country) + ",\"capacity\":" + capacity + "}")
+                .expect(201).field("id");
+    }
+
+    /** A draft event at a venue, with its announcement as the description. */
+    String createEvent(String groupSlug, String title, String description, LocalDateTime starts, String venueId, int capacity) {
+        return http.post(events() + "/groups/" + groupSlug + "/events", organiserToken, "{\"title\":" + Http.json(title)
+                + ",\"description\":" + Http.json(description) + ",\"startsAt\":\"" + starts + "\",\"endsAt\":\"" + starts.plusHours(3)
+                + "\",\"timeZone\":\"Europe/Paris\",\"venueId\":" + Http.json(venueId) + ",\"capacity\":" + capacity + "}")
+                .expect(201).field("id");
+    }
+
+    void putAgenda(String eventId, String slotsJson) {
+        http.put(events() + "/events/" + eventId + "/agenda", organiserToken, "{\"slots\":" + slotsJson + "}").expect(200);
+    }
+
     void publish(String eventId) {
         http.post(events() + "/events/" + eventId + "/publish", organiserToken, "{}").expect(200);
     }
