@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 class ArchiveFeed {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveFeed.class);
+    private static final long REFRESH_WHILE_CATCHING_UP_NANOS = 500_000_000L;
 
     private final ArchiveIndex index;
     private final ArchiveRows rows;
@@ -91,6 +92,7 @@ class ArchiveFeed {
                 start();
             }
             List<ArchiveChanges.Change> read;
+            long refreshed = System.nanoTime();
             do {
                 read = changes.after(cursor.highest(), batchSize);
                 List<ArchiveChanges.Change> all = new ArrayList<>(read);
@@ -98,6 +100,12 @@ class ArchiveFeed {
                 all.addAll(changes.withSeqs(missing.subList(0, Math.min(missing.size(), batchSize))));
                 apply(all);
                 cursor.read(all.stream().map(ArchiveChanges.Change::seq).toList(), clock.instant());
+                // While catching up (a bulk load), searches see progress every few hundred ms, not every batch:
+                // each refresh writes a small segment that merges must then rewrite.
+                if (read.size() < batchSize || System.nanoTime() - refreshed > REFRESH_WHILE_CATCHING_UP_NANOS) {
+                    index.refresh();
+                    refreshed = System.nanoTime();
+                }
                 commitIfDue();
             } while (read.size() == batchSize && !closed);
             caughtUp = true;
@@ -159,7 +167,6 @@ class ArchiveFeed {
         Set<String> ids = new LinkedHashSet<>();
         read.forEach(change -> ids.add(change.submissionId()));
         index.apply(ids, rows.entries(ids));
-        index.refresh();
     }
 
     private void commitIfDue() throws IOException {
