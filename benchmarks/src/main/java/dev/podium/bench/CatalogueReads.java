@@ -45,10 +45,14 @@ final class CatalogueReads {
                         + "(CatalogueLoader, batched JDBC); the most frequent words %s, rarer words %s", section, catalogue.groups(),
                 catalogue.upcomingEvents(), catalogue.pastEvents(), catalogue.talks(), (loaded - started) / 1e9,
                 catalogue.commonTerms(), catalogue.specificTerms()));
-        awaitSearchable(catalogue.talks(), Duration.ofMinutes(60));
-        report.note(String.format("%s: the search index held all %,d talks %.1f s after the load's last commit (it follows the load "
-                + "as it goes: %.1f s from the load's start)", section, catalogue.talks(), (System.nanoTime() - loaded) / 1e9,
-                (System.nanoTime() - started) / 1e9));
+        if (talks < MILLION) {
+            awaitSearchable(catalogue.talks(), Duration.ofMinutes(30));
+            report.note(String.format("%s: the search index held all %,d talks %.1f s after the load's last commit (it follows the "
+                    + "load as it goes: %.1f s from the load's start)", section, catalogue.talks(), (System.nanoTime() - loaded) / 1e9,
+                    (System.nanoTime() - started) / 1e9));
+        }
+        // With 1,000,000 talks a restart (a rebuild from the tables) is quicker than following the load's 4,000,000 changes.
+        measureRebuild(catalogue.talks());
         for (String term : catalogue.commonTerms().subList(0, 2)) {
             report.note(String.format("%s: \"%s\" is in %,d of the %,d talks", section, term, total("q=" + encode(term)),
                     catalogue.talks()));
@@ -64,7 +68,6 @@ final class CatalogueReads {
                 + URLEncoder.encode(common.get(i % common.size()), StandardCharsets.UTF_8));
         measure(section, "GET /talks?q=<one of the 6 most frequent words>", i -> podium.talks() + "/talks?q="
                 + URLEncoder.encode(common.get(i % common.size()), StandardCharsets.UTF_8), podium.talks());
-        measureRebuild(catalogue.talks());
     }
 
     /**
