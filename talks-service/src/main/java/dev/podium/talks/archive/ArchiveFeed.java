@@ -91,6 +91,9 @@ class ArchiveFeed {
             if (cursor == null) {
                 start();
             }
+            if (cursor == null) {
+                return; // stopped during the rebuild
+            }
             List<ArchiveChanges.Change> read;
             long refreshed = System.nanoTime();
             do {
