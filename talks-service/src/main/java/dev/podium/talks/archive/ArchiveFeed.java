@@ -84,7 +84,8 @@ class ArchiveFeed {
 
     /** Applies the changes not yet in the index, all of them, then makes them visible to searches. */
     synchronized void follow() {
-        if (closed) {
+        // At shutdown the scheduler may still run a feed (even a new one) once the index is closed.
+        if (closed || index.closed()) {
             return;
         }
         try {

@@ -62,6 +62,7 @@ class ArchiveIndex {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Optional<Position> committed;
+    private volatile boolean closed;
 
     ArchiveIndex(@Value("${podium.archive.index-dir:}") String indexDir, ArchiveAnalyzer analyzer, ArchiveDocuments documents,
                  SearchQueries queries) throws IOException {
@@ -175,8 +176,14 @@ class ArchiveIndex {
         return writer.getDocStats().numDocs;
     }
 
+    /** Whether the index was closed (the application is stopping). */
+    boolean closed() {
+        return closed;
+    }
+
     @PreDestroy
     synchronized void close() throws IOException {
+        closed = true;
         searchers.close();
         // Without a commit: what was applied since the last one is applied again from its position at the next start.
         writer.rollback();
