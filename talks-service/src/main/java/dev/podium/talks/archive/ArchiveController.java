@@ -49,14 +49,15 @@ class ArchiveController {
     @Get(value = "{?q,mode,tag,group,from,to,page,size}", produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "Search accepted talks, newest event first",
-            description = "Words in title, abstract, speaker name and affiliation (case- and accent-insensitive). "
+            description = "Every word in title, abstract, speaker names and affiliations (case- and accent-insensitive), "
+                    + "from this replica's search index. "
                     + "A browser (Accept: text/html) gets the archive's search page instead of JSON.")
     @ApiResponse(responseCode = "200", description = "A page of talks, newest event first", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TalkViewPage.class)),
             @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = "string", description = "the archive's search page"))})
     HttpResponse<?> search(
             HttpRequest<?> request,
-            @Nullable @QueryValue @Parameter(description = "words; with mode=boolean: +must -not \"a phrase\" prefix*") String q,
+            @Nullable @QueryValue @Parameter(description = "words, all required; with mode=boolean also -not, a | b (either), \"a phrase\", prefix*, (groups)") String q,
             @Nullable @QueryValue @Parameter(description = "natural (default) or boolean") String mode,
             @Nullable @QueryValue String tag,
             @Nullable @QueryValue @Parameter(description = "group slug") String group,

@@ -12,8 +12,8 @@ import java.util.Locale;
 /**
  * A search of the archive.
  *
- * @param q       words (natural language mode) or a boolean-mode expression; null for all talks
- * @param booleanMode whether {@code q} is in MySQL's boolean mode ({@code +must -not "a phrase" prefix*})
+ * @param q       words (all required) or a boolean-mode expression; null for all talks
+ * @param booleanMode whether {@code q} may use operators ({@code -not a|b "a phrase" prefix*}, see {@link SearchQueries})
  * @param from    first day (inclusive) of the events' start, in the event's time zone
  * @param to      last day (inclusive)
  */
@@ -74,8 +74,8 @@ record ArchiveQuery(@Nullable String q, boolean booleanMode, @Nullable String ta
     }
 
     /**
-     * A first check of boolean-mode syntax, so malformed expressions get the same 400 on MySQL and
-     * MariaDB (whose full-text parsers differ on what they reject); the database has the last word.
+     * Unbalanced quotes or parentheses, or no word at all: the search index's parser would read them
+     * somehow (it never fails), but the reader more likely mistyped, and is told so (400).
      */
     static boolean wellFormedBoolean(String q) {
         if (q.chars().filter(c -> c == '"').count() % 2 != 0) {

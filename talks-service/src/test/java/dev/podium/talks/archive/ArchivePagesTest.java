@@ -5,6 +5,7 @@ import static dev.podium.talks.TalksFixtures.speaker;
 import static dev.podium.talks.TalksFixtures.submission;
 import static dev.podium.talks.TalksFixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.podium.contracts.common.PersonRef;
 import dev.podium.contracts.events.EventSnapshot;
@@ -128,6 +129,9 @@ class ArchivePagesTest extends TalksServiceTest {
                 "codeUrl", "https://github.com/rtqichen/torchdiffeq",
                 "references", List.of(Map.of("title", "Neural Ordinary Differential Equations", "url", "https://arxiv.org/abs/1806.07366"))))
                 .isOk(200);
+        // The search index follows the archive within a second: wait until a search shows the last change.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.get("/talks?size=100").isOk(200).list("items"))
+                .hasSize(5).anySatisfy(item -> assertThat(item.get("materials")).asString().contains("torchdiffeq")));
     }
 
     private void knownGroup(String slug, String name, String language) {
@@ -447,10 +451,10 @@ class ArchivePagesTest extends TalksServiceTest {
         List<String> five = statements.during(() -> pages.get("/talks?size=5").isOk(200));
         List<String> json = statements.during(() -> api.get("/talks?size=5").isOk(200));
 
-        // The count, the page, the speakers, tags and materials of all its talks, and (for the form) the groups.
-        assertThat(one).as("statements of a page of one talk").hasSize(6);
-        assertThat(five).as("statements of a page of five talks: %s", five).hasSize(6);
-        assertThat(json).as("statements of the JSON: %s", json).hasSize(5);
+        // The results come from the search index, which holds what they show: only the form's groups are read.
+        assertThat(one).as("statements of a page of one talk: %s", one).hasSize(1);
+        assertThat(five).as("statements of a page of five talks: %s", five).hasSize(1);
+        assertThat(json).as("statements of the JSON: %s", json).isEmpty();
         assertThat(statements.during(() -> pages.get("/talks/" + neuralOdes).isOk(200))).as("statements of a talk's page").hasSize(4);
     }
 }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The public archive against MySQL FULLTEXT: accent-insensitive words, phrases, speaker names and
+ * The public archive's search (its Lucene index): accent-insensitive words, phrases, speaker names and
  * affiliations, tag/group/date filters, newest first, paginated; only released accepted talks.
  */
 @MicronautTest(transactional = false)
@@ -123,6 +123,9 @@ class ArchiveSearchTest extends TalksServiceTest {
         speakerOf.get(neuralOdes).put("/submissions/" + neuralOdes + "/materials", Map.of("slidesUrl", "https://redcatlabs.com/2019-02-26_TFandDL_NeurIPS",
                 "references", List.of(Map.of("title", "Neural Ordinary Differential Equations", "url", "https://arxiv.org/abs/1806.07366"))))
                 .isOk(200);
+        // The search index follows the archive within a second: wait until a search shows the last change.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.get("/talks?size=100").isOk(200).list("items"))
+                .hasSize(9).anySatisfy(item -> assertThat(item.get("materials")).isNotNull()));
     }
 
     private static EventSnapshot withStatus(EventSnapshot e, String status) {
