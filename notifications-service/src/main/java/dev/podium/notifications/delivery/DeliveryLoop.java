@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * Drives sending from the delivery table through the {@link Channel}: one feeder thread claims due
  * deliveries, never more than twice the parallelism ahead, and a fixed pool of senders takes each
  * through the channel ({@link DeliverySender}) at the configured rate. Every outcome is written as
- * soon as the channel answered, so a crash can repeat at most the sends in flight (one per sender).
+ * soon as the channel answered, the SENTs of senders that finish together in one statement
+ * ({@link SentRecorder}), and a sender sends nothing more before its outcome is written, so a crash
+ * can repeat at most the sends in flight (one per sender).
  * While the channel cannot be reached, claiming pauses ({@link ChannelPause}) instead of burning
  * through the queue's attempts.
  */

@@ -110,6 +110,18 @@ public class DeliveryQueue {
         finish(delivery, "status = 'SENT', sent_at = ?, last_error = NULL", now);
     }
 
+    /** The SENT of several deliveries in one statement (ids sorted, so that concurrent writers lock rows in one order). */
+    public void sent(List<ClaimedDelivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        String ids = deliveries.stream().mapToLong(ClaimedDelivery::id).sorted().mapToObj(String::valueOf)
+                .collect(Collectors.joining(","));
+        sql.update("UPDATE delivery SET status = 'SENT', sent_at = ?, last_error = NULL, lease_until = NULL, updated_at = ? "
+                + "WHERE id IN (" + ids + ") AND status = 'SENDING'", now, now);
+    }
+
     public void retryLater(ClaimedDelivery delivery, Instant nextAttemptAt, String error) {
         finish(delivery, "status = 'PENDING', next_attempt_at = ?, last_error = ?", nextAttemptAt, trim(error));
     }
