@@ -47,6 +47,7 @@ class EmailComposer {
 
     EmailComposer(SharedRenderings renderings, UnsubscribeTokens unsubscribeTokens, MailSettings settings,
                   @Value("${podium.notifications.public-url}") String publicUrl, Clock clock) {
+        MailStreamProvider.nameAngusUnlessSet();
         this.renderings = renderings;
         this.unsubscribeTokens = unsubscribeTokens;
         this.settings = settings;
