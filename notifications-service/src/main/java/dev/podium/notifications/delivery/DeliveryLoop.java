@@ -22,9 +22,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drives sending from the delivery table through the {@link Channel}: one feeder thread claims due
- * deliveries, never more than twice the parallelism ahead, and a fixed pool of senders takes each
+ * deliveries, never more than four rounds of the senders ahead, and a fixed pool of senders takes each
  * through the channel ({@link DeliverySender}) at the configured rate. Every outcome is written as
- * soon as the channel answered, so a crash can repeat at most the sends in flight (one per sender).
+ * soon as the channel answered, the SENTs of senders that finish together in one statement
+ * ({@link SentRecorder}), and a sender sends nothing more before its outcome is written, so a crash
+ * can repeat at most the sends in flight (one per sender).
  * While the channel cannot be reached, claiming pauses ({@link ChannelPause}) instead of burning
  * through the queue's attempts.
  */
@@ -33,6 +35,9 @@ public class DeliveryLoop implements ApplicationEventListener<ServerStartupEvent
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryLoop.class);
     private static final Duration LEASE_RELEASE_INTERVAL = Duration.ofSeconds(1);
+    /** Rounds of sends (one per sender) claimed ahead at most, and the room that makes a claim worth its statements. */
+    private static final int ROUNDS_AHEAD = 4;
+    private static final int ROUNDS_PER_CLAIM = 2;
 
     private final DeliveryQueue queue;
     private final Channel<?> channel;
@@ -54,7 +59,7 @@ public class DeliveryLoop implements ApplicationEventListener<ServerStartupEvent
                 settings.getMaxAttempts());
         this.sender = new DeliverySender<>(channel, notifications, outcomes, new SendRate(settings.getRatePerSecond()), pause,
                 settings.getLease());
-        this.claimable = new Semaphore(settings.getParallelism() * 2);
+        this.claimable = new Semaphore(settings.getParallelism() * ROUNDS_AHEAD);
     }
 
     @Override
@@ -126,7 +131,7 @@ public class DeliveryLoop implements ApplicationEventListener<ServerStartupEvent
     }
 
     /**
-     * Claims what the senders have room for, once at least a sender's round of room is free (claims
+     * Claims what the senders have room for, once at least two rounds of sends (one per sender) are free (claims
      * of one delivery each would cost a transaction per message); false when there was nothing to do.
      */
     private boolean feedOnce() throws InterruptedException {
@@ -134,8 +139,9 @@ public class DeliveryLoop implements ApplicationEventListener<ServerStartupEvent
             return false;
         }
         releaseExpiredLeasesNowAndThen();
-        claimable.acquire(settings.getParallelism());
-        int room = settings.getParallelism() + claimable.drainPermits();
+        int atLeast = settings.getParallelism() * ROUNDS_PER_CLAIM;
+        claimable.acquire(atLeast);
+        int room = atLeast + claimable.drainPermits();
         List<ClaimedDelivery> claimed;
         try {
             claimed = queue.claim(room);

@@ -4,7 +4,10 @@ import dev.podium.notifications.delivery.DeliveryMetrics.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Writes what became of each send to the queue as soon as it is known, counts it and logs it. */
+/**
+ * Writes what became of each send to the queue as soon as it is known (a SENT with those of the other
+ * senders that finished meanwhile), counts it and logs it.
+ */
 final class DeliveryOutcomes {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryOutcomes.class);
@@ -13,9 +16,11 @@ final class DeliveryOutcomes {
     private final Channel<?> channel;
     private final DeliveryMetrics metrics;
     private final int maxAttempts;
+    private final SentRecorder sentTogether;
 
     DeliveryOutcomes(DeliveryQueue queue, Channel<?> channel, DeliveryMetrics metrics, int maxAttempts) {
         this.queue = queue;
+        this.sentTogether = new SentRecorder(queue::sent);
         this.channel = channel;
         this.metrics = metrics;
         this.maxAttempts = maxAttempts;
@@ -23,22 +28,32 @@ final class DeliveryOutcomes {
 
     /**
      * The other end has the message: losing this write would send it again when the lease ends, so a
-     * transient database failure (a deadlock victim, a failover) is retried a few times.
+     * transient database failure (a deadlock victim, a failover) is retried a few times, the first
+     * time together with other senders' ({@link SentRecorder}), then alone.
      */
     void sent(ClaimedDelivery delivery) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
+        try {
+            sentTogether.record(delivery);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record delivery {} as sent (attempt 1): {}", delivery.id(), Redaction.text(e.toString()));
+            sentAlone(delivery);
+        }
+        metrics.count(Outcome.SENT);
+    }
+
+    private void sentAlone(ClaimedDelivery delivery) throws InterruptedException {
+        for (int attempt = 2; ; attempt++) {
+            Thread.sleep(100L * (attempt - 1));
             try {
                 queue.sent(delivery);
-                break;
+                return;
             } catch (RuntimeException e) {
                 if (attempt == 3) {
                     throw e;
                 }
                 LOG.warn("Could not record delivery {} as sent (attempt {}): {}", delivery.id(), attempt, Redaction.text(e.toString()));
-                Thread.sleep(100L * attempt);
             }
         }
-        metrics.count(Outcome.SENT);
     }
 
     void skipped(ClaimedDelivery delivery, String reason) {

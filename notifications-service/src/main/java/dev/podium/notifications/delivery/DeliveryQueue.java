@@ -38,27 +38,30 @@ public class DeliveryQueue {
     @Transactional
     public List<ClaimedDelivery> claim(int max) {
         Instant now = clock.instant();
-        List<long[]> due = sql.list("""
-                SELECT id, attempts FROM delivery WHERE status = 'PENDING' AND next_attempt_at <= ?
+        List<ClaimedDelivery> due = sql.list("""
+                SELECT id, notification_id, email, name, manage_url, imported_by, attempts FROM delivery
+                WHERE status = 'PENDING' AND next_attempt_at <= ?
                 ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED""",
-                row -> new long[] {row.getLong(1), row.getInt(2)}, now, max);
-        List<Long> exhausted = due.stream().filter(row -> retries.exhausted((int) row[1])).map(row -> row[0]).toList();
+                row -> new ClaimedDelivery(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getString(5), row.getString(6), row.getInt(7)), now, max);
+        List<Long> exhausted = due.stream().filter(row -> retries.exhausted(row.attempt())).map(ClaimedDelivery::id).toList();
         if (!exhausted.isEmpty()) {
             sql.update("UPDATE delivery SET status = 'DEAD', lease_until = NULL, updated_at = ?, last_error = COALESCE(last_error, ?) "
                     + "WHERE id IN (" + exhausted.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")",
                     now, "gave up after " + settings.getMaxAttempts() + " attempts");
         }
-        List<Long> ids = due.stream().filter(row -> !retries.exhausted((int) row[1])).map(row -> row[0]).toList();
-        if (ids.isEmpty()) {
+        // The row's attempts before this claim, plus this one (the UPDATE below counts it in the table).
+        List<ClaimedDelivery> claimed = due.stream().filter(row -> !retries.exhausted(row.attempt()))
+                .map(row -> new ClaimedDelivery(row.id(), row.notificationId(), row.address(), row.name(), row.manageUrl(),
+                        row.importedBy(), row.attempt() + 1))
+                .toList();
+        if (claimed.isEmpty()) {
             return List.of();
         }
-        String idList = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+        String idList = claimed.stream().map(row -> String.valueOf(row.id())).collect(Collectors.joining(","));
         sql.update("UPDATE delivery SET status = 'SENDING', attempts = attempts + 1, lease_until = ?, updated_at = ? WHERE id IN ("
                 + idList + ")", now.plus(settings.getLease()), now);
-        return sql.list("SELECT id, notification_id, email, name, manage_url, imported_by, attempts FROM delivery WHERE id IN ("
-                        + idList + ") ORDER BY next_attempt_at, id",
-                row -> new ClaimedDelivery(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getString(5), row.getString(6), row.getInt(7)));
+        return claimed;
     }
 
     /**
@@ -108,6 +111,18 @@ public class DeliveryQueue {
     public void sent(ClaimedDelivery delivery) {
         Instant now = clock.instant();
         finish(delivery, "status = 'SENT', sent_at = ?, last_error = NULL", now);
+    }
+
+    /** The SENT of several deliveries in one statement (ids sorted, so that concurrent writers lock rows in one order). */
+    public void sent(List<ClaimedDelivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        String ids = deliveries.stream().mapToLong(ClaimedDelivery::id).sorted().mapToObj(String::valueOf)
+                .collect(Collectors.joining(","));
+        sql.update("UPDATE delivery SET status = 'SENT', sent_at = ?, last_error = NULL, lease_until = NULL, updated_at = ? "
+                + "WHERE id IN (" + ids + ") AND status = 'SENDING'", now, now);
     }
 
     public void retryLater(ClaimedDelivery delivery, Instant nextAttemptAt, String error) {

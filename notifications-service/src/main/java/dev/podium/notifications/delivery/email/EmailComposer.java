@@ -1,15 +1,12 @@
 package dev.podium.notifications.delivery.email;
 
-import dev.podium.calendar.CalendarMethod;
-import dev.podium.calendar.EventCalendar;
 import dev.podium.notifications.delivery.ClaimedDelivery;
 import dev.podium.notifications.email.EmailLanguage;
-import dev.podium.notifications.email.EmailTemplates;
+import dev.podium.notifications.email.SharedRenderings;
 import dev.podium.notifications.email.EmailTemplates.RenderedEmail;
 import dev.podium.notifications.notification.StoredNotification;
 import dev.podium.notifications.unsubscribe.UnsubscribeTokens;
 import io.micronaut.context.annotation.Value;
-import jakarta.activation.DataHandler;
 import jakarta.inject.Singleton;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -17,33 +14,41 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.ByteArrayDataSource;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Turns one delivery into the MIME message its recipient gets: HTML and plain text rendered in the
  * group's language, the event's iCalendar file when there is one, and for bulk email the RFC 8058
- * one-click List-Unsubscribe headers. The Message-ID is derived from the delivery, so a copy sent
- * twice after a crash is recognisable as the same message.
+ * one-click List-Unsubscribe headers. What every recipient of a notification shares is prepared once
+ * ({@link SharedRenderings}, {@link CalendarInvites}); each copy only adds its recipient's parts.
+ * The Message-ID is derived from the delivery, so a copy sent twice after a crash is recognisable as
+ * the same message.
  */
 @Singleton
 class EmailComposer {
 
-    private final EmailTemplates templates;
+    /** The template variables that differ between recipients, in the order {@link #compose} fills them. */
+    private static final List<String> RECIPIENT_VARIABLES = List.of("recipientName", "recipientEmail", "manageUrl", "importedBy",
+            "unsubscribeUrl", "unsubscribeAllUrl");
+
+    private final SharedRenderings renderings;
     private final UnsubscribeTokens unsubscribeTokens;
     private final MailSettings settings;
     private final String publicUrl;
     private final Clock clock;
+    private final CalendarInvites invites = new CalendarInvites();
 
-    EmailComposer(EmailTemplates templates, UnsubscribeTokens unsubscribeTokens, MailSettings settings,
+    EmailComposer(SharedRenderings renderings, UnsubscribeTokens unsubscribeTokens, MailSettings settings,
                   @Value("${podium.notifications.public-url}") String publicUrl, Clock clock) {
-        this.templates = templates;
+        MailStreamProvider.nameAngusUnlessSet();
+        this.renderings = renderings;
         this.unsubscribeTokens = unsubscribeTokens;
         this.settings = settings;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
@@ -53,21 +58,20 @@ class EmailComposer {
     MimeMessage compose(Session session, StoredNotification notification, ClaimedDelivery delivery)
             throws MessagingException {
         Locale locale = EmailLanguage.locale(notification.language());
-        Map<String, Object> variables = new HashMap<>(notification.model());
-        variables.put("subject", notification.subject());
-        variables.put("recipientName", delivery.name());
-        variables.put("recipientEmail", delivery.address());
-        variables.put("manageUrl", delivery.manageUrl());
-        variables.put("importedBy", delivery.importedBy());
+        String[] recipient = new String[RECIPIENT_VARIABLES.size()];
+        recipient[0] = delivery.name();
+        recipient[1] = delivery.address();
+        recipient[2] = delivery.manageUrl();
+        recipient[3] = delivery.importedBy();
         String unsubscribeUrl = null;
         if (notification.kind().bulk()) {
             String scope = notification.groupId() == null ? UnsubscribeTokens.ALL_GROUPS : notification.groupId();
             unsubscribeUrl = publicUrl + "/unsubscribe?token=" + unsubscribeTokens.issue(scope, delivery.address());
-            variables.put("unsubscribeUrl", unsubscribeUrl);
-            variables.put("unsubscribeAllUrl",
-                    publicUrl + "/unsubscribe?token=" + unsubscribeTokens.issue(UnsubscribeTokens.ALL_GROUPS, delivery.address()));
+            recipient[4] = unsubscribeUrl;
+            recipient[5] = publicUrl + "/unsubscribe?token=" + unsubscribeTokens.issue(UnsubscribeTokens.ALL_GROUPS, delivery.address());
         }
-        RenderedEmail rendered = templates.render(notification.kind().template(), locale, variables);
+        RenderedEmail rendered = renderings.render(notification.id(), notification.kind().template(), locale,
+                sharedVariables(notification), RECIPIENT_VARIABLES, recipient);
 
         MimeMessage message = new IdentifiedMessage(session, "<" + notification.id() + "." + delivery.id() + "@" + settings.getDomain() + ">");
         message.setFrom(address(settings.getFromAddress(), settings.getFromName()));
@@ -85,12 +89,18 @@ class EmailComposer {
         } else {
             message.setHeader("Auto-Submitted", "auto-generated");
         }
-        message.setContent(body(rendered, notification.calendar()));
+        message.setContent(body(rendered, notification.calendar() == null ? null : invites.of(notification)));
         message.saveChanges();
         return message;
     }
 
-    private static MimeMultipart body(RenderedEmail rendered, String calendar) throws MessagingException {
+    private static Map<String, Object> sharedVariables(StoredNotification notification) {
+        Map<String, Object> variables = new HashMap<>(notification.model());
+        variables.put("subject", notification.subject());
+        return variables;
+    }
+
+    private static MimeMultipart body(RenderedEmail rendered, MimeBodyPart invite) throws MessagingException {
         MimeMultipart alternative = new MimeMultipart("alternative");
         MimeBodyPart text = new MimeBodyPart();
         text.setText(rendered.text(), StandardCharsets.UTF_8.name(), "plain");
@@ -98,22 +108,13 @@ class EmailComposer {
         html.setText(rendered.html(), StandardCharsets.UTF_8.name(), "html");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);
-        if (calendar == null) {
+        if (invite == null) {
             return alternative;
         }
         MimeMultipart mixed = new MimeMultipart("mixed");
         MimeBodyPart content = new MimeBodyPart();
         content.setContent(alternative);
         mixed.addBodyPart(content);
-        MimeBodyPart invite = new MimeBodyPart();
-        // RFC 6047: the MIME method is the calendar's METHOD property, read from the calendar itself
-        // (a title or description may well contain the text "METHOD:CANCEL").
-        String method = EventCalendar.methodOf(calendar).orElse(CalendarMethod.REQUEST).name();
-        invite.setDataHandler(new DataHandler(new ByteArrayDataSource(calendar.getBytes(StandardCharsets.UTF_8),
-                "text/calendar; charset=UTF-8; method=" + method)));
-        invite.setFileName(method.equals("CANCEL") ? "cancel.ics" : "invite.ics");
-        invite.setHeader("Content-Type", "text/calendar; charset=UTF-8; method=" + method + "; name=\""
-                + invite.getFileName() + "\"");
         mixed.addBodyPart(invite);
         return mixed;
     }
