@@ -41,7 +41,7 @@ final class FanOut {
         // answered, without waiting for notifications-service to know the members (issue 14).
         CpuUsage cpu = CpuUsage.start(podium.stack.dataFolder());
         long loadStarted = System.nanoTime();
-        Progress importing = Progress.of("fan-out", "importing the members", MEMBERS);
+        CountProgress importing = CountProgress.of("fan-out", "importing the members", MEMBERS);
         podium.importMembers("fan-out", MEMBERS, "fan-");
         importing.done();
         long published = System.currentTimeMillis();
@@ -89,7 +89,7 @@ final class FanOut {
      * (the announcement waits for every one of them, issue 14) and the announcement being recorded.
      */
     private Timeline awaitFirstEmail(String eventId, long published) {
-        Progress members = Progress.of("fan-out", "notifications-service learning the members", MEMBERS);
+        CountProgress members = CountProgress.of("fan-out", "notifications-service learning the members", MEMBERS);
         long allKnownAt = 0;
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (mail.arrivals(FanOut::isMember).isEmpty()) {
@@ -113,7 +113,7 @@ final class FanOut {
     }
 
     private List<Arrival> awaitEmails(Duration timeout) {
-        Progress sending = Progress.of("fan-out", "announcements arriving", MEMBERS);
+        CountProgress sending = CountProgress.of("fan-out", "announcements arriving", MEMBERS);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             List<Arrival> arrived = mail.arrivals(FanOut::isMember);

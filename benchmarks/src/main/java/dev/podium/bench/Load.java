@@ -26,6 +26,15 @@ final class Load {
         int withStatus(int status) {
             return statuses.getOrDefault(status, 0);
         }
+
+        /** Fails unless every request was answered {@code status}. */
+        Run expectAll(int status, String what) {
+            if (withStatus(status) != total()) {
+                throw new IllegalStateException(what + ": expected " + total() + " × " + status + ", got " + statuses
+                        + " and " + failures + " failed connections");
+            }
+            return this;
+        }
     }
 
     /** Observes each answer (request number, response, the wall-clock millis when it completed). */
@@ -110,10 +119,12 @@ final class Load {
                 long now = System.nanoTime();
                 if (failure != null) {
                     failures.incrementAndGet();
+                    Progress.answered();
                     return null;
                 }
                 latencies.add(now - startedNanos);
                 statuses.merge(response.statusCode(), 1, Integer::sum);
+                Progress.answered();
                 if (listener != null) {
                     listener.answered(number, response, System.currentTimeMillis());
                 }

@@ -3,8 +3,10 @@ package dev.podium.events.event;
 import dev.podium.api.NotFound;
 import dev.podium.events.group.EventGroup;
 import dev.podium.events.group.GroupAccess;
+import dev.podium.persistence.Sql;
 import dev.podium.security.Caller;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
@@ -16,12 +18,21 @@ import java.util.Optional;
 @Singleton
 public class EventAccess {
 
+    private static final String IN_GROUP = """
+            SELECT e.*, g.id AS g_id, g.slug AS g_slug, g.name AS g_name, g.description AS g_description,
+                   g.time_zone AS g_time_zone, g.language AS g_language, g.created_at AS g_created_at
+            FROM event e JOIN event_group g ON g.id = e.group_id WHERE e.id = ?""";
+
     private final EventRepository events;
     private final GroupAccess groups;
+    private final Sql sql;
+    private final JdbcOperations jdbc;
 
-    EventAccess(EventRepository events, GroupAccess groups) {
+    EventAccess(EventRepository events, GroupAccess groups, Sql sql, JdbcOperations jdbc) {
         this.events = events;
         this.groups = groups;
+        this.sql = sql;
+        this.jdbc = jdbc;
     }
 
     /** The group, if the caller may draft its events: its organisers and admins (404 for an unknown slug, else 403). */
@@ -36,6 +47,17 @@ public class EventAccess {
             throw new NotFound("event", eventId);
         }
         return event;
+    }
+
+    /** As {@link #requireVisible}, with the event's group, read in the same statement. */
+    public EventInGroup requireVisibleInGroup(String eventId, Optional<Caller> caller) {
+        EventInGroup found = sql.one(IN_GROUP, row -> new EventInGroup(jdbc.readEntity(row, Event.class),
+                        jdbc.readEntity("g_", row, EventGroup.class)), eventId)
+                .orElseThrow(() -> new NotFound("event", eventId));
+        if (found.event().status() == EventStatus.DRAFT && !groups.organises(found.event().groupId(), caller)) {
+            throw new NotFound("event", eventId);
+        }
+        return found;
     }
 
     /** The event, if the caller organises its group: 404 for a draft they may not see, else 403. */

@@ -45,7 +45,12 @@ public class EventSnapshots {
      * event's lock (an RSVP) does not also hold it through these reads.
      */
     public RefContext context(Event event) {
-        return new RefContext(groups.findById(event.groupId()).orElseThrow(), event.venueId(), venue(event));
+        return context(event, groups.findById(event.groupId()).orElseThrow());
+    }
+
+    /** The same, with the event's group already read. */
+    public RefContext context(Event event, EventGroup group) {
+        return new RefContext(group, event.venueId(), venue(event));
     }
 
     /** The reference from the (locked) event and a context read before; read again if the venue changed meanwhile. */

@@ -10,8 +10,6 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface RegistrationRepository extends CrudRepository<Registration, String> {
 
-    long countByEventIdAndStatus(String eventId, RegistrationStatus status);
-
     Optional<Registration> findByIdAndEventId(String id, String eventId);
 
     /**

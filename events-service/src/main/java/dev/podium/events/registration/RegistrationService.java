@@ -12,6 +12,7 @@ import dev.podium.contracts.events.RegistrationConfirmed;
 import dev.podium.contracts.events.RegistrationWaitlisted;
 import dev.podium.events.event.Event;
 import dev.podium.events.event.EventAccess;
+import dev.podium.events.event.EventInGroup;
 import dev.podium.events.event.EventService;
 import dev.podium.events.event.EventSnapshots;
 import dev.podium.events.event.EventStatus;
@@ -77,16 +78,14 @@ public class RegistrationService {
      * whoever may not see it, as an unknown event does.
      *
      * <p>The RSVPs of one event queue up on its row's lock, so the transaction that holds it does only
-     * what capacity needs: lock, count the confirmed seats, insert the RSVP and its message. The repeat
-     * check and the group's and venue's reads come before it; the answer's view after it.
+     * what capacity needs: lock, count the seats, insert the RSVP and its message. The event and its group
+     * (and venue) are read before it, in one statement; the answer's view needs no read after it. A repeat
+     * is found by the unique key on (event, active address) refusing the insert, which saves every first
+     * RSVP a look-up; the existing RSVP is then read after the rollback.
      */
     public RsvpResult register(String eventId, RegistrationRequest request, Optional<Caller> caller) {
-        Event visible = access.requireVisible(eventId, caller);
-        Optional<Registration> existing = registrations.findActive(eventId, request.email());
-        if (existing.isPresent()) {
-            return repeated(existing.get(), caller);
-        }
-        EventSnapshots.RefContext context = snapshots.context(visible);
+        EventInGroup visible = access.requireVisibleInGroup(eventId, caller);
+        EventSnapshots.RefContext context = snapshots.context(visible.event(), visible.group());
         Seat seat;
         try {
             seat = transactions.executeWrite(status -> takeSeat(eventId, request, context));
@@ -94,8 +93,10 @@ public class RegistrationService {
             if (!DuplicateKey.any(e)) {
                 throw e;
             }
-            // The same address RSVPed at the same moment and won the event's lock first.
             return repeated(registrations.findActive(eventId, request.email()).orElseThrow(() -> e), caller);
+        }
+        if (seat.repeated()) {
+            return repeated(seat.registration(), caller);
         }
         return new RsvpResult(view(seat.registration(), true, waitlist.manageUrl(seat.registration()), seat.waitlistPosition()), true);
     }
@@ -103,20 +104,27 @@ public class RegistrationService {
     private Seat takeSeat(String eventId, RegistrationRequest request, EventSnapshots.RefContext context) {
         Event event = events.lock(eventId);
         Instant now = clock.instant();
-        checkOpen(event, now);
-        boolean seatFree = event.capacity() == null
-                || registrations.countByEventIdAndStatus(eventId, RegistrationStatus.CONFIRMED) < event.capacity();
+        if (event.rsvpWindow(now) != Event.RsvpWindow.OPEN) {
+            // An RSVP made while the event took them is still answered when it no longer does.
+            Optional<Registration> existing = registrations.findActive(eventId, request.email());
+            if (existing.isPresent()) {
+                return new Seat(existing.get(), null, true);
+            }
+            checkOpen(event, now);
+        }
+        Seats seats = Seats.of(sql, eventId);
+        boolean seatFree = seats.free(event.capacity());
         Registration registration = registrations.save(new Registration(Ids.newId(), eventId, request.name(),
                 request.email(), seatFree ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED, now, null, null));
         if (seatFree) {
             outbox.appendChange(new RegistrationConfirmed(waitlist.snapshot(registration, null), snapshots.ref(event, context)),
                     Streams.eventRegistrations(eventId));
-            return new Seat(registration, null);
+            return new Seat(registration, null, false);
         }
-        int position = registrations.waitlistPosition(eventId, registration.id());
+        int position = Math.toIntExact(seats.waitlisted() + 1);
         outbox.appendChange(new RegistrationWaitlisted(waitlist.snapshot(registration, position), snapshots.ref(event, context)),
                 Streams.eventRegistrations(eventId));
-        return new Seat(registration, position);
+        return new Seat(registration, position, false);
     }
 
     private RsvpResult repeated(Registration registration, Optional<Caller> caller) {
@@ -124,7 +132,8 @@ public class RegistrationService {
         return new RsvpResult(own ? viewWithLink(registration) : anonymousView(registration), false);
     }
 
-    private record Seat(Registration registration, Integer waitlistPosition) {
+    /** The RSVP taken, or the address's existing one ({@code repeated}). */
+    private record Seat(Registration registration, Integer waitlistPosition, boolean repeated) {
     }
 
     /**

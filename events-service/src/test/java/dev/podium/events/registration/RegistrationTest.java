@@ -161,6 +161,26 @@ class RegistrationTest implements RealServers {
     }
 
     @Test
+    void answersARepeatedRsvpWithTheExistingOneAfterRsvpsHaveClosed() {
+        EventView event = publishedEvent(1);
+        RegistrationView ada = api.rsvp(event.id(), "Ada Lovelace", "ada@example.org").body();
+        RegistrationView alan = api.rsvp(event.id(), "Alan Turing", "alan@example.org").body();
+
+        clock.set(Instant.parse("2029-03-07T18:30:00Z"));
+        try {
+            HttpResponse<RegistrationView> again = api.rsvp(event.id(), "Ada", "ada@example.org");
+            assertThat(again.code()).isEqualTo(200);
+            assertThat(again.body().id()).isEqualTo(ada.id());
+            HttpResponse<RegistrationView> waiting = api.rsvp(event.id(), "Alan", "alan@example.org");
+            assertThat(waiting.body().id()).isEqualTo(alan.id());
+            assertThat(waiting.body().waitlistPosition()).isEqualTo(1);
+            ProblemResponse.of(() -> api.rsvp(event.id(), "Late", "late@example.org")).assertProblem(409, "event-started");
+        } finally {
+            clock.set(Instant.parse("2029-01-15T10:00:00Z"));
+        }
+    }
+
+    @Test
     void takesRsvpsForAnEventWhoseDateIsToBeAnnounced() {
         String group = api.createGroup(EventsApi.unique("sg-rsvp"), "Asia/Singapore").slug();
         EventView tba = api.draft(group, Map.of("title", "NeurIPS Lightning Talks", "capacity", 1));
