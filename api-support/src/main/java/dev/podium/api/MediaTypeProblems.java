@@ -3,6 +3,7 @@ package dev.podium.api;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
@@ -57,6 +58,12 @@ final class MediaTypeProblems {
         }
     }
 
+    /** The type to tell a program to ask for: JSON where the route answers it (it may also answer pages), else the first. */
+    private static String suggested(Collection<String> produced) {
+        return produced.contains(MediaType.APPLICATION_JSON) ? MediaType.APPLICATION_JSON
+                : produced.stream().findFirst().orElse(MediaType.APPLICATION_JSON);
+    }
+
     /** 406 {@code not-acceptable}: the route answers no type the request's Accept header allows. */
     @Produces
     @Singleton
@@ -74,7 +81,7 @@ final class MediaTypeProblems {
             Problem problem = new Problem("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE,
                     request.getMethodName() + " " + request.getPath() + " answers " + produced + ", which the request's Accept header ("
                             + list(exception.getAcceptedTypes()) + ") does not allow: send Accept: "
-                            + exception.getProduceableContentTypes().stream().findFirst().orElse("application/json") + " (or */*)");
+                            + suggested(exception.getProduceableContentTypes()) + " (or */*)");
             return errors.processResponse(ErrorContext.builder(request).cause(problem).build(),
                     HttpResponse.status(HttpStatus.NOT_ACCEPTABLE));
         }

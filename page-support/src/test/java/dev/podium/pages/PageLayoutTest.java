@@ -133,6 +133,15 @@ class PageLayoutTest {
         assertThat(page.text()).doesNotContain("noSuchProperty", "layoutHead", "Thymeleaf");
     }
 
+    @Test
+    void aFormWhoseEncodingIsBrokenIsABadRequestNotAServerError() {
+        HttpClientResponseException broken = failure(HttpRequest.POST("/sample", "name=Ada%zz%")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
+
+        assertThat(broken.getStatus().getCode()).isEqualTo(400);
+        assertThat(broken.getResponse().getBody(String.class).orElseThrow()).contains("malformed-form");
+    }
+
     private HttpClientResponseException failure(HttpRequest<?> request) {
         try {
             http.toBlocking().exchange(request, String.class);
