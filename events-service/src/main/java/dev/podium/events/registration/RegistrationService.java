@@ -20,6 +20,7 @@ import dev.podium.events.group.GroupAccess;
 import dev.podium.events.links.SignedLinks;
 import dev.podium.events.support.Ids;
 import dev.podium.messaging.outbox.Outbox;
+import dev.podium.persistence.ConflictRetry;
 import dev.podium.persistence.DuplicateKey;
 import dev.podium.persistence.Sql;
 import dev.podium.security.Caller;
@@ -88,7 +89,7 @@ public class RegistrationService {
         EventSnapshots.RefContext context = snapshots.context(visible.event(), visible.group());
         Seat seat;
         try {
-            seat = transactions.executeWrite(status -> takeSeat(eventId, request, context));
+            seat = ConflictRetry.retried(() -> transactions.executeWrite(status -> takeSeat(eventId, request, context)));
         } catch (DataAccessException e) {
             if (!DuplicateKey.any(e)) {
                 throw e;

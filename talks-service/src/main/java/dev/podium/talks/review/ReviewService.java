@@ -1,13 +1,13 @@
 package dev.podium.talks.review;
 
 import dev.podium.api.Conflict;
+import dev.podium.persistence.ConflictRetry;
 import dev.podium.persistence.DuplicateKey;
 import dev.podium.security.Caller;
 import dev.podium.talks.catalog.OrganiserAccess;
 import dev.podium.talks.submission.Submission;
 import dev.podium.talks.submission.SubmissionAccess;
 import dev.podium.talks.submission.Submissions;
-import dev.podium.persistence.DuplicateKey;
 import dev.podium.talks.support.Ids;
 import dev.podium.talks.support.Times;
 import io.micronaut.core.annotation.Nullable;
@@ -45,14 +45,14 @@ public class ReviewService {
         return DuplicateKey.refused("uk_review_reviewer_sub",
                 () -> new Conflict("duplicate-review", "Already reviewed",
                         reviewer + " has already reviewed submission " + submissionId),
-                () -> transactions.executeWrite(status -> {
+                () -> ConflictRetry.retried(() -> transactions.executeWrite(status -> {
                     Submission submission = submissions.find(submissionId);
                     access.requireOrganiser(submissionId, submission.groupId(), caller);
                     submission.requireNotWithdrawn();
                     Review review = new Review(Ids.newId(), submissionId, reviewer, caller.sub(), request.score(),
                             blankToNull(request.comment()), Times.now(clock));
                     return ReviewView.of(reviews.save(review));
-                }));
+                })));
     }
 
     public ReviewsView reviews(String submissionId, Caller caller) {

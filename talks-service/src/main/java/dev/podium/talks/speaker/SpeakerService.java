@@ -3,6 +3,7 @@ package dev.podium.talks.speaker;
 import dev.podium.api.Conflict;
 import dev.podium.api.NotFound;
 import dev.podium.api.RuleViolation;
+import dev.podium.persistence.ConflictRetry;
 import dev.podium.persistence.DuplicateKey;
 import dev.podium.security.Caller;
 import dev.podium.talks.support.Ids;
@@ -57,7 +58,7 @@ public class SpeakerService {
                 blankToNull(links.github()), blankToNull(links.slides()), now, now);
         // Two concurrent first profiles of one account: the unique key on owner_sub refuses the second.
         return DuplicateKey.refused(OWNER_KEY, () -> profileExists(null),
-                () -> uniqueEmail(email, () -> transactions.executeWrite(status -> {
+                () -> uniqueEmail(email, () -> ConflictRetry.retried(() -> transactions.executeWrite(status -> {
                     profileOf(caller).ifPresent(existing -> {
                         throw profileExists(existing.id());
                     });
@@ -65,7 +66,7 @@ public class SpeakerService {
                         requireEmailFree(email, null);
                     }
                     return SpeakerView.of(speakers.save(speaker), true);
-                })));
+                }))));
     }
 
     /** Public, without the email unless the caller owns the profile or is admin. */
@@ -94,7 +95,7 @@ public class SpeakerService {
     /** By its owner or admin; 403 to anyone else (profiles are public). */
     public SpeakerView update(String id, SpeakerPatch patch, Caller caller) {
         String email = patch.email() == null ? null : emailOf(patch.email(), caller);
-        return uniqueEmail(email, () -> transactions.executeWrite(status -> {
+        return uniqueEmail(email, () -> ConflictRetry.retried(() -> transactions.executeWrite(status -> {
             Speaker current = speakers.findById(id).orElseThrow(() -> new NotFound("speaker", id));
             access.requireActsFor(current, caller);
             if (email != null) {
@@ -114,7 +115,7 @@ public class SpeakerService {
             speakers.update(updated);
             changes.publishEvent(new SpeakerProfileChanged(id));
             return SpeakerView.of(updated, true);
-        }));
+        })));
     }
 
     /** The caller's profile: the one their account created, else one made before accounts with their verified email. */
