@@ -8,12 +8,8 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
-import io.micronaut.problem.HttpStatusType;
 import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import jakarta.inject.Singleton;
-import java.net.URI;
-import org.zalando.problem.Problem;
-import org.zalando.problem.ThrowableProblem;
 
 /**
  * 400 {@code malformed-form}: a form body that is not valid {@code application/x-www-form-urlencoded}
@@ -32,12 +28,6 @@ class MalformedFormHandler implements ExceptionHandler<HttpPostRequestDecoder.Er
 
     @Override
     public MutableHttpResponse<?> handle(HttpRequest request, HttpPostRequestDecoder.ErrorDataDecoderException exception) {
-        ThrowableProblem problem = Problem.builder()
-                .withType(URI.create("https://podium.dev/problems/malformed-form"))
-                .withTitle("Malformed form")
-                .withStatus(new HttpStatusType(HttpStatus.BAD_REQUEST))
-                .withDetail("The form's body is not valid application/x-www-form-urlencoded (a % must be followed by two hex digits)")
-                .build();
-        return errors.processResponse(ErrorContext.builder(request).cause(problem).build(), HttpResponse.status(HttpStatus.BAD_REQUEST));
+        return errors.processResponse(ErrorContext.builder(request).cause(new MalformedForm()).build(), HttpResponse.status(HttpStatus.BAD_REQUEST));
     }
 }
