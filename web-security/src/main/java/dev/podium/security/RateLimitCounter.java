@@ -3,7 +3,9 @@ package dev.podium.security;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 
 /**
@@ -19,35 +21,38 @@ import java.time.Instant;
 @Singleton
 public class RateLimitCounter {
 
+    private static final String HIT = """
+            INSERT INTO rate_limit_hit (limit_name, client, window_start, hits)
+            VALUES (?, ?, ?, LAST_INSERT_ID(1))
+            ON DUPLICATE KEY UPDATE hits = LAST_INSERT_ID(hits + 1)""";
+
     private final JdbcOperations jdbc;
 
     RateLimitCounter(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Records one hit and returns the window's count including it. */
+    /** Records one hit and returns the window's count including it, in one round trip (the count comes back as the statement's LAST_INSERT_ID). */
     @Connectable
     public long hit(String limit, String client, Instant windowStart) {
-        jdbc.prepareStatement("""
-                INSERT INTO rate_limit_hit (limit_name, client, window_start, hits)
-                VALUES (?, ?, ?, LAST_INSERT_ID(1))
-                ON DUPLICATE KEY UPDATE hits = LAST_INSERT_ID(hits + 1)""", statement -> {
-            statement.setString(1, limit);
-            statement.setString(2, client);
-            statement.setLong(3, windowStart.getEpochSecond());
-            return statement.executeUpdate();
-        });
-        return jdbc.prepareStatement("SELECT LAST_INSERT_ID()", statement -> {
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
+        return jdbc.execute(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(HIT, Statement.RETURN_GENERATED_KEYS)) {
+                statement.setString(1, limit);
+                statement.setString(2, client);
+                statement.setLong(3, windowStart.getEpochSecond());
+                statement.executeUpdate();
+                try (ResultSet count = statement.getGeneratedKeys()) {
+                    if (!count.next()) {
+                        throw new IllegalStateException("The database returned no count for rate limit " + limit);
+                    }
+                    return count.getLong(1);
+                }
             }
         });
     }
 
-    /** Forgets windows that ended before {@code before}. */
-    @Connectable
     /** Deletes up to {@code limit} windows that started before {@code before}, in the caller's transaction. */
+    @Connectable
     public int forgetBefore(Instant before, int limit) {
         return jdbc.prepareStatement("DELETE FROM rate_limit_hit WHERE window_start < ? LIMIT ?", statement -> {
             statement.setLong(1, before.getEpochSecond());
