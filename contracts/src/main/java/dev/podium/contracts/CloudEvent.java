@@ -10,7 +10,9 @@ import java.time.Instant;
 
 /**
  * A CloudEvents 1.0 envelope in structured JSON mode. Podium's extension attributes carry the
- * message's {@link Causality}; other extension attributes are ignored.
+ * message's {@link Causality}; the distributed-tracing extension's {@code traceparent} (W3C Trace
+ * Context) carries the trace of the change that wrote it, through the outbox, to its consumers;
+ * other extension attributes are ignored.
  *
  * @param id      a UUID, unique per message: consumers deduplicate on it
  * @param source  the producing service, e.g. {@code /podium/events-service}
@@ -21,6 +23,8 @@ import java.time.Instant;
  * @param podiumstream  the stream this message is a change of ({@link Streams}), if any
  * @param podiumversion that stream's version after this change
  * @param podiumafter   space-separated {@code stream@version}s the consumer must know before acting on it
+ * @param traceparent   the W3C {@code traceparent} of the span that wrote the message, if it was traced
+ * @param tracestate    the W3C {@code tracestate} that came with it, if any
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,7 +40,9 @@ public record CloudEvent(
         @Nullable JsonNode data,
         @Nullable String podiumstream,
         @Nullable Long podiumversion,
-        @Nullable String podiumafter) {
+        @Nullable String podiumafter,
+        @Nullable String traceparent,
+        @Nullable String tracestate) {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String JSON = "application/json";
@@ -44,7 +50,7 @@ public record CloudEvent(
     /** An envelope without causality: a message that neither changes a stream nor waits for one. */
     public CloudEvent(String specversion, String id, String source, String type, @Nullable String subject,
                       @Nullable Instant time, @Nullable String datacontenttype, @Nullable JsonNode data) {
-        this(specversion, id, source, type, subject, time, datacontenttype, data, null, null, null);
+        this(specversion, id, source, type, subject, time, datacontenttype, data, null, null, null, null, null);
     }
 
     /**

@@ -31,6 +31,11 @@ public class MessageCodec {
 
     /** The same, carrying the message's {@link Causality} in the envelope's extension attributes. */
     public String encode(PodiumMessage message, String source, UUID id, Instant time, Causality causality) {
+        return encode(message, source, id, time, causality, TraceContext.NONE);
+    }
+
+    /** The same, carrying the trace of the change that wrote it (the distributed-tracing extension). */
+    public String encode(PodiumMessage message, String source, UUID id, Instant time, Causality causality, TraceContext trace) {
         MessageType<?> type = MessageCatalog.byClass(message.getClass());
         try {
             JsonNode data = jsonMapper.writeValueToTree(message);
@@ -38,7 +43,7 @@ public class MessageCodec {
             CloudEvent envelope = new CloudEvent(CloudEvent.SPEC_VERSION, id.toString(), source, type.type(),
                     message.subject(), time, CloudEvent.JSON, data,
                     advances == null ? null : advances.stream(), advances == null ? null : advances.version(),
-                    causality.afterAttribute());
+                    causality.afterAttribute(), trace.traceparent(), trace.tracestate());
             return jsonMapper.writeValueAsString(envelope);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot encode " + type.type(), e);

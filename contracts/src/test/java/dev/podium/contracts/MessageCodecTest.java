@@ -18,8 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MessageCodecTest {
 
@@ -119,6 +121,18 @@ class MessageCodecTest {
                 .replace("\"slotId\":\"slot-1\",", "\"slotId\":\"slot-1\",\"livestream\":null,");
 
         assertEquals(published, CODEC.decode(json).data());
+    }
+
+    @Test
+    void carriesTheTraceOfTheChangeThatWroteItAsTheDistributedTracingExtension() {
+        TraceContext trace = new TraceContext("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "podium=1");
+        String json = CODEC.encode(UNSUBSCRIBED, "/podium/notifications-service", ID, Instant.parse("2027-03-20T18:42:00.250Z"),
+                Causality.NONE, trace);
+
+        assertTrue(json.contains("\"traceparent\":\"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\""), json);
+        assertEquals(trace, TraceContext.of(CODEC.decode(json).envelope()));
+        assertEquals(TraceContext.NONE, TraceContext.of(CODEC.decode(UNSUBSCRIBED_JSON).envelope()));
+        assertFalse(UNSUBSCRIBED_JSON.contains("traceparent"), "an untraced message carries no trace attributes");
     }
 
     @Test

@@ -25,7 +25,7 @@ class ConflictRetryInterceptor implements MethodInterceptor<Object, Object> {
 
     @Override
     public int getOrder() {
-        return InterceptPhase.TRANSACTION.getPosition() - 1;
+        return InterceptPhase.TRANSACTION.getPosition() - 1;  // inside TransactionSpans, outside the transaction
     }
 
     @Override

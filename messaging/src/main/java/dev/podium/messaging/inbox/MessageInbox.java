@@ -4,10 +4,15 @@ import dev.podium.contracts.Causality;
 import dev.podium.contracts.DecodedMessage;
 import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.StreamVersion;
+import dev.podium.contracts.TraceContext;
 import dev.podium.contracts.UnreadableMessageException;
 import dev.podium.messaging.causality.Watermarks;
+import dev.podium.messaging.tracing.MessageTracing;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.Timestamp;
@@ -45,12 +50,13 @@ public class MessageInbox {
     private final DeferredMessages deferred;
     private final Watermarks watermarks;
     private final ConsumerFreshness freshness;
+    private final MessageTracing tracing;
     private final Clock clock;
     private final Map<String, InboxConsumer> consumers = new ConcurrentHashMap<>();
 
     MessageInbox(TransactionOperations<Connection> transactions, JdbcOperations jdbc, MessageCodec codec,
                  DeadLetters deadLetters, KeptBackRecords keptBack, DeferredMessages deferred, Watermarks watermarks,
-                 ConsumerFreshness freshness, Clock clock) {
+                 ConsumerFreshness freshness, MessageTracing tracing, Clock clock) {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.codec = codec;
@@ -59,6 +65,7 @@ public class MessageInbox {
         this.deferred = deferred;
         this.watermarks = watermarks;
         this.freshness = freshness;
+        this.tracing = tracing;
         this.clock = clock;
     }
 
@@ -113,6 +120,19 @@ public class MessageInbox {
         }
         freshness.received(consumer.name(), record);
         Causality causality = message.envelope().causality();
+        Span span = tracing.consuming(consumer.name(), consumer.topic(), messageId, TraceContext.of(message.envelope()));
+        try (Scope ignored = span.makeCurrent()) {
+            return inTransaction(consumer, record, message, messageId, causality);
+        } catch (RuntimeException e) {
+            span.recordException(e).setStatus(StatusCode.ERROR);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private boolean inTransaction(InboxConsumer consumer, ConsumerRecord<String, String> record, DecodedMessage message,
+                                  String messageId, Causality causality) {
         return transactions.executeWrite(status -> {
             if (!markProcessed(consumer.name(), messageId)) {
                 return false;

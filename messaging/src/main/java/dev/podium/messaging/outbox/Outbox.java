@@ -6,6 +6,7 @@ import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.MessageType;
 import dev.podium.contracts.PodiumMessage;
 import dev.podium.messaging.causality.StreamVersions;
+import dev.podium.messaging.tracing.MessageTracing;
 import dev.podium.persistence.Sql;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -42,15 +43,17 @@ public class Outbox {
     private final Sql sql;
     private final StreamVersions versions;
     private final MessageCodec codec;
+    private final MessageTracing tracing;
     private final Clock clock;
     private final String source;
 
-    Outbox(JdbcOperations jdbc, Sql sql, StreamVersions versions, MessageCodec codec, Clock clock,
+    Outbox(JdbcOperations jdbc, Sql sql, StreamVersions versions, MessageCodec codec, MessageTracing tracing, Clock clock,
            @Value("/podium/${micronaut.application.name}") String source) {
         this.jdbc = jdbc;
         this.sql = sql;
         this.versions = versions;
         this.codec = codec;
+        this.tracing = tracing;
         this.clock = clock;
         this.source = source;
     }
@@ -79,7 +82,7 @@ public class Outbox {
         MessageType<?> type = MessageCatalog.byClass(message.getClass());
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        String payload = codec.encode(message, source, id, now, causality);
+        String payload = codec.encode(message, source, id, now, causality, tracing.current());
         jdbc.prepareStatement(INSERT, statement -> {
             statement.setString(1, id.toString());
             statement.setString(2, type.topic());

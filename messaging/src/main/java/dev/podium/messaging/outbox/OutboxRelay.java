@@ -7,6 +7,8 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -22,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import dev.podium.messaging.PodiumProducer;
+import dev.podium.messaging.tracing.MessageTracing;
 import dev.podium.persistence.DatabaseUnreachable;
 import dev.podium.persistence.Sql;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -59,6 +62,7 @@ public class OutboxRelay {
     private final JdbcOperations jdbc;
     private final Sql sql;
     private final PodiumProducer producer;
+    private final MessageTracing tracing;
     private final Clock clock;
     private final int batchSize;
     private final Duration acknowledgementTimeout;
@@ -66,13 +70,14 @@ public class OutboxRelay {
     private volatile List<Future<RecordMetadata>> unsettled = List.of();
 
     OutboxRelay(TransactionOperations<Connection> transactions, JdbcOperations jdbc, Sql sql,
-                PodiumProducer producer, Clock clock, MeterRegistry meters,
+                PodiumProducer producer, MessageTracing tracing, Clock clock, MeterRegistry meters,
                 @Value("${podium.outbox.batch-size:500}") int batchSize,
                 @Value("${podium.outbox.acknowledgement-timeout:30s}") Duration acknowledgementTimeout) {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.sql = sql;
         this.producer = producer;
+        this.tracing = tracing;
         this.clock = clock;
         this.batchSize = batchSize;
         this.acknowledgementTimeout = acknowledgementTimeout;
@@ -148,8 +153,11 @@ public class OutboxRelay {
 
     private void publish(List<OutboxRow> rows) {
         List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(rows.size());
+        List<Span> sends = new ArrayList<>(rows.size());
         try {
             for (OutboxRow row : rows) {
+                Span send = tracing.relaying(row.topic(), row.messageId(), MessageTracing.inPayload(row.payload()));
+                sends.add(send);
                 Future<RecordMetadata> acknowledgement = producer.send(toRecord(row));
                 if (acknowledgement.isDone()) {
                     // Refused at once (no metadata for its topic within max.block.ms while the broker
@@ -164,13 +172,22 @@ public class OutboxRelay {
             for (Future<RecordMetadata> acknowledgement : acknowledgements) {
                 acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
+            sends.forEach(Span::end);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             unsettled = acknowledgements;
+            failed(sends, e);
             throw new OutboxPublishException(rows.size() + " messages not acknowledged by Kafka", e);
         } catch (InterruptedException e) {
             unsettled = acknowledgements;
+            failed(sends, e);
             Thread.currentThread().interrupt();
             throw new OutboxPublishException("interrupted while publishing", e);
+        }
+    }
+
+    private static void failed(List<Span> sends, Exception failure) {
+        for (Span send : sends) {
+            send.recordException(failure).setStatus(StatusCode.ERROR).end();
         }
     }
 
