@@ -2,7 +2,6 @@ package dev.podium.notifications.invitation;
 
 import dev.podium.api.HmacSigner;
 import dev.podium.notifications.audience.Recipient;
-import dev.podium.notifications.delivery.email.MailSettings;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -27,13 +26,14 @@ public class InvitationUids {
     private final HmacSigner signer;
     private final String domain;
 
-    InvitationUids(@Value("${podium.notifications.invitation-secret}") String secret, MailSettings mail) {
+    /** @param domain the sending domain ({@code podium.mail.domain}), read as a value: delivery depends on this package */
+    InvitationUids(@Value("${podium.notifications.invitation-secret}") String secret, @Value("${podium.mail.domain}") String domain) {
         if (secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
             throw new IllegalStateException("podium.notifications.invitation-secret (NOTIFICATIONS_INVITATION_SECRET) must have at least "
                     + MIN_SECRET_BYTES + " bytes");
         }
         this.signer = new HmacSigner(secret);
-        this.domain = mail.getDomain();
+        this.domain = domain;
     }
 
     public String issue(String eventId, String address) {

@@ -3,12 +3,11 @@ package dev.podium.notifications.invitation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.podium.notifications.delivery.email.MailSettings;
 import org.junit.jupiter.api.Test;
 
 class InvitationUidsTest {
 
-    private final InvitationUids uids = new InvitationUids("a-test-secret-of-at-least-thirty-two-bytes", settings("podium.example"));
+    private final InvitationUids uids = new InvitationUids("a-test-secret-of-at-least-thirty-two-bytes", "podium.example");
 
     @Test
     void oneStableUidPerEventAndAddressThatVerifiesOnlyForThatAddress() {
@@ -23,18 +22,12 @@ class InvitationUidsTest {
         assertThat(uids.eventOf(tampered, "zoe@example.org")).isEmpty();
         assertThat(uids.eventOf("evt-1.2@podium", "zoe@example.org")).as("the feed's UID").isEmpty();
         assertThat(uids.eventOf("nonsense", "zoe@example.org")).isEmpty();
-        assertThat(new InvitationUids("another-secret-of-at-least-thirty-two-bytes", settings("podium.example"))
+        assertThat(new InvitationUids("another-secret-of-at-least-thirty-two-bytes", "podium.example")
                 .eventOf(uid, "zoe@example.org")).as("signed with another key").isEmpty();
     }
 
     @Test
     void refusesAShortKey() {
-        assertThatThrownBy(() -> new InvitationUids("short", settings("podium.example"))).hasMessageContaining("NOTIFICATIONS_INVITATION_SECRET");
-    }
-
-    private static MailSettings settings(String domain) {
-        MailSettings settings = new MailSettings();
-        settings.setDomain(domain);
-        return settings;
+        assertThatThrownBy(() -> new InvitationUids("short", "podium.example")).hasMessageContaining("NOTIFICATIONS_INVITATION_SECRET");
     }
 }
