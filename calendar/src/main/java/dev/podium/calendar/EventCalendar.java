@@ -81,7 +81,12 @@ public final class EventCalendar {
         return render(calendar(method, List.of(event), stamp));
     }
 
-    private static Calendar calendar(CalendarMethod method, List<EventSnapshot> events, Instant stamp) {
+    static Calendar calendar(CalendarMethod method, List<EventSnapshot> events, Instant stamp) {
+        return calendar(method, events, stamp, null);
+    }
+
+    /** {@code organizer} null: a document without ORGANIZER, whose VEVENTs carry the event's shared UID. */
+    static Calendar calendar(CalendarMethod method, List<EventSnapshot> events, Instant stamp, Organizer organizer) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId(PRODUCT_ID));
         calendar.add(ImmutableVersion.VERSION_2_0);
@@ -93,16 +98,21 @@ public final class EventCalendar {
         }
         zones.values().forEach(calendar::add);
         for (EventSnapshot event : events) {
-            calendar.add(vEvent(event, method, stamp, zones.get(event.timeZone())));
+            calendar.add(vEvent(event, method, stamp, zones.get(event.timeZone()), organizer));
         }
         return calendar;
     }
 
-    private static VEvent vEvent(EventSnapshot event, CalendarMethod method, Instant stamp, VTimeZone zone) {
+    private static VEvent vEvent(EventSnapshot event, CalendarMethod method, Instant stamp, VTimeZone zone, Organizer organizer) {
         // TZID is the VTIMEZONE's own id: an alias such as Asia/Calcutta is defined as Asia/Kolkata.
         ParameterList inZone = new ParameterList(List.of(new TzId(zone.getTimeZoneId().getValue())));
         VEvent vEvent = new VEvent(false); // false: no DTSTAMP taken from the system clock
-        vEvent.add(new Uid(event.eventId() + "@podium"));
+        if (organizer == null) {
+            vEvent.add(new Uid(event.eventId() + "@podium"));
+        } else {
+            // The UID and the ATTENDEE are each recipient's own: Invitation puts them in per copy.
+            vEvent.add(organizer.property());
+        }
         vEvent.add(new DtStamp(stamp));
         // Local times, written as they are. Not a ZonedDateTime: ical4j 4.1 would convert it through
         // its own zone rules, which are wrong for some zones (19:00 in Singapore comes out as 18:30).
@@ -115,7 +125,7 @@ public final class EventCalendar {
         if (event.url() != null) {
             vEvent.add(new Url(URI.create(event.url())));
         }
-        vEvent.add(status(event, method));
+        status(event, method, organizer != null).ifPresent(vEvent::add);
         return vEvent;
     }
 
@@ -127,15 +137,21 @@ public final class EventCalendar {
         return zone.getVTimeZone();
     }
 
-    private static Status status(EventSnapshot event, CalendarMethod method) {
+    /**
+     * RFC 5546 §3.2.5: a CANCEL of the whole event says STATUS:CANCELLED; one that withdraws the
+     * invitation of one attendee from an event that still takes place (an invitation's CANCEL for a
+     * snapshot that is not cancelled) MUST NOT carry STATUS.
+     */
+    private static Optional<Status> status(EventSnapshot event, CalendarMethod method, boolean invitation) {
         if (method == CalendarMethod.CANCEL) {
-            return ImmutableStatus.VEVENT_CANCELLED;
+            boolean withdrawn = invitation && !"CANCELLED".equals(event.status());
+            return withdrawn ? Optional.empty() : Optional.of(ImmutableStatus.VEVENT_CANCELLED);
         }
-        return switch (event.status()) {
+        return Optional.of(switch (event.status()) {
             case "PUBLISHED", "COMPLETED" -> ImmutableStatus.VEVENT_CONFIRMED;
             case "CANCELLED" -> ImmutableStatus.VEVENT_CANCELLED;
             default -> ImmutableStatus.VEVENT_TENTATIVE; // a draft, or a status this version does not know
-        };
+        });
     }
 
     /** The event's description followed by its agenda as plain text, or nothing when both are empty. */
@@ -186,7 +202,7 @@ public final class EventCalendar {
         return place.isEmpty() ? Optional.empty() : Optional.of(place);
     }
 
-    private static boolean hasDate(EventSnapshot event) {
+    static boolean hasDate(EventSnapshot event) {
         return event.startsAt() != null && event.endsAt() != null;
     }
 
@@ -231,7 +247,7 @@ public final class EventCalendar {
         return line.length();
     }
 
-    private static String render(Calendar calendar) {
+    static String render(Calendar calendar) {
         return LineFolding.fold(calendar.toString());
     }
 }

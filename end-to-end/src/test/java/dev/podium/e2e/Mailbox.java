@@ -102,6 +102,17 @@ final class Mailbox {
         });
     }
 
+    /** Every message in the address's inbox, read in full, in arrival order. */
+    List<Mail> all(String address) {
+        return inInbox(address, messages -> {
+            List<Mail> mails = new ArrayList<>();
+            for (Message message : messages) {
+                mails.add(mail(message));
+            }
+            return mails;
+        });
+    }
+
     @FunctionalInterface
     private interface Reading<T> {
         T read(Message[] messages) throws MessagingException, IOException;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.podium.devissuer.Identity;
 import dev.podium.e2e.Mailbox.Mail;
 import dev.podium.e2e.Platform.Service;
+import dev.podium.testsupport.itip.ItipConformance;
 import dev.podium.testsupport.MailTestServer;
 import dev.podium.testsupport.TestServers;
 import java.time.DayOfWeek;
@@ -22,10 +23,12 @@ import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -253,7 +256,7 @@ class SeedStoryTest {
             assertThat(announcement.html()).contains("Generalization in Deep networks");
             VEvent entry = announcement.event();
             assertStartsAt(entry, meetupDay.atTime(19, 0), "Europe/Paris");
-            assertThat(value(entry, Property.UID)).isEqualTo(eventId + "@podium");
+            assertThat(value(entry, Property.UID)).as("the member's own invitation UID").startsWith(eventId + ".");
             assertThat(value(announcement.parsedCalendar().getProperty(Property.METHOD).orElseThrow())).isEqualTo("REQUEST");
             announcementSequence = announcement.sequence();
         }
@@ -532,6 +535,37 @@ class SeedStoryTest {
         // Each step waited for its emails already: what is still missing or extra after the settling wait is wrong.
         await().during(SETTLE).atMost(SETTLE.multipliedBy(6)).pollInterval(POLL).untilAsserted(() -> expectedMail.forEach((address, subjects) ->
                 assertThat(mailbox.subjects(address)).as("emails to %s", address).containsExactlyInAnyOrderElementsOf(subjects)));
+    }
+
+    @Test
+    @Order(101)
+    void everyCalendarSentConformsToItipAndEachRecipientKeepsOneEntryPerEvent() {
+        assumeTrue(!expectedMail.isEmpty(), "no step sent email");
+        List<String> violations = new ArrayList<>();
+        Map<String, Set<String>> uidsByEvent = new HashMap<>();
+        int calendars = 0;
+        for (String address : expectedMail.keySet()) {
+            Map<String, List<String>> storyByEvent = new LinkedHashMap<>();
+            for (Mail mail : mailbox.all(address)) {
+                if (!mail.hasCalendar()) {
+                    continue;
+                }
+                calendars++;
+                ItipConformance.violations(mail.calendar(), address, "rsvp@podium.localhost")
+                        .forEach(violation -> violations.add(address + " \"" + mail.subject() + "\": " + violation));
+                // The event's page is its identity here; the UID is what is being checked.
+                String event = ItipConformance.eventProperty(mail.calendar(), "URL");
+                storyByEvent.computeIfAbsent(event, key -> new ArrayList<>()).add(mail.calendar());
+            }
+            storyByEvent.forEach((event, story) -> {
+                ItipConformance.storyViolations(story).forEach(violation -> violations.add(address + " " + event + ": " + violation));
+                uidsByEvent.computeIfAbsent(event, key -> new HashSet<>()).add(ItipConformance.uid(story.get(0)));
+            });
+        }
+        assertThat(calendars).as("calendars sent in the story").isGreaterThan(20);
+        assertThat(violations).as("RFC 5546 violations").isEmpty();
+        uidsByEvent.forEach((event, uids) -> assertThat(uids).as("UIDs of %s, one per recipient", event)
+                .allMatch(uid -> uid.matches("[^.@]+\\.[A-Za-z0-9_-]{22}@podium\\.localhost")));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DtStart;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,22 @@ class AnnouncementTest implements RealServers {
         Calendar calendar = new CalendarBuilder().build(new StringReader(announcement.calendar()));
         assertThat(calendar.getProperty("METHOD").orElseThrow().getValue()).isEqualTo("REQUEST");
         VEvent vEvent = (VEvent) calendar.getComponent("VEVENT").orElseThrow();
-        assertThat(vEvent.getProperty("UID").orElseThrow().getValue()).contains(event.eventId());
+        assertThat(vEvent.getProperty("UID").orElseThrow().getValue()).startsWith(event.eventId() + ".").endsWith("@podium.localhost");
+        Property organizer = vEvent.getProperty("ORGANIZER").orElseThrow();
+        assertThat(organizer.getValue()).isEqualTo("mailto:rsvp@podium.localhost");
+        assertThat(organizer.getParameter("CN").orElseThrow().getValue()).isEqualTo(event.groupName());
+        Property attendee = vEvent.getProperty("ATTENDEE").orElseThrow();
+        assertThat(attendee.getValue()).isEqualToIgnoringCase("mailto:" + members.get(0));
+        assertThat(attendee.getParameter("PARTSTAT").orElseThrow().getValue()).isEqualTo("NEEDS-ACTION");
+        assertThat(attendee.getParameter("RSVP").orElseThrow().getValue()).isEqualTo("TRUE");
+        assertThat(attendee.getParameter("ROLE").orElseThrow().getValue()).isEqualTo("REQ-PARTICIPANT");
+        ReceivedMail another = ReceivedMail.of(mail.messagesTo(members.get(1)).get(0));
+        VEvent anotherEvent = (VEvent) new CalendarBuilder().build(new StringReader(another.calendar())).getComponent("VEVENT").orElseThrow();
+        assertThat(anotherEvent.getProperty("UID").orElseThrow().getValue()).as("each member's invitation has its own UID")
+                .isNotEqualTo(vEvent.getProperty("UID").orElseThrow().getValue());
+        assertThat(anotherEvent.getProperty("ATTENDEE").orElseThrow().getValue()).isEqualToIgnoringCase("mailto:" + members.get(1));
+        assertThat(mimeTypesInOrder(announcement.message())).as("the invitation inline in the alternative, and attached")
+                .containsExactly("multipart/mixed", "multipart/alternative", "text/plain", "text/html", "text/calendar", "application/ics");
         assertThat(vEvent.getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo("1");
         DtStart<?> start = vEvent.getProperty("DTSTART").map(DtStart.class::cast).orElseThrow();
         assertThat(start.getParameter("TZID").orElseThrow().getValue()).isEqualTo("Europe/Paris");
@@ -128,6 +144,18 @@ class AnnouncementTest implements RealServers {
         ReceivedMail toJoined = ReceivedMail.of(mail.messagesTo(joined).get(0));
         assertThat(toJoined.text()).contains("Vous recevez cet email en tant que membre de Paris Deep Learning.")
                 .doesNotContain("a ajouté votre adresse");
+    }
+
+    private static List<String> mimeTypesInOrder(jakarta.mail.Part part) throws Exception {
+        List<String> types = new java.util.ArrayList<>();
+        types.add(part.getContentType().split(";")[0].strip().toLowerCase(java.util.Locale.ROOT));
+        if (part.isMimeType("multipart/*")) {
+            jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                types.addAll(mimeTypesInOrder(multipart.getBodyPart(i)));
+            }
+        }
+        return types;
     }
 
     private static String calendarContentType(jakarta.mail.Part part) throws Exception {

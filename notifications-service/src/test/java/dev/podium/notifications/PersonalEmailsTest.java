@@ -86,11 +86,16 @@ class PersonalEmailsTest implements RealServers {
                 "Votre inscription est annulée : Deep Learning Meetup #13");
         ReceivedMail waitlisted = find(received, "liste d'attente");
         assertThat(waitlisted.text()).contains("Bonjour Zoé Attendee,", "Votre position sur la liste d'attente : 1", manageUrl);
-        assertThat(waitlisted.calendar()).isNull();
+        assertThat(waitlisted.calendar()).as("the waitlist is a tentative answer to the same invitation")
+                .contains("METHOD:REQUEST", "PARTSTAT=TENTATIVE");
         ReceivedMail promotedMail = find(received, "Une place");
         assertThat(promotedMail.html()).contains("href=\"" + manageUrl.replace("&", "&amp;") + "\"");
-        assertThat(promotedMail.calendar()).contains("METHOD:REQUEST", "DTSTART;TZID=Europe/Paris:20290307T190000");
-        assertThat(find(received, "annulée").calendar()).contains("METHOD:CANCEL");
+        assertThat(promotedMail.calendar()).contains("METHOD:REQUEST", "DTSTART;TZID=Europe/Paris:20290307T190000", "PARTSTAT=ACCEPTED");
+        String withdrawn = find(received, "annulée").calendar();
+        assertThat(withdrawn).as("RFC 5546 §3.2.5: withdrawing one attendee's invitation carries no STATUS")
+                .contains("METHOD:CANCEL").doesNotContain("STATUS:");
+        assertThat(received).extracting(mail -> uid(mail.calendar())).as("one calendar entry across the RSVP's story")
+                .containsOnly(uid(waitlisted.calendar()));
         assertThat(promotedMail.header("List-Unsubscribe")).as("transactional email is not a mailing list").isNull();
     }
 
@@ -184,5 +189,9 @@ class PersonalEmailsTest implements RealServers {
 
     private static ReceivedMail find(List<ReceivedMail> mails, String subjectPart) {
         return mails.stream().filter(mail -> mail.subject().contains(subjectPart)).findFirst().orElseThrow();
+    }
+
+    private static String uid(String calendar) {
+        return calendar.replaceAll("\r\n[ \t]", "").lines().filter(line -> line.startsWith("UID:")).findFirst().orElseThrow();
     }
 }

@@ -75,9 +75,19 @@ public class Audience {
             parameters[i + 1] = statuses.get(i);
         }
         parameters[parameters.length - 1] = groupId;
-        return sql.list("SELECT a.email, a.name, a.manage_url FROM event_attendee a WHERE a.event_id = ? AND a.status IN ("
+        return sql.list("SELECT a.email, a.name, a.manage_url, a.status FROM event_attendee a WHERE a.event_id = ? AND a.status IN ("
                         + placeholders + ")" + NOT_OPTED_OUT.formatted("a") + " ORDER BY a.email",
-                row -> new Recipient(row.getString(1), row.getString(2), row.getString(3)), parameters);
+                row -> new Recipient(row.getString(1), row.getString(2), row.getString(3))
+                        .withParticipation(participation(row.getString(4))), parameters);
+    }
+
+    /** The calendar PARTSTAT of an RSVP status: a confirmed seat is accepted, a waitlisted one tentative. */
+    public static String participation(String rsvpStatus) {
+        return switch (rsvpStatus) {
+            case "CONFIRMED" -> "ACCEPTED";
+            case "WAITLISTED" -> "TENTATIVE";
+            default -> null;
+        };
     }
 
     public List<Recipient> organisers(String groupId) {

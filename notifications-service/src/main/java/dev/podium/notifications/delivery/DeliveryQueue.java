@@ -39,11 +39,11 @@ public class DeliveryQueue {
     public List<ClaimedDelivery> claim(int max) {
         Instant now = clock.instant();
         List<ClaimedDelivery> due = sql.list("""
-                SELECT id, notification_id, email, name, manage_url, imported_by, attempts FROM delivery
+                SELECT id, notification_id, email, name, manage_url, imported_by, participation, attempts FROM delivery
                 WHERE status = 'PENDING' AND next_attempt_at <= ?
                 ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED""",
                 row -> new ClaimedDelivery(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getString(5), row.getString(6), row.getInt(7)), now, max);
+                        row.getString(5), row.getString(6), row.getString(7), row.getInt(8)), now, max);
         List<Long> exhausted = due.stream().filter(row -> retries.exhausted(row.attempt())).map(ClaimedDelivery::id).toList();
         if (!exhausted.isEmpty()) {
             sql.update("UPDATE delivery SET status = 'DEAD', lease_until = NULL, updated_at = ?, last_error = COALESCE(last_error, ?) "
@@ -53,7 +53,7 @@ public class DeliveryQueue {
         // The row's attempts before this claim, plus this one (the UPDATE below counts it in the table).
         List<ClaimedDelivery> claimed = due.stream().filter(row -> !retries.exhausted(row.attempt()))
                 .map(row -> new ClaimedDelivery(row.id(), row.notificationId(), row.address(), row.name(), row.manageUrl(),
-                        row.importedBy(), row.attempt() + 1))
+                        row.importedBy(), row.participation(), row.attempt() + 1))
                 .toList();
         if (claimed.isEmpty()) {
             return List.of();

@@ -84,18 +84,19 @@ public class Notifications {
             return;
         }
         StringBuilder statement = new StringBuilder("""
-                INSERT IGNORE INTO delivery (notification_id, email, name, manage_url, imported_by, status, attempts,
-                                             next_attempt_at, updated_at)
+                INSERT IGNORE INTO delivery (notification_id, email, name, manage_url, imported_by, participation, status,
+                                             attempts, next_attempt_at, updated_at)
                 VALUES """);
-        List<Object> parameters = new ArrayList<>(recipients.size() * 7);
+        List<Object> parameters = new ArrayList<>(recipients.size() * 8);
         for (int i = 0; i < recipients.size(); i++) {
             Recipient recipient = recipients.get(i);
-            statement.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)");
+            statement.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)");
             parameters.add(notificationId);
             parameters.add(recipient.email());
             parameters.add(recipient.name());
             parameters.add(recipient.manageUrl());
             parameters.add(recipient.importedBy());
+            parameters.add(recipient.participation());
             parameters.add(now);
             parameters.add(now);
         }

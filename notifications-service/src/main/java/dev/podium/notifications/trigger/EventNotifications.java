@@ -1,7 +1,6 @@
 package dev.podium.notifications.trigger;
 
 import dev.podium.calendar.CalendarMethod;
-import dev.podium.calendar.EventCalendar;
 import dev.podium.contracts.Causality;
 import dev.podium.contracts.DecodedMessage;
 import dev.podium.contracts.PodiumMessage;
@@ -18,13 +17,13 @@ import dev.podium.notifications.audience.KnownEvents;
 import dev.podium.notifications.audience.Recipient;
 import dev.podium.notifications.email.EmailLanguage;
 import dev.podium.notifications.email.EventModel;
+import dev.podium.notifications.invitation.Invitations;
 import dev.podium.notifications.notification.NewNotification;
 import dev.podium.notifications.notification.NotificationKind;
 import dev.podium.notifications.notification.Notifications;
 import dev.podium.notifications.schedule.PendingUpdates;
 import dev.podium.notifications.schedule.Reminders;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -47,16 +46,16 @@ public class EventNotifications {
     private final Notifications notifications;
     private final Reminders reminders;
     private final PendingUpdates pendingUpdates;
-    private final Clock clock;
+    private final Invitations invitations;
 
     EventNotifications(KnownEvents events, Audience audience, Notifications notifications, Reminders reminders,
-                       PendingUpdates pendingUpdates, Clock clock) {
+                       PendingUpdates pendingUpdates, Invitations invitations) {
         this.events = events;
         this.audience = audience;
         this.notifications = notifications;
         this.reminders = reminders;
         this.pendingUpdates = pendingUpdates;
-        this.clock = clock;
+        this.invitations = invitations;
     }
 
     public void on(DecodedMessage decoded) {
@@ -169,7 +168,8 @@ public class EventNotifications {
         return model;
     }
 
+    /** The invitation every recipient's copy is made from (see {@link Invitations}); null while the event has no date. */
     String calendar(EventSnapshot event, CalendarMethod method) {
-        return event.startsAt() == null ? null : EventCalendar.single(event, method, clock.instant());
+        return invitations.shared(event, method);
     }
 }

@@ -1,6 +1,7 @@
 package dev.podium.notifications.trigger;
 
 import dev.podium.calendar.CalendarMethod;
+import dev.podium.calendar.Participation;
 import dev.podium.contracts.DecodedMessage;
 import dev.podium.contracts.events.CancelledBy;
 import dev.podium.contracts.events.EventRef;
@@ -42,29 +43,35 @@ public class RegistrationNotifications {
     public void on(DecodedMessage message) {
         String id = message.envelope().id();
         if (message.data() instanceof RegistrationConfirmed confirmed) {
-            notify(id, NotificationKind.REGISTRATION_CONFIRMED, confirmed.registration(), confirmed.event(), CalendarMethod.REQUEST);
+            notify(id, NotificationKind.REGISTRATION_CONFIRMED, confirmed.registration(), confirmed.event(), CalendarMethod.REQUEST,
+                    Participation.ACCEPTED);
         } else if (message.data() instanceof RegistrationWaitlisted waitlisted) {
-            notify(id, NotificationKind.REGISTRATION_WAITLISTED, waitlisted.registration(), waitlisted.event(), null);
+            notify(id, NotificationKind.REGISTRATION_WAITLISTED, waitlisted.registration(), waitlisted.event(), CalendarMethod.REQUEST,
+                    Participation.TENTATIVE);
         } else if (message.data() instanceof RegistrationPromoted promoted) {
-            notify(id, NotificationKind.REGISTRATION_PROMOTED, promoted.registration(), promoted.event(), CalendarMethod.REQUEST);
+            notify(id, NotificationKind.REGISTRATION_PROMOTED, promoted.registration(), promoted.event(), CalendarMethod.REQUEST,
+                    Participation.ACCEPTED);
         } else if (message.data() instanceof RegistrationCancelled cancelled
                 && cancelled.cancelledBy() != CancelledBy.EVENT_CANCELLED) {
-            // When the whole event is cancelled, the cancellation email says so once, to everyone.
-            notify(id, NotificationKind.REGISTRATION_CANCELLED, cancelled.registration(), cancelled.event(), CalendarMethod.CANCEL);
+            // When the whole event is cancelled, the cancellation email says so once, to everyone. Here the
+            // invitation of this attendee alone is withdrawn: a CANCEL without STATUS (RFC 5546 §3.2.5).
+            notify(id, NotificationKind.REGISTRATION_CANCELLED, cancelled.registration(), cancelled.event(), CalendarMethod.CANCEL,
+                    Participation.DECLINED);
         }
     }
 
     private void notify(String messageId, NotificationKind kind, RegistrationSnapshot registration, EventRef ref,
-                        CalendarMethod method) {
+                        CalendarMethod method, Participation participation) {
         EventSnapshot event = snapshot(ref);
         String language = EmailLanguage.of(ref.language());
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("event", EventModel.of(event, EmailLanguage.locale(language)));
         model.put("waitlistPosition", registration.waitlistPosition());
-        Recipient attendee = new Recipient(registration.attendee().email(), registration.attendee().name(), registration.manageUrl());
+        Recipient attendee = new Recipient(registration.attendee().email(), registration.attendee().name(), registration.manageUrl())
+                .withParticipation(participation.value());
         notifications.record(new NewNotification(kind, "registration:" + messageId, ref.eventId(), ref.groupId(), language,
                 Subjects.of(kind, language, ref.title()), model,
-                method == null ? null : eventNotifications.calendar(event, method)), List.of(attendee));
+                eventNotifications.calendar(event, method)), List.of(attendee));
     }
 
     /** The full event if this service has heard of it in its current version, else what the registration carries. */

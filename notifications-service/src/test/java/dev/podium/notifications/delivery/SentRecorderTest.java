@@ -71,6 +71,6 @@ class SentRecorderTest {
     }
 
     private static ClaimedDelivery delivery(long id) {
-        return new ClaimedDelivery(id, "notification", "member" + id + "@example.org", null, null, null, 1);
+        return new ClaimedDelivery(id, "notification", "member" + id + "@example.org", null, null, null, null, 1);
     }
 }

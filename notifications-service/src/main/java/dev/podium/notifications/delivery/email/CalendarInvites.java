@@ -2,68 +2,64 @@ package dev.podium.notifications.delivery.email;
 
 import dev.podium.calendar.CalendarMethod;
 import dev.podium.calendar.EventCalendar;
+import dev.podium.notifications.delivery.ClaimedDelivery;
+import dev.podium.notifications.invitation.Invitations;
 import dev.podium.notifications.notification.StoredNotification;
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.util.ByteArrayDataSource;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The iCalendar attachment of a notification's emails, encoded once: every copy gets a part parsed
- * from the same encoded bytes, which Jakarta Mail writes out as they are instead of encoding the
- * calendar again for each recipient.
+ * The calendar parts of one email, as iMIP (RFC 6047) and the clients expect them: the invitation
+ * inline as {@code text/calendar; method=…} inside the multipart/alternative (where Outlook, Gmail
+ * and Thunderbird look for an invitation to act on), and the same calendar as an
+ * {@code application/ics} attachment, for clients that only import files (as Google Calendar's own
+ * invitations do). The calendar was rendered once for the notification; each copy only fills in
+ * its recipient's UID and ATTENDEE ({@link Invitations#forRecipient}).
  */
 final class CalendarInvites {
 
-    private static final int CACHED = 200;
+    private final Invitations invitations;
 
-    private final Map<String, byte[]> encoded = new ConcurrentHashMap<>();
-
-    /** A part of its own for one message (a part belongs to one multipart), from the shared bytes. */
-    MimeBodyPart of(StoredNotification notification) throws MessagingException {
-        byte[] bytes = encoded.get(notification.id());
-        if (bytes == null) {
-            if (encoded.size() >= CACHED) {
-                encoded.clear();
-            }
-            bytes = encode(notification.calendar());
-            encoded.put(notification.id(), bytes);
-        }
-        return new MimeBodyPart(new ByteArrayInputStream(bytes));
+    CalendarInvites(Invitations invitations) {
+        this.invitations = invitations;
     }
 
-    private static byte[] encode(String calendar) throws MessagingException {
-        EncodedPart invite = new EncodedPart();
+    /** The recipient's copy of the notification's calendar. */
+    CalendarCopy of(StoredNotification notification, ClaimedDelivery delivery) {
+        String calendar = notification.eventId() == null ? notification.calendar()
+                : invitations.forRecipient(notification.calendar(), notification.eventId(), delivery.address(), delivery.name(),
+                        delivery.participation());
         // RFC 6047: the MIME method is the calendar's METHOD property, read from the calendar itself
         // (a title or description may well contain the text "METHOD:CANCEL").
         String method = EventCalendar.methodOf(calendar).orElse(CalendarMethod.REQUEST).name();
-        invite.setDataHandler(new DataHandler(new ByteArrayDataSource(calendar.getBytes(StandardCharsets.UTF_8),
-                "text/calendar; charset=UTF-8; method=" + method)));
-        invite.setFileName(method.equals("CANCEL") ? "cancel.ics" : "invite.ics");
-        invite.setHeader("Content-Type", "text/calendar; charset=UTF-8; method=" + method + "; name=\""
-                + invite.getFileName() + "\"");
-        return invite.encoded();
+        return new CalendarCopy(calendar.getBytes(StandardCharsets.UTF_8), method);
     }
 
-    private static final class EncodedPart extends MimeBodyPart {
+    record CalendarCopy(byte[] calendar, String method) {
 
-        /** The part as a message carries it: headers (the transfer encoding chosen) and encoded content. */
-        byte[] encoded() throws MessagingException {
-            updateHeaders();
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try {
-                writeTo(bytes);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return bytes.toByteArray();
+        MimeBodyPart inline() throws MessagingException {
+            MimeBodyPart part = new MimeBodyPart();
+            part.setDataHandler(new DataHandler(new ByteArrayDataSource(calendar, contentType())));
+            part.setHeader("Content-Type", contentType());
+            return part;
+        }
+
+        MimeBodyPart attachment() throws MessagingException {
+            String fileName = method.equals("CANCEL") ? "cancel.ics" : "invite.ics";
+            MimeBodyPart part = new MimeBodyPart();
+            part.setDataHandler(new DataHandler(new ByteArrayDataSource(calendar, "application/ics")));
+            part.setFileName(fileName);
+            part.setDisposition(Part.ATTACHMENT);
+            part.setHeader("Content-Type", "application/ics; name=\"" + fileName + "\"");
+            return part;
+        }
+
+        private String contentType() {
+            return "text/calendar; charset=UTF-8; method=" + method;
         }
     }
 }

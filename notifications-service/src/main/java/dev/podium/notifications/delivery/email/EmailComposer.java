@@ -4,6 +4,7 @@ import dev.podium.notifications.delivery.ClaimedDelivery;
 import dev.podium.notifications.email.EmailLanguage;
 import dev.podium.notifications.email.SharedRenderings;
 import dev.podium.notifications.email.EmailTemplates.RenderedEmail;
+import dev.podium.notifications.invitation.Invitations;
 import dev.podium.notifications.notification.StoredNotification;
 import dev.podium.notifications.unsubscribe.UnsubscribeTokens;
 import io.micronaut.context.annotation.Value;
@@ -27,7 +28,8 @@ import java.util.Map;
  * Turns one delivery into the MIME message its recipient gets: HTML and plain text rendered in the
  * group's language, the event's iCalendar file when there is one, and for bulk email the RFC 8058
  * one-click List-Unsubscribe headers. What every recipient of a notification shares is prepared once
- * ({@link SharedRenderings}, {@link CalendarInvites}); each copy only adds its recipient's parts.
+ * ({@link SharedRenderings}, the notification's calendar); each copy only adds its recipient's parts
+ * (their name and links, their UID and ATTENDEE line in the calendar, {@link CalendarInvites}).
  * The Message-ID is derived from the delivery, so a copy sent twice after a crash is recognisable as
  * the same message.
  */
@@ -43,16 +45,17 @@ class EmailComposer {
     private final MailSettings settings;
     private final String publicUrl;
     private final Clock clock;
-    private final CalendarInvites invites = new CalendarInvites();
+    private final CalendarInvites invites;
 
     EmailComposer(SharedRenderings renderings, UnsubscribeTokens unsubscribeTokens, MailSettings settings,
-                  @Value("${podium.notifications.public-url}") String publicUrl, Clock clock) {
+                  @Value("${podium.notifications.public-url}") String publicUrl, Clock clock, Invitations invitations) {
         MailStreamProvider.nameAngusUnlessSet();
         this.renderings = renderings;
         this.unsubscribeTokens = unsubscribeTokens;
         this.settings = settings;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         this.clock = clock;
+        this.invites = new CalendarInvites(invitations);
     }
 
     MimeMessage compose(Session session, StoredNotification notification, ClaimedDelivery delivery)
@@ -89,7 +92,7 @@ class EmailComposer {
         } else {
             message.setHeader("Auto-Submitted", "auto-generated");
         }
-        message.setContent(body(rendered, notification.calendar() == null ? null : invites.of(notification)));
+        message.setContent(body(rendered, notification.calendar() == null ? null : invites.of(notification, delivery)));
         message.saveChanges();
         return message;
     }
@@ -100,7 +103,7 @@ class EmailComposer {
         return variables;
     }
 
-    private static MimeMultipart body(RenderedEmail rendered, MimeBodyPart invite) throws MessagingException {
+    private static MimeMultipart body(RenderedEmail rendered, CalendarInvites.CalendarCopy invite) throws MessagingException {
         MimeMultipart alternative = new MimeMultipart("alternative");
         MimeBodyPart text = new MimeBodyPart();
         text.setText(rendered.text(), StandardCharsets.UTF_8.name(), "plain");
@@ -111,11 +114,12 @@ class EmailComposer {
         if (invite == null) {
             return alternative;
         }
+        alternative.addBodyPart(invite.inline());
         MimeMultipart mixed = new MimeMultipart("mixed");
         MimeBodyPart content = new MimeBodyPart();
         content.setContent(alternative);
         mixed.addBodyPart(content);
-        mixed.addBodyPart(invite);
+        mixed.addBodyPart(invite.attachment());
         return mixed;
     }
 

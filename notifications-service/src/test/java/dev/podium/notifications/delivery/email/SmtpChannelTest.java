@@ -78,6 +78,6 @@ class SmtpChannelTest implements RealServers {
                 INSERT INTO delivery (notification_id, email, name, status, attempts, next_attempt_at, lease_until, updated_at)
                 VALUES (?, ?, 'Ada', 'SENDING', 1, ?, ?, ?)""", notification, address, now, now.plusSeconds(3600), now);
         long id = sql.count("SELECT id FROM delivery WHERE notification_id = ?", notification);
-        return new ClaimedDelivery(id, notification, address, "Ada", null, null, 1);
+        return new ClaimedDelivery(id, notification, address, "Ada", null, null, null, 1);
     }
 }
