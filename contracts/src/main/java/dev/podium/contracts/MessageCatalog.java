@@ -15,6 +15,7 @@ import dev.podium.contracts.events.RegistrationCancelled;
 import dev.podium.contracts.events.RegistrationConfirmed;
 import dev.podium.contracts.events.RegistrationPromoted;
 import dev.podium.contracts.events.RegistrationWaitlisted;
+import dev.podium.contracts.notifications.CalendarReplyReceived;
 import dev.podium.contracts.notifications.MemberUnsubscribed;
 import dev.podium.contracts.talks.CoSpeakerInvited;
 import dev.podium.contracts.talks.TalkAccepted;
@@ -63,7 +64,8 @@ public final class MessageCatalog {
             type("podium.talks.CoSpeakerInvited", Topics.SUBMISSIONS, CoSpeakerInvited.class),
             type("podium.talks.TalkMaterialsPublished", Topics.SUBMISSIONS, TalkMaterialsPublished.class),
 
-            type("podium.notifications.MemberUnsubscribed", Topics.SUBSCRIPTIONS, MemberUnsubscribed.class));
+            type("podium.notifications.MemberUnsubscribed", Topics.SUBSCRIPTIONS, MemberUnsubscribed.class),
+            type("podium.notifications.CalendarReplyReceived", Topics.CALENDAR_REPLIES, CalendarReplyReceived.class));
 
     private MessageCatalog() {
     }

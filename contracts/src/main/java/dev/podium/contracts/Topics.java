@@ -14,6 +14,7 @@ import java.util.List;
  *   <tr><td>{@value #PEOPLE}</td><td>events-service</td><td>erasureId</td></tr>
  *   <tr><td>{@value #SUBMISSIONS}</td><td>talks-service</td><td>submissionId</td></tr>
  *   <tr><td>{@value #SUBSCRIPTIONS}</td><td>notifications-service</td><td>unsubscriptionId</td></tr>
+ *   <tr><td>{@value #CALENDAR_REPLIES}</td><td>notifications-service</td><td>eventId (one event's answers stay in order)</td></tr>
  * </table>
  */
 public final class Topics {
@@ -24,6 +25,7 @@ public final class Topics {
     public static final String PEOPLE = "podium.events.person.v1";
     public static final String SUBMISSIONS = "podium.talks.submission.v1";
     public static final String SUBSCRIPTIONS = "podium.notifications.subscription.v1";
+    public static final String CALENDAR_REPLIES = "podium.notifications.calendar-reply.v1";
 
     private static final String DEAD_LETTER_SUFFIX = ".dlt";
 
@@ -36,6 +38,6 @@ public final class Topics {
     }
 
     public static List<String> all() {
-        return List.of(GROUPS, EVENTS, REGISTRATIONS, PEOPLE, SUBMISSIONS, SUBSCRIPTIONS);
+        return List.of(GROUPS, EVENTS, REGISTRATIONS, PEOPLE, SUBMISSIONS, SUBSCRIPTIONS, CALENDAR_REPLIES);
     }
 }

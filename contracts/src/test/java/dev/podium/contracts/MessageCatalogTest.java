@@ -49,7 +49,7 @@ class MessageCatalogTest {
         for (String topic : Topics.all()) {
             assertFalse(MessageCatalog.onTopic(topic).isEmpty(), topic);
         }
-        assertEquals(6, Set.copyOf(Topics.all()).size());
+        assertEquals(7, Set.copyOf(Topics.all()).size());
     }
 
     @Test

@@ -26,6 +26,8 @@ import dev.podium.contracts.events.RegistrationPromoted;
 import dev.podium.contracts.events.RegistrationSnapshot;
 import dev.podium.contracts.events.RegistrationWaitlisted;
 import dev.podium.contracts.events.VenueSnapshot;
+import dev.podium.contracts.notifications.CalendarAnswer;
+import dev.podium.contracts.notifications.CalendarReplyReceived;
 import dev.podium.contracts.notifications.MemberUnsubscribed;
 import dev.podium.contracts.talks.CoSpeakerInvited;
 import dev.podium.contracts.talks.Materials;
@@ -197,7 +199,9 @@ final class MessageSamples {
                                 + "Attention (ICML 2018)", "https://arxiv.org/abs/1802.03676"))),
                         Instant.parse("2027-03-04T10:00:00Z")),
 
-                new MemberUnsubscribed("uns-7f3a", null, ATTENDEE.email(), Instant.parse("2027-03-20T18:42:00Z")));
+                new MemberUnsubscribed("uns-7f3a", null, ATTENDEE.email(), Instant.parse("2027-03-20T18:42:00Z")),
+                new CalendarReplyReceived("rep-2c9d", "evt-42", ATTENDEE.email(), "Zoé Lefèvre", CalendarAnswer.ACCEPTED,
+                        Instant.parse("2027-03-21T08:15:00Z")));
     }
 
     static LocalDateTime at(int hour, int minute) {

@@ -1,2 +1,2 @@
-/** Messages produced by notifications-service, on the subscriptions topic. */
+/** Messages produced by notifications-service: opt-outs on the subscriptions topic, calendar answers on the calendar-replies topic. */
 package dev.podium.contracts.notifications;
