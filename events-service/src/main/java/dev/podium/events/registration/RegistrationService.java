@@ -7,6 +7,7 @@ import dev.podium.api.PageView;
 import dev.podium.api.RuleViolation;
 import dev.podium.contracts.Streams;
 import dev.podium.contracts.events.CancelledBy;
+import dev.podium.contracts.events.EventRef;
 import dev.podium.contracts.events.RegistrationCancelled;
 import dev.podium.contracts.events.RegistrationConfirmed;
 import dev.podium.contracts.events.RegistrationWaitlisted;
@@ -113,17 +114,23 @@ public class RegistrationService {
             }
             checkOpen(event, now);
         }
+        return seat(event, request.name(), request.email(), now, snapshots.ref(event, context));
+    }
+
+    /** A new RSVP of the locked, open event: confirmed while seats remain, else waitlisted; its message goes to the outbox. */
+    Seat seat(Event lockedEvent, String name, String email, Instant now, EventRef ref) {
+        String eventId = lockedEvent.id();
         Seats seats = Seats.of(sql, eventId);
-        boolean seatFree = seats.free(event.capacity());
-        Registration registration = registrations.save(new Registration(Ids.newId(), eventId, request.name(),
-                request.email(), seatFree ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED, now, null, null));
+        boolean seatFree = seats.free(lockedEvent.capacity());
+        Registration registration = registrations.save(new Registration(Ids.newId(), eventId, name,
+                email, seatFree ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED, now, null, null));
         if (seatFree) {
-            outbox.appendChange(new RegistrationConfirmed(waitlist.snapshot(registration, null), snapshots.ref(event, context)),
+            outbox.appendChange(new RegistrationConfirmed(waitlist.snapshot(registration, null), ref),
                     Streams.eventRegistrations(eventId));
             return new Seat(registration, null, false);
         }
         int position = Math.toIntExact(seats.waitlisted() + 1);
-        outbox.appendChange(new RegistrationWaitlisted(waitlist.snapshot(registration, position), snapshots.ref(event, context)),
+        outbox.appendChange(new RegistrationWaitlisted(waitlist.snapshot(registration, position), ref),
                 Streams.eventRegistrations(eventId));
         return new Seat(registration, position, false);
     }
@@ -134,7 +141,7 @@ public class RegistrationService {
     }
 
     /** The RSVP taken, or the address's existing one ({@code repeated}). */
-    private record Seat(Registration registration, Integer waitlistPosition, boolean repeated) {
+    record Seat(Registration registration, Integer waitlistPosition, boolean repeated) {
     }
 
     /**
