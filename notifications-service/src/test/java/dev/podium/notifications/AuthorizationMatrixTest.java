@@ -109,6 +109,8 @@ class AuthorizationMatrixTest implements RealServers {
         post(matrix, RETRY, "/notifications/" + optIn + "/retry",                                           401, 404, 404, 404, 404, 200);
         matrix.read("/unsubscribe", who -> "/unsubscribe?token=" + unsubscribe).expect(200, 200, 200, 200, 200, 200);
         matrix.read("/unsubscribe", who -> "/unsubscribe?token=" + tampered).expect(400, 400, 400, 400, 400, 400);
+        matrix.read("/admin/calendar-replies", who -> "/admin/calendar-replies?status=unmatched").expect(401, 403, 403, 403, 403, 200);
+        matrix.read("/admin/calendar-replies", who -> "/admin/calendar-replies?status=nonsense").expect(401, 403, 403, 403, 403, 400);
         matrix.read("/assets/podium.css", who -> "/assets/podium.css").expect(200, 200, 200, 200, 200, 200);
         matrix.row(POST, "/unsubscribe", who -> oneClick(unsubscribe)).expect(                              200, 200, 200, 200, 200, 200);
         matrix.row(POST, "/unsubscribe", who -> oneClick(tampered)).expect(                                 400, 400, 400, 400, 400, 400);

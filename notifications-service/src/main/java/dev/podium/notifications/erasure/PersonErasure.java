@@ -64,6 +64,7 @@ public class PersonErasure {
         forgetInSnapshots(email, "pending_update", "previous");
         forgetDeliveries(email);
         sql.update("DELETE FROM unsubscription WHERE email = ?", email);
+        sql.update("UPDATE calendar_reply SET attendee_email = NULL, sender = NULL WHERE attendee_email = ? OR sender = ?", email, email);
         sql.update("UPDATE suppression SET email = NULL, reason = 'erased' WHERE email_sha256 = SHA2(?, 256)", email);
         outbox.forget(email);
     }
