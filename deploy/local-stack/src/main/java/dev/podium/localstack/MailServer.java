@@ -23,6 +23,9 @@ final class MailServer {
                 new ServerSetup(settings.imapPort(), StackSettings.HOST, ServerSetup.PROTOCOL_IMAP)});
         try {
             greenMail.start();
+            // The invitations' ORGANIZER mailbox, which notifications-service reads for calendar answers
+            // before anyone has written to it (GreenMail creates other mailboxes on first delivery).
+            greenMail.setUser(StackSettings.REPLY_MAILBOX, StackSettings.REPLY_MAILBOX, StackSettings.REPLY_MAILBOX);
         } catch (RuntimeException e) {
             throw new StackException("GreenMail did not start (SMTP " + settings.smtpPort()
                     + ", IMAP " + settings.imapPort() + "): " + e.getMessage(), e);

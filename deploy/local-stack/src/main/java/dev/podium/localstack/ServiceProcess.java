@@ -74,6 +74,14 @@ final class ServiceProcess extends dev.podium.processes.ServiceProcess {
         env.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
         env.put("SMTP_HOST", StackSettings.HOST);
         env.put("SMTP_PORT", Integer.toString(settings.servicesSmtpPort()));
+        // Calendar answers (iTIP REPLY) go to the ORGANIZER address; notifications-service reads them from GreenMail.
+        env.put("INVITATIONS_ORGANIZER_ADDRESS", StackSettings.REPLY_MAILBOX);
+        env.put("INVITATIONS_REPLY_IMAP_HOST", StackSettings.HOST);
+        env.put("INVITATIONS_REPLY_IMAP_PORT", Integer.toString(settings.imapPort()));
+        env.put("INVITATIONS_REPLY_IMAP_SSL", "false");
+        env.put("INVITATIONS_REPLY_IMAP_USER", StackSettings.REPLY_MAILBOX);
+        env.put("INVITATIONS_REPLY_IMAP_PASSWORD", StackSettings.REPLY_MAILBOX);
+        env.put("INVITATIONS_REPLY_POLL_INTERVAL", "5s");
         env.put("AUTH_JWKS_URL", settings.issuerUrl() + "/.well-known/jwks.json");
         env.put("AUTH_ISSUER", settings.issuerUrl());
         // Every link in emails and pages goes through the one origin, the gateway (README: One public origin).

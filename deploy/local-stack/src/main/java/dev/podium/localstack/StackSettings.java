@@ -16,6 +16,8 @@ final class StackSettings {
     static final String DB_USER = "podium";
     static final String DB_PASSWORD = "podium";
     static final String HOST = "127.0.0.1";
+    /** The invitations' ORGANIZER address, whose GreenMail mailbox (login and password the address) notifications-service reads. */
+    static final String REPLY_MAILBOX = "rsvp@podium.localhost";
 
     private final Map<String, String> env;
     private final int dbPort;
