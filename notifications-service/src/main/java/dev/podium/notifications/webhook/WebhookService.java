@@ -104,23 +104,26 @@ class WebhookService {
 
     PageView<DeliveryView> deliveries(Caller caller, String id, @Nullable DeliveryStatus status, PageQuery page) {
         organisedEndpoint(caller, id);
-        String where = " WHERE d.endpoint_id = ?" + (status == null ? "" : " AND d.status = ?");
+        String where = "d.endpoint_id = ?" + (status == null ? "" : " AND d.status = ?");
         Object[] parameters = status == null ? new Object[] {id} : new Object[] {id, status.name()};
-        long total = sql.count("SELECT COUNT(*) FROM webhook_delivery d" + where, parameters);
+        long total = sql.count("SELECT COUNT(*) FROM webhook_delivery d WHERE " + where, parameters);
         Object[] paged = new Object[parameters.length + 2];
         System.arraycopy(parameters, 0, paged, 0, parameters.length);
         paged[parameters.length] = page.sizeOrDefault();
         paged[parameters.length + 1] = page.offset();
-        List<DeliveryView> items = sql.list("""
+        return new PageView<>(deliveryViews(where + " ORDER BY d.id DESC LIMIT ? OFFSET ?", paged), page.pageOrFirst(),
+                page.sizeOrDefault(), total);
+    }
+
+    private List<DeliveryView> deliveryViews(String whereAndOrder, Object... parameters) {
+        return sql.list("""
                 SELECT d.id, d.message_id, m.type, d.status, d.attempts, d.response_code, d.duration_ms, d.last_error,
                        d.next_attempt_at, d.sent_at, m.created_at
-                FROM webhook_delivery d JOIN webhook_message m ON m.id = d.message_id""" + where
-                        + " ORDER BY d.id DESC LIMIT ? OFFSET ?",
+                FROM webhook_delivery d JOIN webhook_message m ON m.id = d.message_id""" + " WHERE " + whereAndOrder,
                 row -> new DeliveryView(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getInt(5),
                         (Integer) row.getObject(6), (Integer) row.getObject(7), row.getString(8), Sql.instant(row, "next_attempt_at"),
                         Sql.instant(row, "sent_at"), Sql.instant(row, "created_at")),
-                paged);
-        return new PageView<>(items, page.pageOrFirst(), page.sizeOrDefault(), total);
+                parameters);
     }
 
     /** Sends a delivery again with a fresh set of attempts (its webhook-id unchanged), unless it is still on its way. */
@@ -133,8 +136,7 @@ class WebhookService {
                     "Delivery " + deliveryId + " is " + state + ": it is sent without being asked again.");
         }
         requeue("id = ? AND endpoint_id = ? AND status NOT IN ('PENDING', 'SENDING')", deliveryId, id);
-        return deliveries(caller, id, null, new PageQuery(null, PageQuery.MAX_SIZE)).items().stream()
-                .filter(delivery -> delivery.id() == deliveryId).findFirst()
+        return deliveryViews("d.id = ? AND d.endpoint_id = ?", deliveryId, id).stream().findFirst()
                 .orElseThrow(() -> new NotFound("webhook delivery", String.valueOf(deliveryId)));
     }
 

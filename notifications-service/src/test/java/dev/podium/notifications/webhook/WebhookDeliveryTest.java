@@ -136,6 +136,25 @@ class WebhookDeliveryTest implements RealServers {
     }
 
     @Test
+    void aReceiverThatAnswersGoneFailsTheDeliveryAtOnceAndARedeliveryResendsTheSameMessage() {
+        String slug = group();
+        receiver.answer("/gone", 410);
+        String endpoint = (String) register(http.toBlocking(), organiser, slug, receiver.url("/gone"),
+                List.of("event.published")).body().get("id");
+        TopicWriter.publish(codec, new EventPublished(event(slug), Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(delivery(endpoint).get("status")));
+        assertThat(delivery(endpoint)).containsEntry("attempts", 1).containsEntry("responseCode", 410);
+        assertThat(receiver.at("/gone")).hasSize(1);
+
+        Map<String, Object> redelivered = post(http.toBlocking(), organiser, "/webhooks/" + endpoint + "/redeliver-failed");
+        assertThat(redelivered).containsEntry("redelivered", 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(delivery(endpoint).get("status")));
+        assertThat(receiver.at("/gone")).hasSize(2).extracting(TestReceiver.Received::webhookId)
+                .containsOnly(receiver.at("/gone").get(0).webhookId());
+    }
+
+    @Test
     void afterARotationBothSecretsSignUntilTheGracePeriodEnds() {
         String slug = group();
         Map<String, Object> created = register(http.toBlocking(), organiser, slug, receiver.url("/rotated"),
