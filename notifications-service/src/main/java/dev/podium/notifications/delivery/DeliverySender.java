@@ -1,7 +1,5 @@
 package dev.podium.notifications.delivery;
 
-import dev.podium.notifications.notification.NotificationStore;
-import dev.podium.notifications.notification.StoredNotification;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -12,21 +10,19 @@ import org.slf4j.LoggerFactory;
  * Takes one claimed delivery through its channel: skipped if it must not go out, else composed, paced,
  * sent while its lease still holds, and its outcome recorded. Runs on the loop's sender threads.
  */
-final class DeliverySender<M> {
+final class DeliverySender<N, M> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliverySender.class);
 
-    private final Channel<M> channel;
-    private final NotificationStore notifications;
+    private final Channel<N, M> channel;
     private final DeliveryOutcomes outcomes;
     private final SendRate rate;
     private final ChannelPause pause;
     private final Duration lease;
 
-    DeliverySender(Channel<M> channel, NotificationStore notifications, DeliveryOutcomes outcomes, SendRate rate,
+    DeliverySender(Channel<N, M> channel, DeliveryOutcomes outcomes, SendRate rate,
                    ChannelPause pause, Duration lease) {
         this.channel = channel;
-        this.notifications = notifications;
         this.outcomes = outcomes;
         this.rate = rate;
         this.pause = pause;
@@ -39,12 +35,12 @@ final class DeliverySender<M> {
      */
     void send(ClaimedDelivery delivery, long claimedAt, Map<Long, String> skips) {
         try {
-            Optional<StoredNotification> found = notifications.find(delivery.notificationId());
+            Optional<N> found = channel.message(delivery.notificationId());
             if (found.isEmpty()) {
                 outcomes.notificationMissing(delivery);
                 return;
             }
-            StoredNotification notification = found.get();
+            N notification = found.get();
             Optional<String> skip = skips != null ? Optional.ofNullable(skips.get(delivery.id()))
                     : channel.reasonToSkip(notification, delivery);
             if (skip.isPresent()) {
