@@ -1,5 +1,6 @@
 package dev.podium.notifications.delivery;
 
+import dev.podium.contracts.TraceContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,9 @@ public interface Channel<N, M> {
 
     /** What the delivery carries; empty when it is gone (the delivery is then dead). */
     Optional<N> message(String messageId);
+
+    /** The trace of the work that recorded what the delivery carries: each send of it is a span of that trace. */
+    TraceContext trace(N message);
 
     /**
      * Why each of a claim's deliveries must not go out on this channel (by delivery id), looked up for

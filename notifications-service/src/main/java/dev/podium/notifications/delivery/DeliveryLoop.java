@@ -1,5 +1,6 @@
 package dev.podium.notifications.delivery;
 
+import dev.podium.messaging.tracing.MessageTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -43,14 +44,14 @@ final class DeliveryLoop {
     private ExecutorService senders;
     private volatile Thread feeder;
 
-    <N, M> DeliveryLoop(DeliveryQueue queue, Channel<N, M> channel, MeterRegistry meters) {
+    <N, M> DeliveryLoop(DeliveryQueue queue, Channel<N, M> channel, MeterRegistry meters, MessageTracing tracing) {
         this.queue = queue;
         this.channel = channel;
         this.settings = channel.settings();
         DeliveryOutcomes outcomes = new DeliveryOutcomes(queue, channel, new DeliveryMetrics(meters, channel.meterName()),
                 settings.getMaxAttempts());
         this.sender = new DeliverySender<>(channel, outcomes, new SendRate(settings.getRatePerSecond()), pause,
-                settings.getLease());
+                settings.getLease(), tracing);
         this.claimable = new Semaphore(settings.getParallelism() * ROUNDS_AHEAD);
     }
 

@@ -1,5 +1,6 @@
 package dev.podium.notifications.delivery;
 
+import dev.podium.messaging.tracing.MessageTracing;
 import dev.podium.notifications.notification.DeliveriesRecorded;
 import dev.podium.persistence.Sql;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,12 +25,12 @@ public class DeliveryLoops implements ApplicationEventListener<ServerStartupEven
     private final List<DeliveryLoop> loops;
 
     @SuppressWarnings({"rawtypes", "unchecked"})
-    DeliveryLoops(List<Channel> channels, Sql sql, Clock clock, TransactionOperations<Connection> transactions,
+    DeliveryLoops(List<Channel> channels, Sql sql, Clock clock, TransactionOperations<Connection> transactions, MessageTracing tracing,
                   MeterRegistry meters) {
         this.loops = channels.stream()
                 .map(channel -> new DeliveryLoop(
                         new DeliveryQueue(sql, clock, transactions, channel.settings(), channel.queueTable()),
-                        (Channel<?, ?>) channel, meters))
+                        (Channel<?, ?>) channel, meters, tracing))
                 .toList();
     }
 

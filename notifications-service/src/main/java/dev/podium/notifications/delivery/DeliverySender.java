@@ -1,5 +1,9 @@
 package dev.podium.notifications.delivery;
 
+import dev.podium.messaging.tracing.MessageTracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -19,14 +23,16 @@ final class DeliverySender<N, M> {
     private final SendRate rate;
     private final ChannelPause pause;
     private final Duration lease;
+    private final MessageTracing tracing;
 
     DeliverySender(Channel<N, M> channel, DeliveryOutcomes outcomes, SendRate rate,
-                   ChannelPause pause, Duration lease) {
+                   ChannelPause pause, Duration lease, MessageTracing tracing) {
         this.channel = channel;
         this.outcomes = outcomes;
         this.rate = rate;
         this.pause = pause;
         this.lease = lease;
+        this.tracing = tracing;
     }
 
     /**
@@ -47,20 +53,16 @@ final class DeliverySender<N, M> {
                 outcomes.skipped(delivery, skip.get());
                 return;
             }
-            M message = onChannel(() -> channel.compose(notification, delivery));
-            rate.acquire();
-            if (leaseEndsSoon(claimedAt)) {
-                // Waited so long (a slow start, a rate limit) that another sender may retake it:
-                // leave it to whoever holds it once the lease has ended rather than risk two copies.
-                LOG.warn("Delivery {} not sent: its lease ends before the send could finish", delivery.id());
-                return;
+            Span span = tracing.delivering(channel.name(), channel.trace(notification));
+            try (Scope ignored = span.makeCurrent()) {
+                span.setAttribute("podium.delivery.attempt", delivery.attempt());
+                composeAndSend(notification, delivery, claimedAt);
+            } catch (ChannelCallFailed | RuntimeException e) {
+                span.recordException(e.getCause() != null ? e.getCause() : e).setStatus(StatusCode.ERROR);
+                throw e;
+            } finally {
+                span.end();
             }
-            onChannel(() -> {
-                channel.send(message);
-                return null;
-            });
-            pause.reachable();
-            outcomes.sent(delivery);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ChannelCallFailed e) {
@@ -76,6 +78,23 @@ final class DeliverySender<N, M> {
         } catch (RuntimeException e) {
             outcomes.failedUnexpectedly(delivery, e);
         }
+    }
+
+    private void composeAndSend(N notification, ClaimedDelivery delivery, long claimedAt) throws ChannelCallFailed, InterruptedException {
+        M message = onChannel(() -> channel.compose(notification, delivery));
+        rate.acquire();
+        if (leaseEndsSoon(claimedAt)) {
+            // Waited so long (a slow start, a rate limit) that another sender may retake it:
+            // leave it to whoever holds it once the lease has ended rather than risk two copies.
+            LOG.warn("Delivery {} not sent: its lease ends before the send could finish", delivery.id());
+            return;
+        }
+        onChannel(() -> {
+            channel.send(message);
+            return null;
+        });
+        pause.reachable();
+        outcomes.sent(delivery);
     }
 
     /** Marks the channel's own failures, the only ones it is asked to classify. */

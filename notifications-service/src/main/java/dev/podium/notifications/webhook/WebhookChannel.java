@@ -1,5 +1,6 @@
 package dev.podium.notifications.webhook;
 
+import dev.podium.contracts.TraceContext;
 import dev.podium.notifications.delivery.Channel;
 import dev.podium.notifications.delivery.ClaimedDelivery;
 import dev.podium.notifications.delivery.DeliveryFailure;
@@ -86,6 +87,11 @@ class WebhookChannel implements Channel<WebhookMessage, WebhookCall> {
     @Override
     public Optional<WebhookMessage> message(String messageId) {
         return messages.find(messageId);
+    }
+
+    @Override
+    public TraceContext trace(WebhookMessage message) {
+        return new TraceContext(message.traceparent(), null);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.podium.notifications.webhook;
 
+import dev.podium.messaging.tracing.MessageTracing;
 import dev.podium.notifications.notification.DeliveriesRecorded;
 import dev.podium.persistence.Sql;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -26,12 +27,15 @@ class WebhookOutbox {
     private final JsonMapper json;
     private final Clock clock;
     private final ApplicationEventPublisher<DeliveriesRecorded> recorded;
+    private final MessageTracing tracing;
 
-    WebhookOutbox(Sql sql, JsonMapper json, Clock clock, ApplicationEventPublisher<DeliveriesRecorded> recorded) {
+    WebhookOutbox(Sql sql, JsonMapper json, Clock clock, ApplicationEventPublisher<DeliveriesRecorded> recorded,
+                  MessageTracing tracing) {
         this.sql = sql;
         this.json = json;
         this.clock = clock;
         this.recorded = recorded;
+        this.tracing = tracing;
     }
 
     /**
@@ -59,8 +63,8 @@ class WebhookOutbox {
     }
 
     Optional<WebhookMessage> find(String id) {
-        return sql.one("SELECT id, group_id, type, body FROM webhook_message WHERE id = ?",
-                row -> new WebhookMessage(row.getString(1), row.getString(2), row.getString(3), row.getString(4)), id);
+        return sql.one("SELECT id, group_id, type, body, traceparent FROM webhook_message WHERE id = ?",
+                row -> new WebhookMessage(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5)), id);
     }
 
     private void store(String id, String groupId, String type, String orderingKey, Instant occurredAt, Object data,
@@ -72,8 +76,9 @@ class WebhookOutbox {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        sql.update("INSERT INTO webhook_message (id, group_id, type, ordering_key, body, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                id, groupId, type, orderingKey, body, now);
+        sql.update("""
+                INSERT INTO webhook_message (id, group_id, type, ordering_key, body, created_at, traceparent)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", id, groupId, type, orderingKey, body, now, tracing.current().traceparent());
         for (String endpoint : endpoints) {
             sql.update("""
                     INSERT INTO webhook_delivery (message_id, endpoint_id, ordering_key, status, attempts, next_attempt_at, updated_at)

@@ -1,5 +1,6 @@
 package dev.podium.notifications.delivery;
 
+import dev.podium.contracts.TraceContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -277,6 +278,11 @@ class DeliveryLoopTest implements RealServers {
         @Override
         public Optional<String> message(String notificationId) {
             return Optional.of(notificationId);
+        }
+
+        @Override
+        public TraceContext trace(String message) {
+            return TraceContext.NONE;
         }
 
         @Override

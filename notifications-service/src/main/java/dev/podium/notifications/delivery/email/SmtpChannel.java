@@ -1,5 +1,6 @@
 package dev.podium.notifications.delivery.email;
 
+import dev.podium.contracts.TraceContext;
 import dev.podium.notifications.delivery.Channel;
 import dev.podium.notifications.delivery.ClaimedDelivery;
 import dev.podium.notifications.delivery.DeliveryFailure;
@@ -74,6 +75,11 @@ class SmtpChannel implements Channel<StoredNotification, MimeMessage> {
     @Override
     public Optional<StoredNotification> message(String notificationId) {
         return notifications.find(notificationId);
+    }
+
+    @Override
+    public TraceContext trace(StoredNotification notification) {
+        return new TraceContext(notification.traceparent(), null);
     }
 
     @Override
