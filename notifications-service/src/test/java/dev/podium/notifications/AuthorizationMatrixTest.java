@@ -5,6 +5,8 @@ import static dev.podium.testsupport.AuthorizationMatrix.Principal.ORGANISER;
 import static dev.podium.testsupport.AuthorizationMatrix.Principal.OTHER_GROUPS_ORGANISER;
 import static dev.podium.testsupport.AuthorizationMatrix.Principal.OTHER_SPEAKER;
 import static dev.podium.testsupport.AuthorizationMatrix.Principal.OWNER_SPEAKER;
+import static io.micronaut.http.HttpMethod.DELETE;
+import static io.micronaut.http.HttpMethod.PATCH;
 import static io.micronaut.http.HttpMethod.POST;
 import static org.awaitility.Awaitility.await;
 
@@ -27,6 +29,9 @@ import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import dev.podium.testsupport.AuthorizationMatrix.Principal;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +45,8 @@ import org.junit.jupiter.api.Test;
  * list. A notification about no event (the membership opt-in) is the admins' alone. Speakers, even
  * the recipient of a notification, do not use this API: their copy is the email. The unsubscribe
  * page and its POST need no account, only a link this service signed; the pages' stylesheet is anyone's.
+ * A group's webhook endpoints are its organisers' and the admins': an organiser of another group can
+ * neither list nor register them, nor touch one by its id.
  */
 @MicronautTest(transactional = false)
 class AuthorizationMatrixTest implements RealServers {
@@ -69,6 +76,13 @@ class AuthorizationMatrixTest implements RealServers {
     private final Identity ownerSpeaker = Fixtures.person("olivier");
     private final Identity otherSpeaker = Fixtures.person("sam");
     private final Identity admin = Identity.admin("admin-" + UUID.randomUUID());
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(RealServers.super.getProperties());
+        properties.put("podium.webhooks.allowed-networks", "127.0.0.0/8");
+        return properties;
+    }
 
     @Test
     void everyRouteAnswersAsTheTableSays() {
@@ -119,8 +133,57 @@ class AuthorizationMatrixTest implements RealServers {
         matrix.read("/health/{selector}", who -> "/health/readiness").expect(200, 200, 200, 200, 200, 200);
         matrix.read("/prometheus", who -> "/prometheus").expect(401, 403, 403, 403, 403, 200);
 
+        // Webhooks: the group's organisers and admins; to anyone else the group's endpoints do not exist (404).
+        String slug = sql.one("SELECT slug FROM audience_group WHERE group_id = ?", row -> row.getString(1), groupId).orElseThrow();
+        Map<Principal, String> ownEndpoint = new EnumMap<>(Principal.class);
+        for (Principal principal : Principal.values()) {
+            ownEndpoint.put(principal, endpoint(groupId));
+        }
+        String endpoint = endpoint(groupId);
+        String webhooks = "/groups/" + slug + "/webhooks";
+        //                                                                                                anon  other organiser other owner admin
+        matrix.row(POST, "/groups/{slug}/webhooks", who -> HttpRequest.POST(webhooks, Map.of("url", "http://127.0.0.1:9/hook",
+                "types", List.of("member.left"), "description", "matrix"))).expect(                          401, 404, 201, 404, 404, 201);
+        matrix.read("/groups/{slug}/webhooks", who -> webhooks).expect(                                      401, 404, 200, 404, 404, 200);
+        matrix.row(PATCH, "/webhooks/{id}", who -> HttpRequest.PATCH("/webhooks/" + endpoint,
+                Map.of("description", "changed"))).expect(                                                   401, 404, 200, 404, 404, 200);
+        matrix.row(DELETE, "/webhooks/{id}", who -> HttpRequest.DELETE("/webhooks/" + ownEndpoint.get(who))).expect(
+                                                                                                             401, 404, 204, 404, 404, 204);
+        post(matrix, "/webhooks/{id}/secret", "/webhooks/" + endpoint + "/secret",                         401, 404, 200, 404, 404, 200);
+        post(matrix, "/webhooks/{id}/ping", "/webhooks/" + endpoint + "/ping",                             401, 404, 202, 404, 404, 202);
+        matrix.read("/webhooks/{id}/deliveries", who -> "/webhooks/" + endpoint + "/deliveries?status=FAILED").expect(
+                                                                                                             401, 404, 200, 404, 404, 200);
+        Map<Principal, Long> failedDelivery = new EnumMap<>(Principal.class);
+        for (Principal principal : Principal.values()) {
+            failedDelivery.put(principal, failedDelivery(groupId, endpoint));
+        }
+        matrix.row(POST, "/webhooks/{id}/deliveries/{deliveryId}/redeliver", who -> HttpRequest.POST("/webhooks/" + endpoint
+                + "/deliveries/" + failedDelivery.get(who) + "/redeliver", "")).expect(                      401, 404, 202, 404, 404, 202);
+        post(matrix, "/webhooks/{id}/redeliver-failed", "/webhooks/" + endpoint + "/redeliver-failed",     401, 404, 200, 404, 404, 200);
+
         matrix.assertCoversEveryRoute(router);
         matrix.assertAnswers(http.toBlocking());
+    }
+
+    /** An endpoint registered as organisers do, on a port nobody listens on, for a type the test never produces. */
+    private String endpoint(String groupId) {
+        String id = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        sql.update("INSERT INTO webhook_endpoint (id, group_id, url, types, secret, enabled, created_at, updated_at) "
+                + "VALUES (?, ?, 'http://127.0.0.1:9/hook', 'member.left', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', TRUE, ?, ?)",
+                id, groupId, now, now);
+        return id;
+    }
+
+    /** A delivery that failed for good, to send again. */
+    private long failedDelivery(String groupId, String endpoint) {
+        String message = "msg_" + UUID.randomUUID().toString().replace("-", "");
+        Instant now = Instant.now();
+        sql.update("INSERT INTO webhook_message (id, group_id, type, ordering_key, body, created_at) VALUES (?, ?, 'member.left', ?, '{}', ?)",
+                message, groupId, "matrix:" + message, now);
+        sql.update("INSERT INTO webhook_delivery (message_id, endpoint_id, ordering_key, status, attempts, next_attempt_at, updated_at) "
+                + "VALUES (?, ?, ?, 'FAILED', 1, ?, ?)", message, endpoint, "matrix:" + message, now, now);
+        return sql.one("SELECT id FROM webhook_delivery WHERE message_id = ?", row -> row.getLong(1), message).orElseThrow();
     }
 
     private static void post(AuthorizationMatrix matrix, String template, String path, int... statuses) {

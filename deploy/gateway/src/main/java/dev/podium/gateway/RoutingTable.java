@@ -95,7 +95,7 @@ public final class RoutingTable {
      * Podium's routing table. events-service owns its collections and everything below an event or a
      * group (the event page, RSVPs, agenda, calendars, schedules, memberships, quotas), except the
      * sub-paths talks-service serves there: calls for papers, review boards and the release of
-     * decisions. See the README, "One public origin".
+     * decisions, and the group's webhooks, which notifications-service serves. See the README, "One public origin".
      */
     public static RoutingTable podium() {
         List<Rule> rules = new ArrayList<>();
@@ -112,9 +112,11 @@ public final class RoutingTable {
                 rules.add(new Rule(parent + child, Upstream.TALKS));
             }
         }
-        for (String prefix : List.of("/notifications", "/unsubscribe")) {
+        for (String prefix : List.of("/notifications", "/unsubscribe", "/webhooks")) {
             rules.add(new Rule(prefix, Upstream.NOTIFICATIONS));
         }
+        // A group's webhook endpoints: notifications-service owns webhooks (README "Webhooks").
+        rules.add(new Rule("/groups/*/webhooks", Upstream.NOTIFICATIONS));
         // The pages' stylesheet (page-support's AssetsController): every service that has pages serves the
         // same file, so one of them serves it for all (notifications-service is the one that has pages today).
         rules.add(new Rule("/assets", Upstream.NOTIFICATIONS));

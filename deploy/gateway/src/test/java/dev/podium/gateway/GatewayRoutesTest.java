@@ -104,7 +104,7 @@ class GatewayRoutesTest {
     }
 
     @Test
-    void theTalksPathsUnderAnEventOrAGroupGoToTalksServiceAndTheRestToEventsService() throws Exception {
+    void theTalksPathsUnderAnEventOrAGroupGoToTalksServiceTheWebhooksToNotificationsAndTheRestToEventsService() throws Exception {
         Map<String, Upstream> expected = new LinkedHashMap<>();
         expected.put("/events/9f1/cfp", Upstream.TALKS);
         expected.put("/events/9f1/submissions", Upstream.TALKS);
@@ -123,6 +123,10 @@ class GatewayRoutesTest {
         expected.put("/talks/t1", Upstream.TALKS);
         expected.put("/speakers/s1", Upstream.TALKS);
         expected.put("/unsubscribe", Upstream.NOTIFICATIONS);
+        expected.put("/groups/paris-dl/webhooks", Upstream.NOTIFICATIONS);
+        expected.put("/groups/webhooks/events", Upstream.EVENTS); // a group whose slug is "webhooks"
+        expected.put("/webhooks/3f2c/deliveries/7/redeliver", Upstream.NOTIFICATIONS);
+        expected.put("/webhooks/3f2c/secret", Upstream.NOTIFICATIONS);
         for (Map.Entry<String, Upstream> entry : expected.entrySet()) {
             assertThat(table.route(entry.getKey())).as(entry.getKey()).contains(entry.getValue());
         }

@@ -93,6 +93,8 @@ final class ServiceProcess extends dev.podium.processes.ServiceProcess {
         env.put("HTTP_TRUSTED_PROXIES", "127.0.0.1,::1");
         // Load tests run from one address: the local stack's public-write limit is out of their way.
         env.put("RATE_LIMIT_PUBLIC_WRITES", "1000000");
+        // Webhook receivers on this machine (notifications-service; refused on loopback anywhere else, README: Webhooks).
+        env.put("WEBHOOK_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128");
         env.put("MICRONAUT_ENVIRONMENTS", "dev");
         // The development switch: the local stack's issuer and its committed secrets are accepted (never in production).
         env.put("PODIUM_DEVELOPMENT", "true");

@@ -83,6 +83,18 @@ public class MessageTracing {
                 .startSpan();
     }
 
+    /**
+     * A span for one attempt to deliver what a notification or webhook recorded to its recipient over
+     * {@code channel} (an SMTP send, a webhook call), in the trace of the work that recorded it.
+     */
+    public Span delivering(String channel, TraceContext recorded) {
+        return tracer.spanBuilder(channel + " send")
+                .setParent(propagator.extract(Context.root(), recorded, FROM_ENVELOPE))
+                .setSpanKind(SpanKind.CLIENT)
+                .setAttribute("podium.delivery.channel", channel)
+                .startSpan();
+    }
+
     /** The trace context a stored envelope names, read from its JSON without decoding it (the relay sends the text as it is). */
     public static TraceContext inPayload(String payload) {
         // The envelope's own attributes follow its data, so the last occurrence is the envelope's, never the data's.

@@ -26,6 +26,11 @@ public class NotificationAccess {
         return caller.admin() ? NotificationScope.everything() : NotificationScope.eventsOf(organisedGroups(caller));
     }
 
+    /** Whether this caller may manage what belongs to the group (its webhooks): its organisers and admins. */
+    public boolean organisesOrAdmin(Caller caller, String groupId) {
+        return caller.admin() || organisedGroups(caller).contains(groupId);
+    }
+
     /**
      * The groups this caller organises: recorded with their sub, or, for an organiser added by
      * email before they had an account, with their verified email ({@link Caller#is}).

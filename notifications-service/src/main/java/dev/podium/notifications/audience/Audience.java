@@ -45,6 +45,10 @@ public class Audience {
         return groups.findByGroupId(groupId).map(AudienceGroup::info);
     }
 
+    public Optional<GroupInfo> groupBySlug(String slug) {
+        return groups.findBySlug(slug).map(AudienceGroup::info);
+    }
+
     /** Confirmed (double opt-in done) members who have not opted out of the group's email. */
     public List<Recipient> members(String groupId) {
         return sql.list("SELECT m.email, m.name, m.imported_by FROM group_member m WHERE m.group_id = ? AND m.confirmed"

@@ -10,4 +10,6 @@ import java.util.Optional;
 interface AudienceGroupRepository extends GenericRepository<AudienceGroup, String> {
 
     Optional<AudienceGroup> findByGroupId(String groupId);
+
+    Optional<AudienceGroup> findBySlug(String slug);
 }

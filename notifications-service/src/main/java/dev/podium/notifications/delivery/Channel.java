@@ -1,6 +1,6 @@
 package dev.podium.notifications.delivery;
 
-import dev.podium.notifications.notification.StoredNotification;
+import dev.podium.contracts.TraceContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,9 +13,13 @@ import java.util.Optional;
  * {@link DeliverySettings#getParallelism()} at once, one delivery per thread at a time; a channel may
  * keep a connection per thread.
  *
+ * <p>Each channel has a queue table of its own ({@link #queueTable()}) and its own settings: the
+ * {@link DeliveryLoops} drive one loop per channel, so a slow webhook receiver never holds up email.
+ *
+ * @param <N> what a delivery carries, as stored (a notification, a webhook message), found by the delivery's message id
  * @param <M> the channel's message, as composed and then sent
  */
-public interface Channel<M> {
+public interface Channel<N, M> {
 
     /** A short name for thread names and logs. */
     String name();
@@ -26,6 +30,17 @@ public interface Channel<M> {
     /** The counter of this replica's outcomes on this channel (tagged {@code outcome}); dashboards query it by name. */
     String meterName();
 
+    /** The loop's parallelism, rate, retries and lease for this channel. */
+    DeliverySettings settings();
+
+    QueueTable queueTable();
+
+    /** What the delivery carries; empty when it is gone (the delivery is then dead). */
+    Optional<N> message(String messageId);
+
+    /** The trace of the work that recorded what the delivery carries: each send of it is a span of that trace. */
+    TraceContext trace(N message);
+
     /**
      * Why each of a claim's deliveries must not go out on this channel (by delivery id), looked up for
      * the whole claim at once; deliveries absent from the map go out.
@@ -33,9 +48,9 @@ public interface Channel<M> {
     Map<Long, String> reasonsToSkip(List<ClaimedDelivery> claimed);
 
     /** The same for one delivery: used when the look-up for the whole claim failed. */
-    Optional<String> reasonToSkip(StoredNotification notification, ClaimedDelivery delivery);
+    Optional<String> reasonToSkip(N message, ClaimedDelivery delivery);
 
-    M compose(StoredNotification notification, ClaimedDelivery delivery) throws Exception;
+    M compose(N message, ClaimedDelivery delivery) throws Exception;
 
     /** Returns once the other end has the message; whatever it throws is {@linkplain #classify classified}. */
     void send(M message) throws Exception;

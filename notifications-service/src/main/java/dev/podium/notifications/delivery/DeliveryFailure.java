@@ -1,7 +1,14 @@
 package dev.podium.notifications.delivery;
 
-/** A failed send as its channel reads it, with the other end's words ({@code reason}) to keep on the delivery. */
-public record DeliveryFailure(Kind kind, String reason) {
+import io.micronaut.core.annotation.Nullable;
+import java.time.Duration;
+
+/**
+ * A failed send as its channel reads it, with the other end's words ({@code reason}) to keep on the delivery.
+ * {@code notSooner}, when the other end said how long to wait (an HTTP {@code Retry-After}), holds the
+ * next attempt back at least that long, whatever the backoff says.
+ */
+public record DeliveryFailure(Kind kind, String reason, @Nullable Duration notSooner) {
 
     public enum Kind {
         /** Worth trying again later, with backoff; {@code DEAD} once the delivery has had its attempts. */
@@ -16,14 +23,18 @@ public record DeliveryFailure(Kind kind, String reason) {
     }
 
     public static DeliveryFailure retryLater(String reason) {
-        return new DeliveryFailure(Kind.RETRY_LATER, reason);
+        return new DeliveryFailure(Kind.RETRY_LATER, reason, null);
+    }
+
+    public static DeliveryFailure retryNotSooner(String reason, Duration notSooner) {
+        return new DeliveryFailure(Kind.RETRY_LATER, reason, notSooner);
     }
 
     public static DeliveryFailure channelUnreachable(String reason) {
-        return new DeliveryFailure(Kind.CHANNEL_UNREACHABLE, reason);
+        return new DeliveryFailure(Kind.CHANNEL_UNREACHABLE, reason, null);
     }
 
     public static DeliveryFailure permanent(String reason) {
-        return new DeliveryFailure(Kind.PERMANENT, reason);
+        return new DeliveryFailure(Kind.PERMANENT, reason, null);
     }
 }

@@ -1,13 +1,7 @@
 package dev.podium.notifications.delivery;
 
-import dev.podium.notifications.notification.DeliveriesRecorded;
-import dev.podium.notifications.notification.NotificationStore;
+import dev.podium.messaging.tracing.MessageTracing;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.context.event.ApplicationEventListener;
-import io.micronaut.runtime.server.event.ServerStartupEvent;
-import io.micronaut.transaction.annotation.TransactionalEventListener;
-import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drives sending from the delivery table through the {@link Channel}: one feeder thread claims due
+ * Drives sending from one channel's delivery table through the {@link Channel} (one loop per channel,
+ * see {@link DeliveryLoops}): one feeder thread claims due
  * deliveries, never more than four rounds of the senders ahead, and a fixed pool of senders takes each
  * through the channel ({@link DeliverySender}) at the configured rate. Every outcome is written as
  * soon as the channel answered, the SENTs of senders that finish together in one statement
@@ -30,8 +25,7 @@ import org.slf4j.LoggerFactory;
  * While the channel cannot be reached, claiming pauses ({@link ChannelPause}) instead of burning
  * through the queue's attempts.
  */
-@Singleton
-public class DeliveryLoop implements ApplicationEventListener<ServerStartupEvent> {
+final class DeliveryLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryLoop.class);
     private static final Duration LEASE_RELEASE_INTERVAL = Duration.ofSeconds(1);
@@ -40,30 +34,28 @@ public class DeliveryLoop implements ApplicationEventListener<ServerStartupEvent
     private static final int ROUNDS_PER_CLAIM = 2;
 
     private final DeliveryQueue queue;
-    private final Channel<?> channel;
+    private final Channel<?, ?> channel;
     private final DeliverySettings settings;
     private final ChannelPause pause = new ChannelPause();
-    private final DeliverySender<?> sender;
+    private final DeliverySender<?, ?> sender;
     private final Semaphore claimable;
     private long lastLeaseRelease = System.nanoTime() - LEASE_RELEASE_INTERVAL.toNanos();
     private volatile boolean running;
     private ExecutorService senders;
     private volatile Thread feeder;
 
-    DeliveryLoop(DeliveryQueue queue, Channel<?> channel, NotificationStore notifications, DeliverySettings settings,
-                 MeterRegistry meters) {
+    <N, M> DeliveryLoop(DeliveryQueue queue, Channel<N, M> channel, MeterRegistry meters, MessageTracing tracing) {
         this.queue = queue;
         this.channel = channel;
-        this.settings = settings;
+        this.settings = channel.settings();
         DeliveryOutcomes outcomes = new DeliveryOutcomes(queue, channel, new DeliveryMetrics(meters, channel.meterName()),
                 settings.getMaxAttempts());
-        this.sender = new DeliverySender<>(channel, notifications, outcomes, new SendRate(settings.getRatePerSecond()), pause,
-                settings.getLease());
+        this.sender = new DeliverySender<>(channel, outcomes, new SendRate(settings.getRatePerSecond()), pause,
+                settings.getLease(), tracing);
         this.claimable = new Semaphore(settings.getParallelism() * ROUNDS_AHEAD);
     }
 
-    @Override
-    public void onApplicationEvent(ServerStartupEvent event) {
+    void startIfSending() {
         if (!settings.isSending()) {
             LOG.info("Sending {} is off on this replica: deliveries are recorded, not sent", channel.name());
             return;
@@ -86,7 +78,6 @@ public class DeliveryLoop implements ApplicationEventListener<ServerStartupEvent
                 settings.getRatePerSecond() > 0 ? " at " + settings.getRatePerSecond() + " messages/s" : "");
     }
 
-    @PreDestroy
     synchronized void stop() throws InterruptedException {
         if (!running) {
             return;
@@ -101,12 +92,8 @@ public class DeliveryLoop implements ApplicationEventListener<ServerStartupEvent
         channel.close();
     }
 
-    /**
-     * Deliveries recorded by this replica are claimed at once rather than at the next poll (the
-     * announcement's first message, an RSVP's confirmation); other replicas' are found by polling.
-     */
-    @TransactionalEventListener
-    void onDeliveriesRecorded(DeliveriesRecorded recorded) {
+    /** Claims now rather than at the next poll. */
+    void wake() {
         Thread current = feeder;
         if (current != null) {
             LockSupport.unpark(current);

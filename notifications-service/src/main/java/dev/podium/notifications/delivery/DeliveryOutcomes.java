@@ -13,12 +13,12 @@ final class DeliveryOutcomes {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryOutcomes.class);
 
     private final DeliveryQueue queue;
-    private final Channel<?> channel;
+    private final Channel<?, ?> channel;
     private final DeliveryMetrics metrics;
     private final int maxAttempts;
     private final SentRecorder sentTogether;
 
-    DeliveryOutcomes(DeliveryQueue queue, Channel<?> channel, DeliveryMetrics metrics, int maxAttempts) {
+    DeliveryOutcomes(DeliveryQueue queue, Channel<?, ?> channel, DeliveryMetrics metrics, int maxAttempts) {
         this.queue = queue;
         this.sentTogether = new SentRecorder(queue::sent);
         this.channel = channel;
@@ -72,7 +72,7 @@ final class DeliveryOutcomes {
             metrics.count(Outcome.FAILED);
             return;
         }
-        if (queue.retryLaterOrDead(delivery, failure.reason())) {
+        if (queue.retryLaterOrDead(delivery, failure.reason(), failure.notSooner())) {
             LOG.warn("Delivery {} dead after {} attempts: {}", delivery.id(), delivery.attempt(), Redaction.text(failure.reason()));
             metrics.count(Outcome.DEAD);
         } else {
@@ -91,7 +91,7 @@ final class DeliveryOutcomes {
         LOG.error("Delivery {} failed unexpectedly (attempt {} of {})", delivery.id(), delivery.attempt(), maxAttempts,
                 Redaction.failure(failure));
         try {
-            boolean dead = queue.retryLaterOrDead(delivery, Redaction.text(failure.toString()));
+            boolean dead = queue.retryLaterOrDead(delivery, Redaction.text(failure.toString()), null);
             metrics.count(dead ? Outcome.DEAD : Outcome.RETRIED);
         } catch (RuntimeException recording) {
             LOG.warn("Could not record the failure of delivery {}: {}", delivery.id(), Redaction.text(recording.toString()));

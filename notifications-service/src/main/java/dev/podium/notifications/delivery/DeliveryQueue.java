@@ -1,33 +1,42 @@
 package dev.podium.notifications.delivery;
 
+import dev.podium.persistence.ConflictRetry;
 import dev.podium.persistence.Sql;
-import io.micronaut.transaction.annotation.Transactional;
-import jakarta.inject.Singleton;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The delivery table as a work queue shared by every replica: due rows are claimed with
- * {@code FOR UPDATE SKIP LOCKED} and leased to one sender; each outcome is written as soon as the
- * channel answered, so after a crash only the sends that were in flight can go out twice.
+ * A channel's delivery table ({@link QueueTable}) as a work queue shared by every replica: due rows are
+ * claimed with {@code FOR UPDATE SKIP LOCKED} and leased to one sender; each outcome is written as soon
+ * as the channel answered, so after a crash only the sends that were in flight can go out twice.
  */
-@Singleton
 public class DeliveryQueue {
 
     private static final int MAX_ERROR = 1000;
 
     private final Sql sql;
     private final Clock clock;
+    private final TransactionOperations<Connection> transactions;
     private final DeliverySettings settings;
     private final RetryPolicy retries;
+    private final QueueTable table;
+    private final String name;
 
-    DeliveryQueue(Sql sql, Clock clock, DeliverySettings settings) {
+    public DeliveryQueue(Sql sql, Clock clock, TransactionOperations<Connection> transactions, DeliverySettings settings,
+                         QueueTable table) {
         this.sql = sql;
         this.clock = clock;
+        this.transactions = transactions;
         this.settings = settings;
         this.retries = RetryPolicy.of(settings);
+        this.table = table;
+        this.name = table.name();
     }
 
     /**
@@ -35,18 +44,20 @@ public class DeliveryQueue {
      * counts as an attempt. A due delivery that has already had all its attempts is not sent again:
      * it becomes {@code DEAD} here.
      */
-    @Transactional
     public List<ClaimedDelivery> claim(int max) {
+        return ConflictRetry.retried(() -> transactions.executeWrite(status -> claimInTransaction(max)));
+    }
+
+    private List<ClaimedDelivery> claimInTransaction(int max) {
         Instant now = clock.instant();
-        List<ClaimedDelivery> due = sql.list("""
-                SELECT id, notification_id, email, name, manage_url, imported_by, participation, attempts FROM delivery
-                WHERE status = 'PENDING' AND next_attempt_at <= ?
-                ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED""",
+        List<ClaimedDelivery> due = sql.list("SELECT d.id, " + table.claimed() + ", d.attempts FROM " + name + " d"
+                + " WHERE d.status = 'PENDING' AND d.next_attempt_at <= ? AND " + table.claimableWhen()
+                + " ORDER BY d.next_attempt_at, d.id LIMIT ? FOR UPDATE SKIP LOCKED",
                 row -> new ClaimedDelivery(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
                         row.getString(5), row.getString(6), row.getString(7), row.getInt(8)), now, max);
         List<Long> exhausted = due.stream().filter(row -> retries.exhausted(row.attempt())).map(ClaimedDelivery::id).toList();
         if (!exhausted.isEmpty()) {
-            sql.update("UPDATE delivery SET status = 'DEAD', lease_until = NULL, updated_at = ?, last_error = COALESCE(last_error, ?) "
+            sql.update("UPDATE " + name + " SET status = 'DEAD', lease_until = NULL, updated_at = ?, last_error = COALESCE(last_error, ?) "
                     + "WHERE id IN (" + exhausted.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")",
                     now, "gave up after " + settings.getMaxAttempts() + " attempts");
         }
@@ -59,7 +70,7 @@ public class DeliveryQueue {
             return List.of();
         }
         String idList = claimed.stream().map(row -> String.valueOf(row.id())).collect(Collectors.joining(","));
-        sql.update("UPDATE delivery SET status = 'SENDING', attempts = attempts + 1, lease_until = ?, updated_at = ? WHERE id IN ("
+        sql.update("UPDATE " + name + " SET status = 'SENDING', attempts = attempts + 1, lease_until = ?, updated_at = ? WHERE id IN ("
                 + idList + ")", now.plus(settings.getLease()), now);
         return claimed;
     }
@@ -76,15 +87,15 @@ public class DeliveryQueue {
      */
     public int releaseExpiredLeases() {
         Instant now = clock.instant();
-        List<Long> expired = sql.list("SELECT id FROM delivery WHERE status = 'SENDING' AND lease_until < ?",
+        List<Long> expired = sql.list("SELECT id FROM " + name + " WHERE status = 'SENDING' AND lease_until < ?",
                 row -> row.getLong(1), now);
         int released = 0;
         int maxAttempts = settings.getMaxAttempts();
         for (long id : expired) {
-            int attempts = sql.one("SELECT attempts FROM delivery WHERE id = ?", row -> row.getInt(1), id).orElse(0);
+            int attempts = sql.one("SELECT attempts FROM " + name + " WHERE id = ?", row -> row.getInt(1), id).orElse(0);
             Instant next = retries.nextAttempt(now, attempts);
-            released += sql.update("""
-                    UPDATE delivery SET status = CASE WHEN attempts >= ? THEN 'DEAD' ELSE 'PENDING' END,
+            released += sql.update("UPDATE " + name + """
+                     SET status = CASE WHEN attempts >= ? THEN 'DEAD' ELSE 'PENDING' END,
                                         next_attempt_at = ?, lease_until = NULL, updated_at = ?,
                                         last_error = ?
                     WHERE id = ? AND status = 'SENDING' AND lease_until < ?""",
@@ -99,12 +110,17 @@ public class DeliveryQueue {
      *
      * @return true if the delivery is dead
      */
-    public boolean retryLaterOrDead(ClaimedDelivery delivery, String error) {
+    public boolean retryLaterOrDead(ClaimedDelivery delivery, String error, @Nullable Duration notSooner) {
         if (retries.exhausted(delivery.attempt())) {
             dead(delivery, error);
             return true;
         }
-        retryLater(delivery, retries.nextAttempt(clock.instant(), delivery.attempt()), error);
+        Instant now = clock.instant();
+        Instant next = retries.nextAttempt(now, delivery.attempt());
+        if (notSooner != null && next.isBefore(now.plus(notSooner))) {
+            next = now.plus(notSooner);
+        }
+        retryLater(delivery, next, error);
         return false;
     }
 
@@ -121,7 +137,7 @@ public class DeliveryQueue {
         Instant now = clock.instant();
         String ids = deliveries.stream().mapToLong(ClaimedDelivery::id).sorted().mapToObj(String::valueOf)
                 .collect(Collectors.joining(","));
-        sql.update("UPDATE delivery SET status = 'SENT', sent_at = ?, last_error = NULL, lease_until = NULL, updated_at = ? "
+        sql.update("UPDATE " + name + " SET status = 'SENT', sent_at = ?, last_error = NULL, lease_until = NULL, updated_at = ? "
                 + "WHERE id IN (" + ids + ") AND status = 'SENDING'", now, now);
     }
 
@@ -138,10 +154,12 @@ public class DeliveryQueue {
     }
 
     /** A permanent refusal: the delivery fails, and {@code consequences} (the channel's) are written with it. */
-    @Transactional
     public void failed(ClaimedDelivery delivery, String reason, Runnable consequences) {
-        finish(delivery, "status = 'FAILED', last_error = ?", trim(reason));
-        consequences.run();
+        ConflictRetry.retried(() -> transactions.executeWrite(status -> {
+            finish(delivery, "status = 'FAILED', last_error = ?", trim(reason));
+            consequences.run();
+            return null;
+        }));
     }
 
     private void finish(ClaimedDelivery delivery, String assignments, Object... values) {
@@ -149,7 +167,7 @@ public class DeliveryQueue {
         System.arraycopy(values, 0, parameters, 0, values.length);
         parameters[values.length] = clock.instant();
         parameters[values.length + 1] = delivery.id();
-        sql.update("UPDATE delivery SET " + assignments + ", lease_until = NULL, updated_at = ? WHERE id = ? AND status = 'SENDING'",
+        sql.update("UPDATE " + name + " SET " + assignments + ", lease_until = NULL, updated_at = ? WHERE id = ? AND status = 'SENDING'",
                 parameters);
     }
 

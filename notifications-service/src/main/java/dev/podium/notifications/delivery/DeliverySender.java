@@ -1,7 +1,9 @@
 package dev.podium.notifications.delivery;
 
-import dev.podium.notifications.notification.NotificationStore;
-import dev.podium.notifications.notification.StoredNotification;
+import dev.podium.messaging.tracing.MessageTracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -12,25 +14,25 @@ import org.slf4j.LoggerFactory;
  * Takes one claimed delivery through its channel: skipped if it must not go out, else composed, paced,
  * sent while its lease still holds, and its outcome recorded. Runs on the loop's sender threads.
  */
-final class DeliverySender<M> {
+final class DeliverySender<N, M> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliverySender.class);
 
-    private final Channel<M> channel;
-    private final NotificationStore notifications;
+    private final Channel<N, M> channel;
     private final DeliveryOutcomes outcomes;
     private final SendRate rate;
     private final ChannelPause pause;
     private final Duration lease;
+    private final MessageTracing tracing;
 
-    DeliverySender(Channel<M> channel, NotificationStore notifications, DeliveryOutcomes outcomes, SendRate rate,
-                   ChannelPause pause, Duration lease) {
+    DeliverySender(Channel<N, M> channel, DeliveryOutcomes outcomes, SendRate rate,
+                   ChannelPause pause, Duration lease, MessageTracing tracing) {
         this.channel = channel;
-        this.notifications = notifications;
         this.outcomes = outcomes;
         this.rate = rate;
         this.pause = pause;
         this.lease = lease;
+        this.tracing = tracing;
     }
 
     /**
@@ -39,32 +41,28 @@ final class DeliverySender<M> {
      */
     void send(ClaimedDelivery delivery, long claimedAt, Map<Long, String> skips) {
         try {
-            Optional<StoredNotification> found = notifications.find(delivery.notificationId());
+            Optional<N> found = channel.message(delivery.notificationId());
             if (found.isEmpty()) {
                 outcomes.notificationMissing(delivery);
                 return;
             }
-            StoredNotification notification = found.get();
+            N notification = found.get();
             Optional<String> skip = skips != null ? Optional.ofNullable(skips.get(delivery.id()))
                     : channel.reasonToSkip(notification, delivery);
             if (skip.isPresent()) {
                 outcomes.skipped(delivery, skip.get());
                 return;
             }
-            M message = onChannel(() -> channel.compose(notification, delivery));
-            rate.acquire();
-            if (leaseEndsSoon(claimedAt)) {
-                // Waited so long (a slow start, a rate limit) that another sender may retake it:
-                // leave it to whoever holds it once the lease has ended rather than risk two copies.
-                LOG.warn("Delivery {} not sent: its lease ends before the send could finish", delivery.id());
-                return;
+            Span span = tracing.delivering(channel.name(), channel.trace(notification));
+            try (Scope ignored = span.makeCurrent()) {
+                span.setAttribute("podium.delivery.attempt", delivery.attempt());
+                composeAndSend(notification, delivery, claimedAt);
+            } catch (ChannelCallFailed | RuntimeException e) {
+                span.recordException(e.getCause() != null ? e.getCause() : e).setStatus(StatusCode.ERROR);
+                throw e;
+            } finally {
+                span.end();
             }
-            onChannel(() -> {
-                channel.send(message);
-                return null;
-            });
-            pause.reachable();
-            outcomes.sent(delivery);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ChannelCallFailed e) {
@@ -80,6 +78,23 @@ final class DeliverySender<M> {
         } catch (RuntimeException e) {
             outcomes.failedUnexpectedly(delivery, e);
         }
+    }
+
+    private void composeAndSend(N notification, ClaimedDelivery delivery, long claimedAt) throws ChannelCallFailed, InterruptedException {
+        M message = onChannel(() -> channel.compose(notification, delivery));
+        rate.acquire();
+        if (leaseEndsSoon(claimedAt)) {
+            // Waited so long (a slow start, a rate limit) that another sender may retake it:
+            // leave it to whoever holds it once the lease has ended rather than risk two copies.
+            LOG.warn("Delivery {} not sent: its lease ends before the send could finish", delivery.id());
+            return;
+        }
+        onChannel(() -> {
+            channel.send(message);
+            return null;
+        });
+        pause.reachable();
+        outcomes.sent(delivery);
     }
 
     /** Marks the channel's own failures, the only ones it is asked to classify. */

@@ -4,6 +4,7 @@ import dev.podium.contracts.PodiumMessage;
 import dev.podium.contracts.events.PersonErased;
 import dev.podium.messaging.outbox.Outbox;
 import dev.podium.notifications.audience.Recipient;
+import dev.podium.notifications.webhook.WebhookErasure;
 import dev.podium.persistence.Sql;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -25,6 +26,7 @@ import java.util.Map;
  *   <li>deliveries not sent yet are dropped; the others keep their status (so a notification's counts
  *       stay true) without the address, name, RSVP link or SMTP reply; a notification that went to
  *       this person alone (an RSVP status, a talk decision, an opt-in link) loses its content;</li>
+ *   <li>webhook messages carrying the address (RSVPs, memberships) are deleted with their deliveries;</li>
  *   <li>opt-outs are deleted (coming back takes a new opt-in); a suppression keeps only the address's
  *       SHA-256, so a dead mailbox is still not written to;</li>
  *   <li>outbox messages naming the address ({@code MemberUnsubscribed}) are forgotten
@@ -41,9 +43,11 @@ public class PersonErasure {
     private final JsonMapper json;
     private final Outbox outbox;
     private final Clock clock;
+    private final WebhookErasure webhooks;
 
-    PersonErasure(Sql sql, JsonMapper json, Outbox outbox, Clock clock) {
+    PersonErasure(Sql sql, JsonMapper json, Outbox outbox, Clock clock, WebhookErasure webhooks) {
         this.sql = sql;
+        this.webhooks = webhooks;
         this.outbox = outbox;
         this.json = json;
         this.clock = clock;
@@ -63,6 +67,7 @@ public class PersonErasure {
         forgetInSnapshots(email, "known_event", "snapshot");
         forgetInSnapshots(email, "pending_update", "previous");
         forgetDeliveries(email);
+        webhooks.forget(email);
         sql.update("DELETE FROM unsubscription WHERE email = ?", email);
         sql.update("UPDATE calendar_reply SET attendee_email = NULL, sender = NULL WHERE attendee_email = ? OR sender = ?", email, email);
         sql.update("UPDATE suppression SET email = NULL, reason = 'erased' WHERE email_sha256 = SHA2(?, 256)", email);

@@ -14,5 +14,5 @@ import java.time.Instant;
 @MappedEntity("notification")
 record Notification(@Id String id, String triggerKey, NotificationKind kind, @Nullable String eventId,
                     @Nullable String groupId, String language, String subject, String model, boolean bulk,
-                    @Nullable String calendar, Instant createdAt) {
+                    @Nullable String calendar, Instant createdAt, @Nullable String traceparent) {
 }

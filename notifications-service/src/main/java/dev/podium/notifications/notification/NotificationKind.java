@@ -22,7 +22,9 @@ public enum NotificationKind {
     TALK_REJECTED(false),
     SPEAKER_SLOT(false),
     CO_SPEAKER_INVITATION(false),
-    MEMBERSHIP_CONFIRMATION(false);
+    MEMBERSHIP_CONFIRMATION(false),
+    /** To a group's organisers: one of their webhook endpoints kept failing and was disabled. */
+    WEBHOOK_DISABLED(false);
 
     private final boolean bulk;
 

@@ -46,7 +46,7 @@ public class NotificationStore {
     private StoredNotification stored(Notification row) {
         try {
             return new StoredNotification(row.id(), row.kind(), row.eventId(), row.groupId(), row.language(), row.subject(),
-                    json.readValue(row.model(), MODEL), row.calendar(), row.createdAt());
+                    json.readValue(row.model(), MODEL), row.calendar(), row.createdAt(), row.traceparent());
         } catch (IOException e) {
             throw new UncheckedIOException("The model of notification " + row.id() + " no longer reads", e);
         }

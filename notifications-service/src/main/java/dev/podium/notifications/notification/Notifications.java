@@ -1,5 +1,6 @@
 package dev.podium.notifications.notification;
 
+import dev.podium.messaging.tracing.MessageTracing;
 import dev.podium.notifications.audience.Recipient;
 import dev.podium.persistence.Sql;
 import io.micronaut.json.JsonMapper;
@@ -32,14 +33,16 @@ public class Notifications {
     private final NotificationRepository repository;
     private final JsonMapper json;
     private final ApplicationEventPublisher<DeliveriesRecorded> recorded;
+    private final MessageTracing tracing;
     private final Clock clock;
 
     Notifications(Sql sql, NotificationRepository repository, JsonMapper json, ApplicationEventPublisher<DeliveriesRecorded> recorded,
-                  Clock clock) {
+                  MessageTracing tracing, Clock clock) {
         this.sql = sql;
         this.repository = repository;
         this.json = json;
         this.recorded = recorded;
+        this.tracing = tracing;
         this.clock = clock;
     }
 
@@ -55,11 +58,11 @@ public class Notifications {
         Instant now = clock.instant();
         int inserted = sql.update("""
                 INSERT IGNORE INTO notification (id, trigger_key, kind, event_id, group_id, language, subject, model, bulk,
-                                                 calendar, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                                 calendar, created_at, traceparent)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 id, notification.triggerKey(), notification.kind(), notification.eventId(), notification.groupId(),
                 notification.language(), notification.subject(), write(notification.model()), notification.kind().bulk(),
-                notification.calendar(), now);
+                notification.calendar(), now, tracing.current().traceparent());
         if (inserted == 0) {
             return Optional.empty();
         }

@@ -14,5 +14,6 @@ public record StoredNotification(
         String subject,
         Map<String, Object> model,
         @Nullable String calendar,
-        Instant createdAt) {
+        Instant createdAt,
+        @Nullable String traceparent) {
 }

@@ -6,13 +6,14 @@ import dev.podium.messaging.inbox.MessageInbox;
 import dev.podium.messaging.inbox.PodiumListener;
 import dev.podium.notifications.audience.AudienceUpdates;
 import dev.podium.notifications.erasure.PersonErasure;
+import dev.podium.notifications.webhook.WebhookFacts;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * The Kafka side of notifications-service: each record is applied once (idempotent consumer) and,
  * in that same transaction, updates the recipient read model and records the notifications it
- * triggers. Nothing is sent from here. A message that depends on facts of another topic (an
+ * triggers, and the webhook messages for the group's endpoints. Nothing is sent from here. A message that depends on facts of another topic (an
  * announcement on the members it goes to) waits in the inbox until the read model has them.
  */
 final class TopicListeners {
@@ -25,10 +26,11 @@ final class TopicListeners {
 
         private final InboxConsumer consumer;
 
-        Groups(MessageInbox inbox, AudienceUpdates audience, MembershipNotifications membership) {
+        Groups(MessageInbox inbox, AudienceUpdates audience, MembershipNotifications membership, WebhookFacts webhooks) {
             this.consumer = inbox.consumer(ConsumerNames.GROUPS, Topics.GROUPS, message -> {
                 audience.apply(message);
                 membership.on(message);
+                webhooks.on(message);
             });
         }
 
@@ -43,9 +45,11 @@ final class TopicListeners {
 
         private final InboxConsumer consumer;
 
-        Events(MessageInbox inbox, EventNotifications notifications) {
-            this.consumer = inbox.consumer(ConsumerNames.EVENTS, Topics.EVENTS, notifications::on,
-                    Topics.GROUPS, Topics.REGISTRATIONS);
+        Events(MessageInbox inbox, EventNotifications notifications, WebhookFacts webhooks) {
+            this.consumer = inbox.consumer(ConsumerNames.EVENTS, Topics.EVENTS, message -> {
+                notifications.on(message);
+                webhooks.on(message);
+            }, Topics.GROUPS, Topics.REGISTRATIONS);
         }
 
         @Topic(Topics.EVENTS)
@@ -59,10 +63,12 @@ final class TopicListeners {
 
         private final InboxConsumer consumer;
 
-        Registrations(MessageInbox inbox, AudienceUpdates audience, RegistrationNotifications notifications) {
+        Registrations(MessageInbox inbox, AudienceUpdates audience, RegistrationNotifications notifications,
+                      WebhookFacts webhooks) {
             this.consumer = inbox.consumer(ConsumerNames.REGISTRATIONS, Topics.REGISTRATIONS, message -> {
                 audience.apply(message);
                 notifications.on(message);
+                webhooks.on(message);
             });
         }
 
@@ -93,9 +99,11 @@ final class TopicListeners {
 
         private final InboxConsumer consumer;
 
-        Submissions(MessageInbox inbox, TalkNotifications notifications) {
-            this.consumer = inbox.consumer(ConsumerNames.SUBMISSIONS, Topics.SUBMISSIONS, notifications::on,
-                    Topics.GROUPS);
+        Submissions(MessageInbox inbox, TalkNotifications notifications, WebhookFacts webhooks) {
+            this.consumer = inbox.consumer(ConsumerNames.SUBMISSIONS, Topics.SUBMISSIONS, message -> {
+                notifications.on(message);
+                webhooks.on(message);
+            }, Topics.GROUPS);
         }
 
         @Topic(Topics.SUBMISSIONS)

@@ -1,11 +1,12 @@
 package dev.podium.notifications.delivery;
 
+import dev.podium.contracts.TraceContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.podium.persistence.Sql;
 import dev.podium.notifications.Fixtures;
-import dev.podium.notifications.notification.StoredNotification;
+import dev.podium.notifications.delivery.email.MailSettings;
 import dev.podium.testsupport.MutableClock;
 import dev.podium.testsupport.RealServers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,7 +57,7 @@ class DeliveryLoopTest implements RealServers {
     }
 
     @MockBean(Channel.class)
-    Channel<?> channel() {
+    Channel<?, ?> channel() {
         return channel;
     }
 
@@ -230,7 +231,7 @@ class DeliveryLoopTest implements RealServers {
      * A channel in memory: each address gets the answers it was given, in order, and is accepted
      * after them; every send is recorded with its time on the monotonic clock.
      */
-    static final class ScriptedChannel implements Channel<ClaimedDelivery> {
+    static final class ScriptedChannel implements Channel<String, ClaimedDelivery> {
 
         static final String METER = "podium.test.deliveries";
 
@@ -263,6 +264,28 @@ class DeliveryLoopTest implements RealServers {
         }
 
         @Override
+        public DeliverySettings settings() {
+            MailSettings settings = new MailSettings();
+            settings.setMaxAttempts(MAX_ATTEMPTS);
+            return settings;
+        }
+
+        @Override
+        public QueueTable queueTable() {
+            return QueueTable.EMAIL;
+        }
+
+        @Override
+        public Optional<String> message(String notificationId) {
+            return Optional.of(notificationId);
+        }
+
+        @Override
+        public TraceContext trace(String message) {
+            return TraceContext.NONE;
+        }
+
+        @Override
         public Map<Long, String> reasonsToSkip(List<ClaimedDelivery> claimed) {
             Map<Long, String> reasons = new HashMap<>();
             claimed.stream().filter(delivery -> skip.contains(delivery.address()))
@@ -271,12 +294,12 @@ class DeliveryLoopTest implements RealServers {
         }
 
         @Override
-        public Optional<String> reasonToSkip(StoredNotification notification, ClaimedDelivery delivery) {
+        public Optional<String> reasonToSkip(String notificationId, ClaimedDelivery delivery) {
             return skip.contains(delivery.address()) ? Optional.of("not wanted") : Optional.empty();
         }
 
         @Override
-        public ClaimedDelivery compose(StoredNotification notification, ClaimedDelivery delivery) {
+        public ClaimedDelivery compose(String notificationId, ClaimedDelivery delivery) {
             return delivery;
         }
 

@@ -1,8 +1,11 @@
 package dev.podium.notifications.delivery.email;
 
+import dev.podium.contracts.TraceContext;
 import dev.podium.notifications.delivery.Channel;
 import dev.podium.notifications.delivery.ClaimedDelivery;
 import dev.podium.notifications.delivery.DeliveryFailure;
+import dev.podium.notifications.delivery.QueueTable;
+import dev.podium.notifications.notification.NotificationStore;
 import dev.podium.notifications.notification.StoredNotification;
 import jakarta.inject.Singleton;
 import jakarta.mail.MessagingException;
@@ -19,17 +22,20 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * pauses the channel.
  */
 @Singleton
-class SmtpChannel implements Channel<MimeMessage> {
+class SmtpChannel implements Channel<StoredNotification, MimeMessage> {
 
     private final MailSettings settings;
     private final EmailComposer composer;
     private final SkipReasons skipReasons;
     private final SuppressionList suppressions;
+    private final NotificationStore notifications;
     private final Queue<SmtpConnection> connections = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<SmtpConnection> connection;
 
-    SmtpChannel(MailSettings settings, EmailComposer composer, SkipReasons skipReasons, SuppressionList suppressions) {
+    SmtpChannel(MailSettings settings, EmailComposer composer, SkipReasons skipReasons, SuppressionList suppressions,
+                NotificationStore notifications) {
         this.settings = settings;
+        this.notifications = notifications;
         this.composer = composer;
         this.skipReasons = skipReasons;
         this.suppressions = suppressions;
@@ -54,6 +60,26 @@ class SmtpChannel implements Channel<MimeMessage> {
     @Override
     public String meterName() {
         return "podium.mail.deliveries";
+    }
+
+    @Override
+    public MailSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public QueueTable queueTable() {
+        return QueueTable.EMAIL;
+    }
+
+    @Override
+    public Optional<StoredNotification> message(String notificationId) {
+        return notifications.find(notificationId);
+    }
+
+    @Override
+    public TraceContext trace(StoredNotification notification) {
+        return new TraceContext(notification.traceparent(), null);
     }
 
     @Override
