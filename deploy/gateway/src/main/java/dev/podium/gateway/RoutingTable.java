@@ -112,7 +112,7 @@ public final class RoutingTable {
                 rules.add(new Rule(parent + child, Upstream.TALKS));
             }
         }
-        for (String prefix : List.of("/notifications", "/unsubscribe", "/webhooks")) {
+        for (String prefix : List.of("/notifications", "/unsubscribe", "/webhooks", "/admin/calendar-replies")) {
             rules.add(new Rule(prefix, Upstream.NOTIFICATIONS));
         }
         // A group's webhook endpoints: notifications-service owns webhooks (README "Webhooks").

@@ -127,6 +127,7 @@ class GatewayRoutesTest {
         expected.put("/groups/webhooks/events", Upstream.EVENTS); // a group whose slug is "webhooks"
         expected.put("/webhooks/3f2c/deliveries/7/redeliver", Upstream.NOTIFICATIONS);
         expected.put("/webhooks/3f2c/secret", Upstream.NOTIFICATIONS);
+        expected.put("/admin/calendar-replies", Upstream.NOTIFICATIONS);
         for (Map.Entry<String, Upstream> entry : expected.entrySet()) {
             assertThat(table.route(entry.getKey())).as(entry.getKey()).contains(entry.getValue());
         }
