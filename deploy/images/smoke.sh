@@ -187,6 +187,7 @@ KAFKA_CLUSTER_ID=$(head -c 16 /dev/urandom | base64 | tr '+/' 'Kp' | cut -c1-22)
 EVENTS_LINK_SECRET=$(secret)
 TALKS_INVITATION_SECRET=$(secret)
 NOTIFICATIONS_UNSUBSCRIBE_SECRET=$(secret)
+NOTIFICATIONS_INVITATION_SECRET=$(secret)
 # Every link in an email goes through the one public origin, the gateway.
 EVENTS_PUBLIC_URL=$gateway_url
 TALKS_PUBLIC_BASE_URL=$gateway_url
