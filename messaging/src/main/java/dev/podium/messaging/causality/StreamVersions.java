@@ -18,8 +18,8 @@ import java.sql.Statement;
 public class StreamVersions {
 
     /** One round trip: the new version comes back as the statement's LAST_INSERT_ID. */
-    private static final String ADVANCE = "INSERT INTO stream_version (stream, version) VALUES (?, LAST_INSERT_ID(1))"
-            + " ON DUPLICATE KEY UPDATE version = LAST_INSERT_ID(version + 1)";
+    private static final String ADVANCE = "INSERT INTO stream_version (stream, version) VALUES (?, LAST_INSERT_ID(?))"
+            + " ON DUPLICATE KEY UPDATE version = LAST_INSERT_ID(version + ?)";
 
     private final JdbcOperations jdbc;
     private final Sql sql;
@@ -32,9 +32,23 @@ public class StreamVersions {
     /** Counts one more change of {@code stream}; returns its version after the change. */
     @Transactional(Transactional.TxType.MANDATORY)
     public StreamVersion advance(String stream) {
+        return advanceBy(stream, 1);
+    }
+
+    /**
+     * Counts {@code changes} more changes of {@code stream} in one statement (an import's members);
+     * returns the version of the last: the changes are versions {@code last - changes + 1} to {@code last}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public StreamVersion advanceBy(String stream, int changes) {
+        if (changes < 1) {
+            throw new IllegalArgumentException("A stream advances by one change or more, not " + changes);
+        }
         long version = jdbc.execute(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(ADVANCE, Statement.RETURN_GENERATED_KEYS)) {
                 statement.setString(1, stream);
+                statement.setLong(2, changes);
+                statement.setLong(3, changes);
                 statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     if (!keys.next()) {

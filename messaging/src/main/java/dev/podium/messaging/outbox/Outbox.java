@@ -5,6 +5,8 @@ import dev.podium.contracts.MessageCatalog;
 import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.MessageType;
 import dev.podium.contracts.PodiumMessage;
+import dev.podium.contracts.StreamVersion;
+import dev.podium.contracts.TraceContext;
 import dev.podium.messaging.causality.StreamVersions;
 import dev.podium.messaging.tracing.MessageTracing;
 import dev.podium.persistence.Sql;
@@ -16,6 +18,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -27,9 +30,10 @@ import java.util.UUID;
 @Singleton
 public class Outbox {
 
-    private static final String INSERT = """
-            INSERT INTO outbox (message_id, topic, message_key, type, payload, created_at)
-            VALUES (?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT = "INSERT INTO outbox (message_id, topic, message_key, type, payload, created_at) VALUES ";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?)";
+    /** Rows per INSERT when many changes are appended at once: about 1 MB of payloads per statement. */
+    private static final int INSERT_BATCH = 500;
 
     /**
      * A payload names the value when it holds it as a whole JSON string, case aside (addresses
@@ -79,20 +83,52 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(PodiumMessage message, Causality causality) {
-        MessageType<?> type = MessageCatalog.byClass(message.getClass());
         UUID id = UUID.randomUUID();
+        insert(List.of(new Row(id, message, causality)), clock.instant(), tracing.current());
+        return id;
+    }
+
+    /**
+     * Records {@code changes}, in this order, as consecutive changes of {@code stream}: what
+     * {@link #appendChange} does for each, in one statement for the versions and one per
+     * {@value #INSERT_BATCH} rows (an import of thousands of members).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendChanges(List<? extends PodiumMessage> changes, String stream) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        long first = versions.advanceBy(stream, changes.size()).version() - changes.size() + 1;
+        List<Row> rows = new ArrayList<>(changes.size());
+        for (int i = 0; i < changes.size(); i++) {
+            rows.add(new Row(UUID.randomUUID(), changes.get(i), Causality.advancing(new StreamVersion(stream, first + i))));
+        }
         Instant now = clock.instant();
-        String payload = codec.encode(message, source, id, now, causality, tracing.current());
-        jdbc.prepareStatement(INSERT, statement -> {
-            statement.setString(1, id.toString());
-            statement.setString(2, type.topic());
-            statement.setString(3, message.subject());
-            statement.setString(4, type.type());
-            statement.setString(5, payload);
-            statement.setTimestamp(6, Timestamp.from(now));
+        TraceContext trace = tracing.current();
+        for (int from = 0; from < rows.size(); from += INSERT_BATCH) {
+            insert(rows.subList(from, Math.min(rows.size(), from + INSERT_BATCH)), now, trace);
+        }
+    }
+
+    private void insert(List<Row> rows, Instant now, TraceContext trace) {
+        String statementText = INSERT + String.join(", ", Collections.nCopies(rows.size(), ROW));
+        jdbc.prepareStatement(statementText, statement -> {
+            Timestamp createdAt = Timestamp.from(now);
+            int parameter = 1;
+            for (Row row : rows) {
+                MessageType<?> type = MessageCatalog.byClass(row.message().getClass());
+                statement.setString(parameter++, row.id().toString());
+                statement.setString(parameter++, type.topic());
+                statement.setString(parameter++, row.message().subject());
+                statement.setString(parameter++, type.type());
+                statement.setString(parameter++, codec.encode(row.message(), source, row.id(), now, row.causality(), trace));
+                statement.setTimestamp(parameter++, createdAt);
+            }
             return statement.executeUpdate();
         });
-        return id;
+    }
+
+    private record Row(UUID id, PodiumMessage message, Causality causality) {
     }
 
     /**

@@ -41,6 +41,16 @@ class StreamVersionsTest implements RealServers {
     }
 
     @Test
+    void manyChangesAtOnceTakeConsecutiveVersions() {
+        String stream = "group-members/" + UUID.randomUUID();
+
+        assertThat(inTransaction(() -> versions.advanceBy(stream, 500))).isEqualTo(new StreamVersion(stream, 500));
+        assertThat(inTransaction(() -> versions.advance(stream))).isEqualTo(new StreamVersion(stream, 501));
+        assertThat(inTransaction(() -> versions.advanceBy(stream, 3))).isEqualTo(new StreamVersion(stream, 504));
+        assertThat(inTransaction(() -> versions.current(stream))).isEqualTo(new StreamVersion(stream, 504));
+    }
+
+    @Test
     void concurrentChangesOfOneStreamGetEveryVersionOnce() throws Exception {
         String stream = "event-registrations/" + UUID.randomUUID();
         Set<Long> seen = ConcurrentHashMap.newKeySet();
