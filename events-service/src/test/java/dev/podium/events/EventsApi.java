@@ -131,10 +131,15 @@ public final class EventsApi {
 
     /** Waits for {@code count} messages of a type about one subject on a topic, decoded, in order. */
     public <T extends PodiumMessage> List<T> messages(String topic, Class<T> type, String subject, int count) {
+        return decodedMessages(topic, type, subject, count).stream().map(m -> type.cast(m.data())).toList();
+    }
+
+    /** The same, with their envelopes (versions, causality, trace). */
+    public List<DecodedMessage> decodedMessages(String topic, Class<? extends PodiumMessage> type, String subject, int count) {
         Predicate<DecodedMessage> matches = m -> type.isInstance(m.data()) && subject.equals(m.envelope().subject());
         try (TopicReader reader = TopicReader.fromBeginning(topic)) {
             return reader.await(r -> subject.equals(r.key()) && matches.test(codec.decode(r.value())), count, Duration.ofSeconds(30))
-                    .stream().map(r -> type.cast(codec.decode(r.value()).data())).toList();
+                    .stream().map(r -> codec.decode(r.value())).toList();
         }
     }
 

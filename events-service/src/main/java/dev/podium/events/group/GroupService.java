@@ -53,13 +53,15 @@ public class GroupService {
     private final SignedLinks links;
     private final GroupAccess access;
     private final GroupQuotas quotas;
+    private final ImportedMembers importedMembers;
     private final Clock clock;
 
     GroupService(GroupRepository groups, OrganiserRepository organisers, MemberRepository members, Outbox outbox,
-                 SignedLinks links, GroupAccess access, GroupQuotas quotas, Clock clock) {
+                 SignedLinks links, GroupAccess access, GroupQuotas quotas, ImportedMembers importedMembers, Clock clock) {
         this.groups = groups;
         this.organisers = organisers;
         this.members = members;
+        this.importedMembers = importedMembers;
         this.outbox = outbox;
         this.links = links;
         this.access = access;
@@ -142,7 +144,7 @@ public class GroupService {
         if (existing.isPresent()) {
             return new JoinResult(MemberView.withoutPerson(existing.get(), slug), false);
         }
-        Member member = insert(group, request, MembershipSource.JOINED, MemberStatus.PENDING, null);
+        Member member = insertPending(group, request);
         return new JoinResult(MemberView.of(member, slug), true);
     }
 
@@ -159,15 +161,11 @@ public class GroupService {
     ImportReport importMembers(EventGroup group, String csv, Caller importer) {
         List<PersonRequest> people = MemberCsv.parse(csv);
         String addedBy = importerName(group, importer);
-        int imported = 0;
-        for (PersonRequest person : people) {
-            if (members.findByGroupIdAndEmailAndStatusNotEqual(group.id(), person.email(), MemberStatus.LEFT).isEmpty()) {
-                insert(group, person, MembershipSource.IMPORTED, MemberStatus.ACTIVE, addedBy);
-                imported++;
-            }
-        }
-        quotas.importing(group.id(), imported);
-        return new ImportReport(imported, people.size() - imported);
+        List<Member> imported = importedMembers.addNew(group.id(), people, clock.instant());
+        quotas.importing(group.id(), imported.size());
+        outbox.appendChanges(imported.stream().map(member -> joined(group, member, addedBy)).toList(),
+                Streams.groupMembers(group.id()));
+        return new ImportReport(imported.size(), people.size() - imported.size());
     }
 
     /** The name the group lists the importing organiser under; an admin who is not one is named as such. */
@@ -273,11 +271,9 @@ public class GroupService {
                 Streams.groupMembers(group.id()));
     }
 
-    private Member insert(EventGroup group, PersonRequest person, MembershipSource source, MemberStatus status,
-                          @Nullable String addedBy) {
-        Instant now = clock.instant();
-        Member member = new Member(Ids.newId(), group.id(), person.name(), person.email(), source, status, now,
-                status == MemberStatus.ACTIVE ? now : null, null);
+    private Member insertPending(EventGroup group, PersonRequest person) {
+        Member member = new Member(Ids.newId(), group.id(), person.name(), person.email(), MembershipSource.JOINED,
+                MemberStatus.PENDING, clock.instant(), null, null);
         try {
             members.save(member);
         } catch (DataAccessException e) {
@@ -286,13 +282,18 @@ public class GroupService {
             }
             throw e;
         }
-        boolean pending = status == MemberStatus.PENDING;
-        outbox.appendChange(new MemberJoined(group.id(), group.slug(), group.name(), group.language(), member.id(),
-                member.name(), member.email(), source, !pending,
+        outbox.appendChange(joined(group, member, null), Streams.groupMembers(group.id()));
+        return member;
+    }
+
+    /** A pending member's message carries their signed opt-in link. */
+    private MemberJoined joined(EventGroup group, Member member, @Nullable String addedBy) {
+        boolean pending = member.status() == MemberStatus.PENDING;
+        return new MemberJoined(group.id(), group.slug(), group.name(), group.language(), member.id(),
+                member.name(), member.email(), member.source(), !pending,
                 pending ? links.url("/groups/" + group.slug() + "/members/" + member.id() + "/confirmation",
                         SignedLinks.CONFIRM_MEMBERSHIP, member.id()) : null,
-                now, addedBy), Streams.groupMembers(group.id()));
-        return member;
+                member.joinedAt(), addedBy);
     }
 
     private GroupView view(EventGroup group, boolean withEmails) {

@@ -3,6 +3,7 @@ package dev.podium.events.group;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.podium.contracts.DecodedMessage;
 import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.Topics;
 import dev.podium.contracts.events.GroupCreated;
@@ -33,6 +34,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -180,6 +183,36 @@ class GroupTest implements RealServers {
         assertThat(String.valueOf(bad.body().get("detail"))).contains("line 2").contains("line 3");
         assertThat(client.toBlocking().retrieve("/groups/" + group.slug(), GroupView.class).activeMembers())
                 .as("nothing of the bad file was imported").isEqualTo(4);
+    }
+
+    @Test
+    void importsALargeFileAsConsecutiveChangesOfTheGroupsMembers() {
+        GroupView group = api.createGroup(EventsApi.unique("bulk"), "Europe/Paris");
+        client.toBlocking().retrieve(HttpRequest.POST("/groups/" + group.slug() + "/members",
+                Map.of("name", "Early Bird", "email", "early.bird@example.org")), MemberView.class);
+        StringBuilder csv = new StringBuilder("name,email\n");
+        for (int i = 0; i < 1_200; i++) {
+            csv.append("Person ").append(i).append(",person-").append(i).append("@example.org\n");
+            if (i == 700) {
+                // Past the first statement's rows, in another case: the pending member is a member already.
+                csv.append("Early Bird,EARLY.BIRD@example.org\n");
+            }
+        }
+
+        ImportReport report = client.toBlocking().retrieve(api.asOrganiser(HttpRequest.POST("/groups/" + group.slug() + "/members/import",
+                csv.toString()).contentType("text/csv")), ImportReport.class);
+
+        assertThat(report).isEqualTo(new ImportReport(1_200, 1));
+        List<DecodedMessage> joined = api.decodedMessages(Topics.GROUPS, MemberJoined.class, group.id(), 1_201);
+        assertThat(joined).hasSize(1_201);
+        assertThat(joined.subList(1, 1_201)).extracting(m -> ((MemberJoined) m.data()).email())
+                .as("the file's order").containsExactlyElementsOf(
+                        IntStream.range(0, 1_200).mapToObj(i -> "person-" + i + "@example.org").toList());
+        long earlyBird = joined.get(0).envelope().causality().advances().version();
+        assertThat(joined).extracting(m -> m.envelope().causality().advances().version())
+                .as("one change of the group's members each, consecutive after the earlier join")
+                .containsExactlyElementsOf(LongStream.rangeClosed(earlyBird, earlyBird + 1_200).boxed().toList());
+        assertThat(client.toBlocking().retrieve("/groups/" + group.slug(), GroupView.class).activeMembers()).isEqualTo(1_200);
     }
 
     @Test
