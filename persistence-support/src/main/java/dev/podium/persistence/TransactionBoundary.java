@@ -15,25 +15,27 @@ import io.opentelemetry.context.Scope;
 import java.sql.Connection;
 
 /**
- * A span for each transaction a {@code @Transactional} method opens ({@code transaction
- * EventService.publish}), around its {@link ConflictRetry} attempts, so a trace shows where a request's
- * database time went. A method that joins its caller's transaction is part of the caller's span. A
- * no-op when the service does not trace.
+ * Where a {@code @Transactional} method opens a transaction (none is open when it is called), two
+ * things wrap it, outside the transaction interceptor: a span ({@code transaction EventService.publish}),
+ * so a trace shows where a request's database time went, and inside it the {@link ConflictRetry}, so
+ * each attempt is a new transaction. A method that joins its caller's transaction gets neither: it is
+ * part of the caller's span, and the database rolled back the caller's work too, so the caller's
+ * boundary retries the whole. The span is a no-op when the service does not trace.
  */
 @InterceptorBean(Transactional.class)
-class TransactionSpans implements MethodInterceptor<Object, Object> {
+class TransactionBoundary implements MethodInterceptor<Object, Object> {
 
     private final TransactionOperations<Connection> transactions;
     private final Tracer tracer;
 
-    TransactionSpans(TransactionOperations<Connection> transactions, @Nullable OpenTelemetry openTelemetry) {
+    TransactionBoundary(TransactionOperations<Connection> transactions, @Nullable OpenTelemetry openTelemetry) {
         this.transactions = transactions;
         this.tracer = (openTelemetry == null ? OpenTelemetry.noop() : openTelemetry).getTracer("dev.podium.persistence");
     }
 
     @Override
     public int getOrder() {
-        return InterceptPhase.TRANSACTION.getPosition() - 2;
+        return InterceptPhase.TRANSACTION.getPosition() - 1;
     }
 
     @Override
@@ -45,7 +47,7 @@ class TransactionSpans implements MethodInterceptor<Object, Object> {
                 .setAttribute("db.system.name", "mysql")
                 .startSpan();
         try (Scope ignored = span.makeCurrent()) {
-            return context.proceed();
+            return ConflictRetry.retried(() -> context.proceed(this));
         } catch (RuntimeException e) {
             span.recordException(e).setStatus(StatusCode.ERROR);
             throw e;
