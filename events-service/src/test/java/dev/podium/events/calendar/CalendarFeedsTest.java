@@ -4,26 +4,20 @@ import static dev.podium.events.calendar.AcceptedTalkFixtures.accept;
 import static dev.podium.events.calendar.AcceptedTalkFixtures.slot;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.podium.contracts.MessageCodec;
 import dev.podium.events.EventsApi;
+import dev.podium.events.EventsServiceTest;
 import dev.podium.events.event.EventCompletionJob;
 import dev.podium.events.event.EventStatus;
 import dev.podium.events.event.EventView;
 import dev.podium.events.talks.AcceptedTalkRepository;
 import dev.podium.events.venue.VenueView;
-import dev.podium.testsupport.MutableClock;
 import dev.podium.testsupport.ProblemResponse;
-import dev.podium.testsupport.RealServers;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
@@ -37,38 +31,16 @@ import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DateProperty;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** GET /events/{id}/calendar.ics and /groups/{slug}/calendar.ics, read back by ical4j as calendar clients read them. */
 @MicronautTest(transactional = false)
-class CalendarFeedsTest implements RealServers {
+class CalendarFeedsTest extends EventsServiceTest {
 
-    private static final Instant NOW = Instant.parse("2029-01-15T10:00:00Z");
-
-    private final MutableClock clock = MutableClock.at(NOW.toString());
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    MessageCodec codec;
     @Inject
     AcceptedTalkRepository talks;
     @Inject
     EventCompletionJob completionJob;
-
-    EventsApi api;
-
-    @MockBean(Clock.class)
-    Clock clock() {
-        return clock;
-    }
-
-    @BeforeAll
-    void api() {
-        api = new EventsApi(client.toBlocking(), codec);
-    }
 
     @Test
     void servesThePublishedSeedMeetupWithItsAgendaAsACalendarEntry() {

@@ -11,25 +11,19 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import dev.podium.contracts.MessageCodec;
 import dev.podium.events.EventsApi;
+import dev.podium.events.EventsServiceTest;
 import dev.podium.events.event.EventView;
 import dev.podium.events.talks.AcceptedTalkRepository;
-import dev.podium.testsupport.MutableClock;
 import dev.podium.testsupport.ProblemResponse;
-import dev.podium.testsupport.RealServers;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,34 +47,20 @@ import org.w3c.dom.NodeList;
  * c3voc schemas that schedule apps are written to.
  */
 @MicronautTest(transactional = false)
-class ScheduleExportTest implements RealServers {
+class ScheduleExportTest extends EventsServiceTest {
 
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.-]+");
     private static final String LECUN_KEYNOTE = "🌇 Deep learning: past, present, and future";
 
-    private final MutableClock clock = MutableClock.at("2029-01-15T10:00:00Z");
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    MessageCodec codec;
     @Inject
     AcceptedTalkRepository talks;
 
-    EventsApi api;
     String group;
     String venueName;
     EventView school;
 
-    @MockBean(Clock.class)
-    Clock clock() {
-        return clock;
-    }
-
     @BeforeAll
     void summerSchool() {
-        api = new EventsApi(client.toBlocking(), codec);
         group = EventsApi.unique("paiss");
         client.toBlocking().retrieve(api.asOrganiser(HttpRequest.POST("/groups", Map.of("slug", group,
                 "name", "PRAIRIE AI Summer School", "description", "Cours intensifs en intelligence artificielle à Grenoble",

@@ -3,7 +3,6 @@ package dev.podium.events.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podium.api.PageView;
-import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.Topics;
 import dev.podium.contracts.events.ChangeKind;
 import dev.podium.contracts.events.EventCancelled;
@@ -12,51 +11,25 @@ import dev.podium.contracts.events.EventCreated;
 import dev.podium.contracts.events.EventPublished;
 import dev.podium.contracts.events.EventUpdated;
 import dev.podium.events.EventsApi;
+import dev.podium.events.EventsServiceTest;
 import dev.podium.events.venue.VenueView;
-import dev.podium.testsupport.MutableClock;
 import dev.podium.testsupport.ProblemResponse;
-import dev.podium.testsupport.RealServers;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @MicronautTest(transactional = false)
-class EventLifecycleTest implements RealServers {
+class EventLifecycleTest extends EventsServiceTest {
 
-    private final MutableClock clock = MutableClock.at("2029-01-15T10:00:00Z");
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    MessageCodec codec;
     @Inject
     EventCompletionJob completionJob;
-
-    EventsApi api;
-
-    @MockBean(Clock.class)
-    Clock clock() {
-        return clock;
-    }
-
-    @BeforeAll
-    void api() {
-        api = new EventsApi(client.toBlocking(), codec);
-    }
 
     @Test
     void draftsPublishesReschedulesAndCancelsTheSeedMeetup() {
@@ -200,7 +173,7 @@ class EventLifecycleTest implements RealServers {
             assertThat(list("/events?group=" + group + "&when=past").items()).extracting(EventView::title)
                     .containsExactly("Meetup 4", "Meetup 3", "Meetup 2");
         } finally {
-            clock.set(Instant.parse("2029-01-15T10:00:00Z"));
+            clock.set(NOW);
         }
     }
 
@@ -215,7 +188,7 @@ class EventLifecycleTest implements RealServers {
             completionJob.completeEndedEvents();
             completionJob.completeEndedEvents();
         } finally {
-            clock.set(Instant.parse("2029-01-15T10:00:00Z"));
+            clock.set(NOW);
         }
 
         assertThat(api.get(event.id()).status()).isEqualTo(EventStatus.COMPLETED);

@@ -5,21 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.common.SpeakerRef;
 import dev.podium.events.Browser;
 import dev.podium.events.EventsApi;
+import dev.podium.events.EventsServiceTest;
 import dev.podium.events.event.EventView;
 import dev.podium.events.talks.AcceptedTalk;
 import dev.podium.events.talks.AcceptedTalkRepository;
-import dev.podium.testsupport.MutableClock;
-import dev.podium.testsupport.RealServers;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -27,7 +22,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,16 +35,10 @@ import org.junit.jupiter.api.Test;
  * GET /events/{id} for people: the page every email links to, at the URL programs read as JSON.
  */
 @MicronautTest(transactional = false)
-class EventPageTest implements RealServers {
+class EventPageTest extends EventsServiceTest {
 
-    private final MutableClock clock = MutableClock.at("2029-01-15T10:00:00Z");
     private final ObjectMapper json = new ObjectMapper();
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    MessageCodec codec;
     @Inject
     AcceptedTalkRepository talks;
     @Inject
@@ -58,19 +46,12 @@ class EventPageTest implements RealServers {
     @Inject
     JsonMapper mapper;
 
-    EventsApi api;
     Browser browser;
     String slug;
     String venueId;
 
-    @MockBean(Clock.class)
-    Clock clock() {
-        return clock;
-    }
-
     @BeforeAll
     void group() {
-        api = new EventsApi(client.toBlocking(), codec);
         browser = new Browser(server.getURI());
         slug = api.createGroup(EventsApi.unique("page"), "Europe/Paris").slug();
         venueId = api.createVenue(120).id();

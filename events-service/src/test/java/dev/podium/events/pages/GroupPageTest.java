@@ -6,31 +6,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.Topics;
 import dev.podium.contracts.events.MemberJoined;
 import dev.podium.events.Browser;
 import dev.podium.events.EventsApi;
+import dev.podium.events.EventsServiceTest;
 import dev.podium.events.event.EventView;
 import dev.podium.events.group.GroupView;
 import dev.podium.events.group.MemberStatus;
 import dev.podium.events.group.MemberView;
-import dev.podium.testsupport.MutableClock;
-import dev.podium.testsupport.RealServers;
 import io.micronaut.http.HttpRequest;
 import java.net.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -39,30 +32,17 @@ import org.junit.jupiter.api.Test;
 
 /** GET /groups/{slug} for people, its join form (double opt-in) and the opt-in link's pages. */
 @MicronautTest(transactional = false)
-class GroupPageTest implements RealServers {
+class GroupPageTest extends EventsServiceTest {
 
-    private final MutableClock clock = MutableClock.at("2029-01-15T10:00:00Z");
     private final ObjectMapper json = new ObjectMapper();
 
     @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    MessageCodec codec;
-    @Inject
     EmbeddedServer server;
 
-    EventsApi api;
     Browser browser;
-
-    @MockBean(Clock.class)
-    Clock clock() {
-        return clock;
-    }
 
     @BeforeAll
     void api() {
-        api = new EventsApi(client.toBlocking(), codec);
         browser = new Browser(server.getURI());
     }
 

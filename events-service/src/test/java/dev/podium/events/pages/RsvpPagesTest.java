@@ -4,25 +4,18 @@ import static dev.podium.events.Browser.form;
 import static dev.podium.events.Browser.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.events.RegistrationConfirmed;
 import dev.podium.events.Browser;
 import dev.podium.events.EventsApi;
+import dev.podium.events.EventsServiceTest;
 import dev.podium.events.event.EventView;
 import dev.podium.events.registration.RegistrationStatus;
 import dev.podium.events.registration.RegistrationView;
-import dev.podium.testsupport.MutableClock;
-import dev.podium.testsupport.RealServers;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -34,30 +27,16 @@ import org.junit.jupiter.api.Test;
  * post-redirect-get, errors next to their fields, GET changing nothing.
  */
 @MicronautTest(transactional = false)
-class RsvpPagesTest implements RealServers {
+class RsvpPagesTest extends EventsServiceTest {
 
-    private final MutableClock clock = MutableClock.at("2029-01-15T10:00:00Z");
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    MessageCodec codec;
     @Inject
     EmbeddedServer server;
 
-    EventsApi api;
     Browser browser;
     String slug;
 
-    @MockBean(Clock.class)
-    Clock clock() {
-        return clock;
-    }
-
     @BeforeAll
     void group() {
-        api = new EventsApi(client.toBlocking(), codec);
         browser = new Browser(server.getURI());
         slug = api.createGroup(EventsApi.unique("rsvp-page"), "Europe/Paris").slug();
     }

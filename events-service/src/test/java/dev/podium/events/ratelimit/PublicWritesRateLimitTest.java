@@ -2,20 +2,15 @@ package dev.podium.events.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.podium.contracts.MessageCodec;
 import dev.podium.events.EventsApi;
+import dev.podium.events.EventsServiceTest;
 import dev.podium.events.event.EventView;
-import dev.podium.testsupport.MutableClock;
 import dev.podium.testsupport.ProblemResponse;
 import dev.podium.testsupport.RealServers;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 import dev.podium.events.Browser;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -30,38 +25,24 @@ import org.junit.jupiter.api.Test;
  * fixed, so the four requests fall in one window whatever the machine's speed.
  */
 @MicronautTest(transactional = false)
-class PublicWritesRateLimitTest implements RealServers {
+class PublicWritesRateLimitTest extends EventsServiceTest {
 
-    private final MutableClock clock = MutableClock.at("2029-01-15T10:00:00Z");
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    MessageCodec codec;
     @Inject
     EmbeddedServer server;
 
-    EventsApi api;
     EventView event;
     String group;
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(RealServers.super.getProperties());
+        Map<String, String> properties = new HashMap<>(super.getProperties());
         properties.put("podium.rate-limits.public-writes.requests", "3");
         properties.put("podium.rate-limits.public-writes.window", "1m");
         return properties;
     }
 
-    @MockBean(Clock.class)
-    Clock clock() {
-        return clock;
-    }
-
     @BeforeAll
     void publishedEvent() {
-        api = new EventsApi(client.toBlocking(), codec);
         group = api.createGroup(EventsApi.unique("limits"), "Europe/Paris").slug();
         event = api.publish(api.draft(group, Map.of("title", "Meetup", "startsAt", "2029-03-07T19:00:00",
                 "endsAt", "2029-03-07T22:00:00")).id());

@@ -3,7 +3,6 @@ package dev.podium.events.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.Topics;
 import dev.podium.contracts.events.CancelledBy;
 import dev.podium.contracts.events.RegistrationCancelled;
@@ -12,18 +11,11 @@ import dev.podium.contracts.events.RegistrationWaitlisted;
 import dev.podium.contracts.notifications.CalendarAnswer;
 import dev.podium.contracts.notifications.CalendarReplyReceived;
 import dev.podium.events.EventsApi;
+import dev.podium.events.EventsServiceTest;
 import dev.podium.events.event.EventView;
-import dev.podium.testsupport.MutableClock;
-import dev.podium.testsupport.RealServers;
 import dev.podium.testsupport.TestServers;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,33 +23,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Answers from attendees' calendars, as notifications-service publishes them, become RSVPs and cancellations. */
 @MicronautTest(transactional = false)
-class CalendarReplyTest implements RealServers {
-
-    private static final Instant NOW = Instant.parse("2029-01-15T10:00:00Z");
-    private final MutableClock clock = MutableClock.at(NOW.toString());
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    MessageCodec codec;
-
-    EventsApi api;
-
-    @MockBean(Clock.class)
-    Clock clock() {
-        return clock;
-    }
-
-    @BeforeAll
-    void api() {
-        api = new EventsApi(client.toBlocking(), codec);
-    }
+class CalendarReplyTest extends EventsServiceTest {
 
     @Test
     void aYesTakesAnRsvpByCapacityOnceAndANoCancelsIt() throws Exception {

@@ -3,54 +3,25 @@ package dev.podium.events.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podium.api.PageView;
-import dev.podium.contracts.MessageCodec;
-import dev.podium.contracts.Topics;
 import dev.podium.contracts.events.CancelledBy;
 import dev.podium.contracts.events.RegistrationCancelled;
 import dev.podium.contracts.events.RegistrationConfirmed;
 import dev.podium.contracts.events.RegistrationPromoted;
 import dev.podium.contracts.events.RegistrationWaitlisted;
 import dev.podium.events.EventsApi;
+import dev.podium.events.EventsServiceTest;
 import dev.podium.events.event.EventView;
-import dev.podium.testsupport.MutableClock;
 import dev.podium.testsupport.ProblemResponse;
-import dev.podium.testsupport.RealServers;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @MicronautTest(transactional = false)
-class RegistrationTest implements RealServers {
-
-    private final MutableClock clock = MutableClock.at("2029-01-15T10:00:00Z");
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    MessageCodec codec;
-
-    EventsApi api;
-
-    @MockBean(Clock.class)
-    Clock clock() {
-        return clock;
-    }
-
-    @BeforeAll
-    void api() {
-        api = new EventsApi(client.toBlocking(), codec);
-    }
+class RegistrationTest extends EventsServiceTest {
 
     @Test
     void theListComesInPagesOfAtMostAHundredWithWaitlistPositionsAcrossPages() {
@@ -152,7 +123,7 @@ class RegistrationTest implements RealServers {
         try {
             ProblemResponse.of(() -> api.rsvp(published.id(), "Late", "late@example.org")).assertProblem(409, "event-started");
         } finally {
-            clock.set(Instant.parse("2029-01-15T10:00:00Z"));
+            clock.set(NOW);
         }
 
         client.toBlocking().exchange(api.asOrganiser(HttpRequest.POST("/events/" + published.id() + "/cancel", Map.of("reason", "Speaker ill"))));
@@ -176,7 +147,7 @@ class RegistrationTest implements RealServers {
             assertThat(waiting.body().waitlistPosition()).isEqualTo(1);
             ProblemResponse.of(() -> api.rsvp(event.id(), "Late", "late@example.org")).assertProblem(409, "event-started");
         } finally {
-            clock.set(Instant.parse("2029-01-15T10:00:00Z"));
+            clock.set(NOW);
         }
     }
 
