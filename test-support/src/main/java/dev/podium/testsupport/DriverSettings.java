@@ -2,6 +2,7 @@ package dev.podium.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mysql.cj.conf.PropertyDefinitions;
 import com.mysql.cj.conf.PropertyKey;
 import com.mysql.cj.jdbc.JdbcConnection;
 import java.sql.Connection;
@@ -27,5 +28,7 @@ public final class DriverSettings {
         assertThat(driver.getPropertySet().getBooleanProperty(PropertyKey.cachePrepStmts).getValue()).isTrue();
         assertThat(driver.getPropertySet().getIntegerProperty(PropertyKey.connectTimeout).getValue()).isEqualTo(2000);
         assertThat(driver.getPropertySet().getIntegerProperty(PropertyKey.socketTimeout).getValue()).isEqualTo(10000);
+        assertThat(driver.getPropertySet().<PropertyDefinitions.OpenTelemetry>getEnumProperty(PropertyKey.openTelemetry).getValue())
+                .isEqualTo(PropertyDefinitions.OpenTelemetry.DISABLED);
     }
 }
