@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * notifications-service's tables that grow with traffic keep to their retention: deliveries that are
- * done (90 days), processed messages (14 days), rate-limit windows (1 hour); what is still to do stays.
+ * done and calendar answers read (90 days), processed messages (14 days), rate-limit windows (1 hour); what is
+ * still to do stays.
  */
 @MicronautTest(transactional = false)
 class RetentionTest implements RealServers {
@@ -67,9 +68,13 @@ class RetentionTest implements RealServers {
                 + "('public-writes', ?, ?, 3)", "old-client", now.minus(Duration.ofHours(2)).getEpochSecond(),
                 "current-client", now.minus(Duration.ofSeconds(30)).getEpochSecond());
 
+        String oldReply = calendarReply(longAgo);
+        String recentReply = calendarReply(now.minus(Duration.ofDays(30)));
+
         Map<String, Long> deleted = retention.runDue();
 
-        assertThat(deleted).containsKeys("delivery", "processed_message", "rate_limit_hit", "outbox");
+        assertThat(deleted).containsKeys("delivery", "processed_message", "rate_limit_hit", "outbox", "webhook_message",
+                "calendar_reply");
         assertThat(exists("delivery", "id", oldSent)).isFalse();
         assertThat(exists("delivery", "id", oldSkipped)).isFalse();
         assertThat(exists("delivery", "id", oldDead)).as("DEAD deliveries wait for someone to look").isTrue();
@@ -79,6 +84,16 @@ class RetentionTest implements RealServers {
         assertThat(exists("processed_message", "message_id", recentMessage)).isTrue();
         assertThat(exists("rate_limit_hit", "client", "old-client")).isFalse();
         assertThat(exists("rate_limit_hit", "client", "current-client")).isTrue();
+        assertThat(exists("calendar_reply", "id", oldReply)).as("an answer read 100 days ago").isFalse();
+        assertThat(exists("calendar_reply", "id", recentReply)).isTrue();
+    }
+
+    private String calendarReply(Instant receivedAt) {
+        String id = UUID.randomUUID().toString();
+        sql.update("""
+                INSERT INTO calendar_reply (id, message_key, sender, status, reason, received_at)
+                VALUES (?, SHA2(?, 256), ?, 'UNMATCHED', 'no-invitation', ?)""", id, id, Fixtures.address("reply"), receivedAt);
+        return id;
     }
 
     private long delivery(String notification, String status, Instant at) {

@@ -1,5 +1,6 @@
 package dev.podium.messaging.retention;
 
+import dev.podium.persistence.Sql;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -17,4 +18,27 @@ public interface RetentionPolicy {
 
     /** Deletes up to {@code limit} rows older than {@code cutoff}, in the caller's transaction; returns how many went. */
     int deleteBefore(Instant cutoff, int limit);
+
+    /**
+     * The policy of most tables: one {@code DELETE … WHERE <age column> < ? … LIMIT ?} statement, given the
+     * cutoff and the limit as its two parameters.
+     */
+    static RetentionPolicy deleting(String name, Duration retention, Sql sql, String deleteStatement) {
+        return new RetentionPolicy() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Duration retention() {
+                return retention;
+            }
+
+            @Override
+            public int deleteBefore(Instant cutoff, int limit) {
+                return sql.update(deleteStatement, cutoff, limit);
+            }
+        };
+    }
 }
