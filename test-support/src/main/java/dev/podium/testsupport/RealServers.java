@@ -36,7 +36,9 @@ public interface RealServers extends TestPropertyProvider {
                 Map.entry("podium.kafka.consumer-group", database.name()),
                 Map.entry("podium.smtp.host", mail.host()),
                 Map.entry("podium.smtp.port", String.valueOf(mail.smtpPort())),
+                // Tests call from one address far more often than a person would; the limits have tests of their own.
                 Map.entry("podium.rate-limits.public-writes.requests", "1000000"),
+                Map.entry("podium.rate-limits.webhook-sends.requests", "1000000"),
                 Map.entry("micronaut.server.port", "-1"));
     }
 }

@@ -12,6 +12,7 @@ import dev.podium.notifications.webhook.WebhookApi.Ping;
 import dev.podium.notifications.webhook.WebhookApi.Redelivered;
 import dev.podium.notifications.webhook.WebhookApi.RotatedSecret;
 import dev.podium.security.Caller;
+import dev.podium.security.RateLimited;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -92,6 +93,7 @@ class WebhookController {
 
     @Operation(summary = "Send a webhook.ping message to the endpoint")
     @Post("/webhooks/{id}/ping")
+    @RateLimited("webhook-sends")
     @Consumes(MediaType.ALL)
     HttpResponse<Ping> ping(@PathVariable @Pattern(regexp = UUID) String id, @Nullable Authentication authentication) {
         return HttpResponse.accepted().body(new Ping(webhooks.ping(Caller.required(authentication), id)));
@@ -106,6 +108,7 @@ class WebhookController {
 
     @Operation(summary = "Send one delivery again, with the same webhook-id and a fresh set of attempts")
     @Post("/webhooks/{id}/deliveries/{deliveryId}/redeliver")
+    @RateLimited("webhook-sends")
     @Consumes(MediaType.ALL)
     HttpResponse<DeliveryView> redeliver(@PathVariable @Pattern(regexp = UUID) String id, @PathVariable long deliveryId,
                                          @Nullable Authentication authentication) {
@@ -114,6 +117,7 @@ class WebhookController {
 
     @Operation(summary = "Send every failed or dead delivery of the endpoint again")
     @Post("/webhooks/{id}/redeliver-failed")
+    @RateLimited("webhook-sends")
     @Consumes(MediaType.ALL)
     Redelivered redeliverFailed(@PathVariable @Pattern(regexp = UUID) String id, @Nullable Authentication authentication) {
         return new Redelivered(webhooks.redeliverFailed(Caller.required(authentication), id));

@@ -3,6 +3,7 @@ package dev.podium.notifications.webhook;
 import static dev.podium.notifications.webhook.WebhookTestSupport.JSON;
 import static dev.podium.notifications.webhook.WebhookTestSupport.post;
 import static dev.podium.notifications.webhook.WebhookTestSupport.ref;
+import static dev.podium.notifications.webhook.WebhookTestSupport.knownGroup;
 import static dev.podium.notifications.webhook.WebhookTestSupport.register;
 import static dev.podium.notifications.webhook.WebhookTestSupport.registration;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -212,11 +213,7 @@ class WebhookDeliveryTest implements RealServers {
     }
 
     private String group() {
-        String groupId = UUID.randomUUID().toString();
-        TopicWriter.publish(codec, Fixtures.group(groupId, "en", organiser));
-        await().atMost(Duration.ofSeconds(30)).until(() -> audience.group(groupId).isPresent()
-                && !audience.organisers(groupId).isEmpty());
-        return audience.group(groupId).orElseThrow().slug();
+        return knownGroup(codec, audience, organiser);
     }
 
     private EventSnapshot event(String slug) {

@@ -1,5 +1,12 @@
 package dev.podium.notifications.webhook;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import dev.podium.testsupport.TopicWriter;
+import dev.podium.notifications.audience.Audience;
+import dev.podium.notifications.Fixtures;
+import dev.podium.contracts.MessageCodec;
 import dev.podium.contracts.common.PersonRef;
 import dev.podium.contracts.events.EventRef;
 import dev.podium.contracts.events.EventSnapshot;
@@ -39,6 +46,15 @@ final class WebhookTestSupport {
 
     static List<Map<String, Object>> list(BlockingHttpClient http, Identity caller, String path) {
         return http.retrieve(Tokens.as(caller, HttpRequest.GET(path)), Argument.listOf(JSON));
+    }
+
+    /** A new group of {@code organiser}, as events-service announces it; returns its slug once this service knows it. */
+    static String knownGroup(MessageCodec codec, Audience audience, Identity organiser) {
+        String groupId = UUID.randomUUID().toString();
+        TopicWriter.publish(codec, Fixtures.group(groupId, "en", organiser));
+        await().atMost(Duration.ofSeconds(30)).until(() -> audience.group(groupId).isPresent()
+                && !audience.organisers(groupId).isEmpty());
+        return audience.group(groupId).orElseThrow().slug();
     }
 
     static RegistrationSnapshot registration(EventSnapshot event, String email, String status) {
