@@ -116,7 +116,7 @@ public class MessageInbox {
             return false;
         }
         freshness.received(consumer.name(), record);
-        return traced(consumer, reading.message(), () -> transactions.executeWrite(status -> actOn(consumer, reading)));
+        return traced(consumer, reading.message(), () -> transactions.executeWrite(status -> actOn(consumer, reading, new QueuedKeys(consumer.name(), deferred))));
     }
 
     /** See {@link InboxConsumer#receiveAll}. */
@@ -141,8 +141,9 @@ public class MessageInbox {
             }
         }
         transactions.executeWrite(status -> {
+            QueuedKeys queued = new QueuedKeys(consumer.name(), deferred);
             for (Reading reading : readable) {
-                traced(consumer, reading.message(), () -> actOn(consumer, reading));
+                traced(consumer, reading.message(), () -> actOn(consumer, reading, queued));
             }
             return null;
         });
@@ -185,20 +186,21 @@ public class MessageInbox {
     }
 
     /** Inside the caller's transaction: records the message as processed and applies it, or defers it. */
-    private boolean actOn(InboxConsumer consumer, Reading reading) {
+    private boolean actOn(InboxConsumer consumer, Reading reading, QueuedKeys queued) {
         ConsumerRecord<String, String> record = reading.record();
         DecodedMessage message = reading.message();
         String messageId = message.envelope().id();
         if (!markProcessed(consumer.name(), messageId)) {
             return false;
         }
-        if (deferred.anyFor(consumer.name(), record.key())) {
+        if (queued.anyFor(record.key())) {
             deferred.defer(consumer.name(), record, messageId, null);
             return false;
         }
         Optional<StreamVersion> unknown = watermarks.firstUnknown(consumer.awaited(message.envelope().causality().after()));
         if (unknown.isPresent()) {
             deferred.defer(consumer.name(), record, messageId, unknown.get());
+            queued.deferred(record.key());
             return false;
         }
         apply(consumer, message);
