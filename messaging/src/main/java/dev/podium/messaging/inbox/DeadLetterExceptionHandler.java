@@ -1,36 +1,32 @@
 package dev.podium.messaging.inbox;
 
-import dev.podium.persistence.DatabaseUnreachable;
 import io.micronaut.configuration.kafka.exceptions.DefaultKafkaListenerExceptionHandler;
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerExceptionHandler;
 import io.micronaut.context.annotation.Replaces;
 import jakarta.inject.Singleton;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Called by micronaut-kafka once a listener's error strategy has given up on a record: the record
- * goes to its dead-letter topic instead of being silently skipped. A record that failed because the
- * service's database cannot be reached is not bad: it is kept (the consumer is rewound to it) and
- * tried again after a pause, until the database is back. So is a record whose dead letter could not
- * be written.
+ * Called by micronaut-kafka once a listener's error strategy has given up on a record: {@link FailedRecords}
+ * dead-letters it or keeps it back. A batch listener ({@link PodiumBatchListener}) settles its records
+ * itself; should its method still throw, the whole poll is kept back rather than skipped.
  */
 @Singleton
 @Replaces(DefaultKafkaListenerExceptionHandler.class)
 class DeadLetterExceptionHandler implements KafkaListenerExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterExceptionHandler.class);
-    /** On top of the error strategy's own backoff, so an outage costs a few attempts a minute, not a busy loop. */
-    static final Duration PAUSE_BEFORE_RETRY = Duration.ofSeconds(2);
 
-    private final DeadLetters deadLetters;
+    private final FailedRecords failed;
     private final KeptBackRecords keptBack;
 
-    DeadLetterExceptionHandler(DeadLetters deadLetters, KeptBackRecords keptBack) {
-        this.deadLetters = deadLetters;
+    DeadLetterExceptionHandler(FailedRecords failed, KeptBackRecords keptBack) {
+        this.failed = failed;
         this.keptBack = keptBack;
     }
 
@@ -39,31 +35,20 @@ class DeadLetterExceptionHandler implements KafkaListenerExceptionHandler {
         String consumer = exception.getKafkaListener().getClass().getSimpleName();
         Throwable reason = exception.getCause() == null ? exception : exception.getCause();
         ConsumerRecord<?, ?> record = exception.getConsumerRecord().orElse(null);
-        if (record == null) {
+        if (record != null) {
+            failed.giveUp(consumer, record, reason, () -> keptBack.keepBack(exception.getKafkaConsumer(), record,
+                    exception.getConsumerRecords()));
+            return;
+        }
+        List<ConsumerRecord<?, ?>> poll = new ArrayList<>();
+        exception.getConsumerRecords().ifPresent(records -> records.forEach(poll::add));
+        if (poll.isEmpty()) {
             LOG.warn("Kafka consumer {} failed outside a record: {}", consumer, reason.toString());
             return;
         }
-        if (DatabaseUnreachable.is(reason)) {
-            LOG.warn("{}-{}@{} kept for {}: the database cannot be reached; trying again in {} s", record.topic(),
-                    record.partition(), record.offset(), consumer, PAUSE_BEFORE_RETRY.toSeconds());
-            keepBack(exception, record);
-            return;
-        }
-        try {
-            deadLetters.send(record, consumer, reason);
-        } catch (RuntimeException e) {
-            LOG.warn("{}-{}@{} kept for {}: its dead letter could not be written ({}); trying again in {} s", record.topic(),
-                    record.partition(), record.offset(), consumer, e.getMessage(), PAUSE_BEFORE_RETRY.toSeconds());
-            keepBack(exception, record);
-        }
-    }
-
-    private void keepBack(KafkaListenerException exception, ConsumerRecord<?, ?> record) {
-        keptBack.keepBack(exception.getKafkaConsumer(), record, exception.getConsumerRecords());
-        try {
-            Thread.sleep(PAUSE_BEFORE_RETRY.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LOG.warn("Kafka consumer {} failed on a poll of {} records ({}); they come again in {} s", consumer, poll.size(),
+                reason.getClass().getName(), FailedRecords.PAUSE_BEFORE_RETRY.toSeconds());
+        keptBack.resumeAt(exception.getKafkaConsumer(), poll);
+        FailedRecords.pause(FailedRecords.PAUSE_BEFORE_RETRY);
     }
 }

@@ -4,11 +4,12 @@ import dev.podium.contracts.StreamVersion;
 import dev.podium.contracts.Streams;
 import java.util.List;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * One consumer of one topic, declared with {@link MessageInbox#consumer}; its Kafka listener hands
- * each record to {@link #receive}.
+ * each record to {@link #receive}, or a batch listener each poll to {@link #receiveAll}.
  */
 public final class InboxConsumer {
 
@@ -32,6 +33,16 @@ public final class InboxConsumer {
      */
     public boolean receive(ConsumerRecord<String, String> record) {
         return inbox.receive(this, record);
+    }
+
+    /**
+     * Receives a whole poll ({@link PodiumBatchListener}): its records take effect in their order, in
+     * transactions of up to {@value PollReceiver#MAX_PER_TRANSACTION} records, with the guarantees of
+     * {@link #receive}. A record that keeps failing is dead-lettered or kept back as a
+     * {@link PodiumListener}'s would be; {@code kafka} is rewound so that nothing after it is skipped.
+     */
+    public void receiveAll(List<ConsumerRecord<String, String>> poll, Consumer<?, ?> kafka) {
+        inbox.receiveAll(this, poll, kafka);
     }
 
     public String name() {

@@ -1,9 +1,11 @@
 package dev.podium.messaging.inbox;
 
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -27,25 +29,35 @@ class KeptBackRecords {
     private final ThreadLocal<Set<ConsumerRecord<?, ?>>> passOver = ThreadLocal.withInitial(KeptBackRecords::identitySet);
 
     void keepBack(Consumer<?, ?> consumer, ConsumerRecord<?, ?> failed, Optional<? extends ConsumerRecords<?, ?>> batch) {
-        Set<ConsumerRecord<?, ?>> rest = identitySet();
-        Set<TopicPartition> rewound = new HashSet<>();
-        rewound.add(partition(failed));
-        consumer.seek(partition(failed), failed.offset());
+        List<ConsumerRecord<?, ?>> remaining = new ArrayList<>();
+        remaining.add(failed);
         if (batch.isPresent()) {
             boolean after = false;
             for (ConsumerRecord<?, ?> record : batch.get()) {
                 if (after) {
-                    rest.add(record);
-                    // Records of one partition come together, in order: the first one left is where to resume.
-                    if (rewound.add(partition(record))) {
-                        consumer.seek(partition(record), record.offset());
-                    }
+                    remaining.add(record);
                 } else if (record == failed || sameCoordinates(record, failed)) {
                     after = true;
                 }
             }
         }
+        resumeAt(consumer, remaining);
+        Set<ConsumerRecord<?, ?>> rest = identitySet();
+        rest.addAll(remaining.subList(1, remaining.size()));
         passOver.set(rest);
+    }
+
+    /**
+     * Rewinds the consumer so that its next poll starts, in each partition, at the first of these
+     * records (given in the order they were polled; a partition's records come together, in order).
+     */
+    void resumeAt(Consumer<?, ?> consumer, List<? extends ConsumerRecord<?, ?>> remaining) {
+        Set<TopicPartition> rewound = new HashSet<>();
+        for (ConsumerRecord<?, ?> record : remaining) {
+            if (rewound.add(partition(record))) {
+                consumer.seek(partition(record), record.offset());
+            }
+        }
     }
 
     /** True, once, for a record of the current batch that comes after one kept back. */

@@ -8,6 +8,7 @@ import dev.podium.contracts.TraceContext;
 import dev.podium.contracts.UnreadableMessageException;
 import dev.podium.messaging.causality.Watermarks;
 import dev.podium.messaging.tracing.MessageTracing;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import io.opentelemetry.api.trace.Span;
@@ -17,10 +18,14 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -52,11 +57,12 @@ public class MessageInbox {
     private final ConsumerFreshness freshness;
     private final MessageTracing tracing;
     private final Clock clock;
+    private final PollReceiver polls;
     private final Map<String, InboxConsumer> consumers = new ConcurrentHashMap<>();
 
     MessageInbox(TransactionOperations<Connection> transactions, JdbcOperations jdbc, MessageCodec codec,
                  DeadLetters deadLetters, KeptBackRecords keptBack, DeferredMessages deferred, Watermarks watermarks,
-                 ConsumerFreshness freshness, MessageTracing tracing, Clock clock) {
+                 ConsumerFreshness freshness, MessageTracing tracing, Clock clock, FailedRecords failed) {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.codec = codec;
@@ -67,6 +73,7 @@ public class MessageInbox {
         this.freshness = freshness;
         this.tracing = tracing;
         this.clock = clock;
+        this.polls = new PollReceiver(this, deadLetters, failed, keptBack);
     }
 
     /**
@@ -103,26 +110,73 @@ public class MessageInbox {
         if (keptBack.passOver(record)) {
             return false;
         }
+        Reading reading = read(record);
+        if (reading.unreadable() != null) {
+            deadLetters.send(record, consumer.name(), reading.unreadable());
+            return false;
+        }
+        freshness.received(consumer.name(), record);
+        return traced(consumer, reading.message(), () -> transactions.executeWrite(status -> actOn(consumer, reading, new QueuedKeys(consumer.name(), deferred))));
+    }
+
+    /** See {@link InboxConsumer#receiveAll}. */
+    void receiveAll(InboxConsumer consumer, List<ConsumerRecord<String, String>> poll, Consumer<?, ?> kafka) {
+        polls.receiveAll(consumer, poll, kafka);
+    }
+
+    /**
+     * Applies the readable records, in their order, in one transaction; returns the unreadable ones, for
+     * the caller to dead-letter once that transaction has committed. If this throws, none took effect.
+     */
+    List<Reading> receiveTogether(InboxConsumer consumer, List<ConsumerRecord<String, String>> records) {
+        List<Reading> readable = new ArrayList<>(records.size());
+        List<Reading> unreadable = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            Reading reading = read(record);
+            if (reading.unreadable() == null) {
+                freshness.received(consumer.name(), record);
+                readable.add(reading);
+            } else {
+                unreadable.add(reading);
+            }
+        }
+        transactions.executeWrite(status -> {
+            QueuedKeys queued = new QueuedKeys(consumer.name(), deferred);
+            for (Reading reading : readable) {
+                traced(consumer, reading.message(), () -> actOn(consumer, reading, queued));
+            }
+            return null;
+        });
+        return unreadable;
+    }
+
+    /** A record as read from Kafka: its message, or why it cannot be read. */
+    record Reading(ConsumerRecord<String, String> record, @Nullable DecodedMessage message,
+                   @Nullable UnreadableMessageException unreadable) {
+    }
+
+    private Reading read(ConsumerRecord<String, String> record) {
         DecodedMessage message;
         try {
             message = codec.decode(record.value());
         } catch (UnreadableMessageException e) {
-            deadLetters.send(record, consumer.name(), e);
-            return false;
+            return new Reading(record, null, e);
         }
         String messageId = message.envelope().id();
         if (!isUuid(messageId)) {
             // processed_message.message_id is CHAR(36): a longer id would be cut to its first 36
             // characters (INSERT IGNORE turns the error into a warning) and taken for another message.
-            deadLetters.send(record, consumer.name(), new UnreadableMessageException(
+            return new Reading(record, null, new UnreadableMessageException(
                     "The message id is not a UUID (CloudEvents id of a Podium message): " + abbreviate(messageId)));
-            return false;
         }
-        freshness.received(consumer.name(), record);
-        Causality causality = message.envelope().causality();
-        Span span = tracing.consuming(consumer.name(), consumer.topic(), messageId, TraceContext.of(message.envelope()));
+        return new Reading(record, message, null);
+    }
+
+    /** Runs the work on the message in its {@code <topic> process} span, current meanwhile. */
+    private <T> T traced(InboxConsumer consumer, DecodedMessage message, Supplier<T> work) {
+        Span span = tracing.consuming(consumer.name(), consumer.topic(), message.envelope().id(), TraceContext.of(message.envelope()));
         try (Scope ignored = span.makeCurrent()) {
-            return inTransaction(consumer, record, message, messageId, causality);
+            return work.get();
         } catch (RuntimeException e) {
             span.recordException(e).setStatus(StatusCode.ERROR);
             throw e;
@@ -131,24 +185,26 @@ public class MessageInbox {
         }
     }
 
-    private boolean inTransaction(InboxConsumer consumer, ConsumerRecord<String, String> record, DecodedMessage message,
-                                  String messageId, Causality causality) {
-        return transactions.executeWrite(status -> {
-            if (!markProcessed(consumer.name(), messageId)) {
-                return false;
-            }
-            if (deferred.anyFor(consumer.name(), record.key())) {
-                deferred.defer(consumer.name(), record, messageId, null);
-                return false;
-            }
-            Optional<StreamVersion> unknown = watermarks.firstUnknown(consumer.awaited(causality.after()));
-            if (unknown.isPresent()) {
-                deferred.defer(consumer.name(), record, messageId, unknown.get());
-                return false;
-            }
-            apply(consumer, message);
-            return true;
-        });
+    /** Inside the caller's transaction: records the message as processed and applies it, or defers it. */
+    private boolean actOn(InboxConsumer consumer, Reading reading, QueuedKeys queued) {
+        ConsumerRecord<String, String> record = reading.record();
+        DecodedMessage message = reading.message();
+        String messageId = message.envelope().id();
+        if (!markProcessed(consumer.name(), messageId)) {
+            return false;
+        }
+        if (queued.anyFor(record.key())) {
+            deferred.defer(consumer.name(), record, messageId, null);
+            return false;
+        }
+        Optional<StreamVersion> unknown = watermarks.firstUnknown(consumer.awaited(message.envelope().causality().after()));
+        if (unknown.isPresent()) {
+            deferred.defer(consumer.name(), record, messageId, unknown.get());
+            queued.deferred(record.key());
+            return false;
+        }
+        apply(consumer, message);
+        return true;
     }
 
     /** The message's effect and the watermark of the stream it changes; inside the caller's transaction. */

@@ -13,13 +13,14 @@ import java.lang.annotation.Target;
 /**
  * A Kafka listener of a Podium service: in the service's consumer group, from the earliest offset
  * when the group is new, retrying a failing record with exponential backoff before
- * {@link DeadLetterExceptionHandler} moves it to the dead-letter topic. Listener methods hand the
- * record to {@link MessageInbox#receive}.
+ * {@link DeadLetterExceptionHandler} moves it to the dead-letter topic (or keeps it back: see
+ * {@link FailedRecords}). Listener methods hand the record to {@link InboxConsumer#receive}; see
+ * {@link PodiumBatchListener} for listeners that apply a whole poll in one transaction.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @KafkaListener(groupId = "${podium.kafka.consumer-group}", offsetReset = OffsetReset.EARLIEST,
-        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 4, retryDelay = "200ms"))
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = FailedRecords.RETRIES, retryDelay = FailedRecords.FIRST_RETRY_DELAY))
 public @interface PodiumListener {
 }

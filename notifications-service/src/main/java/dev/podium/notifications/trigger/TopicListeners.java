@@ -3,15 +3,18 @@ package dev.podium.notifications.trigger;
 import dev.podium.contracts.Topics;
 import dev.podium.messaging.inbox.InboxConsumer;
 import dev.podium.messaging.inbox.MessageInbox;
-import dev.podium.messaging.inbox.PodiumListener;
+import dev.podium.messaging.inbox.PodiumBatchListener;
 import dev.podium.notifications.audience.AudienceUpdates;
 import dev.podium.notifications.erasure.PersonErasure;
 import dev.podium.notifications.webhook.WebhookFacts;
 import io.micronaut.configuration.kafka.annotation.Topic;
+import java.util.List;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * The Kafka side of notifications-service: each record is applied once (idempotent consumer) and,
+ * The Kafka side of notifications-service: each record is applied once (idempotent consumer), each
+ * poll's records in one transaction (a group's thousands of imported members in a few commits), and,
  * in that same transaction, updates the recipient read model and records the notifications it
  * triggers, and the webhook messages for the group's endpoints. Nothing is sent from here. A message that depends on facts of another topic (an
  * announcement on the members it goes to) waits in the inbox until the read model has them.
@@ -21,7 +24,7 @@ final class TopicListeners {
     private TopicListeners() {
     }
 
-    @PodiumListener
+    @PodiumBatchListener
     static class Groups {
 
         private final InboxConsumer consumer;
@@ -35,12 +38,12 @@ final class TopicListeners {
         }
 
         @Topic(Topics.GROUPS)
-        void receive(ConsumerRecord<String, String> record) {
-            consumer.receive(record);
+        void receive(List<ConsumerRecord<String, String>> records, Consumer<?, ?> kafka) {
+            consumer.receiveAll(records, kafka);
         }
     }
 
-    @PodiumListener
+    @PodiumBatchListener
     static class Events {
 
         private final InboxConsumer consumer;
@@ -53,12 +56,12 @@ final class TopicListeners {
         }
 
         @Topic(Topics.EVENTS)
-        void receive(ConsumerRecord<String, String> record) {
-            consumer.receive(record);
+        void receive(List<ConsumerRecord<String, String>> records, Consumer<?, ?> kafka) {
+            consumer.receiveAll(records, kafka);
         }
     }
 
-    @PodiumListener
+    @PodiumBatchListener
     static class Registrations {
 
         private final InboxConsumer consumer;
@@ -73,12 +76,12 @@ final class TopicListeners {
         }
 
         @Topic(Topics.REGISTRATIONS)
-        void receive(ConsumerRecord<String, String> record) {
-            consumer.receive(record);
+        void receive(List<ConsumerRecord<String, String>> records, Consumer<?, ?> kafka) {
+            consumer.receiveAll(records, kafka);
         }
     }
 
-    @PodiumListener
+    @PodiumBatchListener
     static class People {
 
         private final InboxConsumer consumer;
@@ -89,12 +92,12 @@ final class TopicListeners {
         }
 
         @Topic(Topics.PEOPLE)
-        void receive(ConsumerRecord<String, String> record) {
-            consumer.receive(record);
+        void receive(List<ConsumerRecord<String, String>> records, Consumer<?, ?> kafka) {
+            consumer.receiveAll(records, kafka);
         }
     }
 
-    @PodiumListener
+    @PodiumBatchListener
     static class Submissions {
 
         private final InboxConsumer consumer;
@@ -107,8 +110,8 @@ final class TopicListeners {
         }
 
         @Topic(Topics.SUBMISSIONS)
-        void receive(ConsumerRecord<String, String> record) {
-            consumer.receive(record);
+        void receive(List<ConsumerRecord<String, String>> records, Consumer<?, ?> kafka) {
+            consumer.receiveAll(records, kafka);
         }
     }
 }
